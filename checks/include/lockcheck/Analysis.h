@@ -1,0 +1,39 @@
+//===- Analysis.h - the entry point of the lockcheck core -------*- C++ -*-===//
+//
+// Front ends call analyzeTranslationUnit() once per parsed TU. It finds the
+// functions that touch locks, runs the lockset dataflow on each, and reports
+// Findings to the sink in no particular order; FindingFilter.h sorts,
+// deduplicates and applies NOLINT for front ends that want it.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LOCKCHECK_ANALYSIS_H
+#define LOCKCHECK_ANALYSIS_H
+
+#include "lockcheck/CheckNames.h"
+#include "lockcheck/Config.h"
+#include "lockcheck/Finding.h"
+
+namespace clang {
+class ASTContext;
+}
+namespace llvm {
+class raw_ostream;
+}
+
+namespace lockcheck {
+
+struct AnalysisOptions {
+  CheckSet Enabled = CheckSet::all();
+  /// Extra lock functions, recursive types, nothrow functions, orders.
+  Config Cfg;
+  /// Where "skipped function X: why" lines go; null for none.
+  llvm::raw_ostream *DebugLog = nullptr;
+};
+
+/// Analyses every function defined in the TU (outside system headers).
+void analyzeTranslationUnit(clang::ASTContext &Ctx, const AnalysisOptions &Opts,
+                            FindingSink &Sink);
+
+} // namespace lockcheck
+
+#endif

@@ -1,0 +1,65 @@
+//===- Config.h - .lockcheck.yaml, one format for every front end -*- C++ -*-===//
+//
+// Describes what the lock model cannot see by itself: wrapper functions that
+// lock (whose bodies live in another TU or a binary library), recursive lock
+// types, functions that never throw, and declared lock orders.
+//
+// Example:
+//   checks: 'lockcheck-*,-lockcheck-lock-order'
+//   acquire:        ['my_lock(0)', 'Spin::grab(this)']
+//   acquire-shared: ['rw_rdlock(0)']
+//   release:        ['my_unlock(0)', 'rw_unlock(0)']
+//   try-acquire:    ['my_trylock(0) == 0', 'Spin::try_grab(this) == true']
+//   recursive-types: ['MyRecursiveMutex']
+//   nothrow:        ['log_*']
+//   lock-order:     [['Bank::m', 'Account::m']]
+//
+//===----------------------------------------------------------------------===//
+#ifndef LOCKCHECK_CONFIG_H
+#define LOCKCHECK_CONFIG_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lockcheck {
+
+/// What a successful try-acquire function returns.
+enum class TrySuccess { True, Zero };
+
+/// "name(N)" / "name(this)" [" == 0" | " == true"]: a function (a glob over
+/// its qualified name, or over its plain name when the pattern has no "::")
+/// and which argument is the lock (0-based; -1 means the object `this`).
+struct LockFunctionPattern {
+  std::string NameGlob;
+  int LockArg = 0;
+  TrySuccess Success = TrySuccess::True; // only for try-acquire
+  unsigned Line = 0;                     // where it was written, for errors
+};
+
+struct Config {
+  std::string FileName; // where it was read from ("" for defaults)
+  std::optional<std::string> Checks;
+  std::vector<LockFunctionPattern> Acquire, AcquireShared, Release, TryAcquire,
+      TryAcquireShared;
+  std::vector<std::string> RecursiveTypes; // globs over qualified type names
+  std::vector<std::string> NoThrow;        // globs over qualified function names
+  std::vector<std::vector<std::string>> LockOrders; // each: earlier..later
+
+  bool empty() const;
+};
+
+/// Parses YAML text. Errors name the file, line and the valid choices.
+llvm::Expected<Config> parseConfig(llvm::StringRef Text, llvm::StringRef FileName);
+llvm::Expected<Config> loadConfigFile(llvm::StringRef Path);
+/// The nearest ".lockcheck.yaml" in the directory of \p SourceFile or above.
+std::optional<std::string> findConfigFile(llvm::StringRef SourceFile);
+/// Glob match ('*' and '?') of \p Glob against a qualified name; a glob with
+/// no "::" is matched against the last component only.
+bool nameMatches(llvm::StringRef Glob, llvm::StringRef QualifiedName);
+
+} // namespace lockcheck
+
+#endif
