@@ -20,6 +20,7 @@
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,7 +59,39 @@ llvm::Expected<Config> loadConfigFile(llvm::StringRef Path);
 std::optional<std::string> findConfigFile(llvm::StringRef SourceFile);
 /// Glob match ('*' and '?') of \p Glob against a qualified name; a glob with
 /// no "::" is matched against the last component only.
+/// A glob with "::" matches the whole name or a suffix of it that starts at a
+/// component ("Spin::grab" matches "ns::Spin::grab"); a leading "::" anchors
+/// it to the whole name.
 bool nameMatches(llvm::StringRef Glob, llvm::StringRef QualifiedName);
+
+/// The error parseConfig/loadConfigFile return. message() is the one line
+/// "<file>:<line>:<col>: error: <problem>" ("<file>: error: <problem>" when
+/// no position applies); front ends with a source manager may instead show
+/// Problem at File/Line/Column themselves.
+class ConfigError : public llvm::ErrorInfo<ConfigError> {
+public:
+  static char ID;
+  ConfigError(std::string File, unsigned Line, unsigned Column,
+              std::string Problem)
+      : File(std::move(File)), Line(Line), Column(Column),
+        Problem(std::move(Problem)) {}
+  void log(llvm::raw_ostream &OS) const override;
+  std::error_code convertToErrorCode() const override;
+
+  std::string File;
+  unsigned Line;   // 1-based; 0 when the whole file is meant
+  unsigned Column; // 1-based
+  std::string Problem;
+};
+
+/// Validates a "checks" glob list as CheckSet::applyGlobList does, and also
+/// rejects a glob that matches no lockcheck check ("double-lock" instead of
+/// "lockcheck-double-lock"), which would otherwise silently change nothing.
+llvm::Error validateCheckGlobs(llvm::StringRef Globs);
+
+/// Writes \p C as .lockcheck.yaml text that parseConfig reads back to the
+/// same Config (used by debug output and `--dump-config` style options).
+void printConfig(llvm::raw_ostream &OS, const Config &C);
 
 } // namespace lockcheck
 

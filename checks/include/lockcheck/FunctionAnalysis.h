@@ -1,0 +1,150 @@
+//===- FunctionAnalysis.h - the lockset dataflow of one function -*- C++ -*-===//
+//
+// A forward dataflow over the function's clang::CFG (built with exception
+// edges). Block states are joined at merge points and loops iterate to a
+// fixpoint; a final pass over the fixpoint reports. Exceptional control flow
+// is modelled here, not taken from the CFG as is: the CFG's exception edges
+// skip guard destructors, so leaving a try block (or the function) releases
+// every guard declared inside it on that edge.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LOCKCHECK_FUNCTIONANALYSIS_H
+#define LOCKCHECK_FUNCTIONANALYSIS_H
+
+#include "lockcheck/Analysis.h"
+#include "lockcheck/Conditions.h"
+#include "lockcheck/LockModel.h"
+#include "lockcheck/LockState.h"
+#include "lockcheck/ThrowModel.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "clang/Basic/SourceLocation.h"
+#include <map>
+#include <set>
+#include <memory>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class CFG;
+class CFGBlock;
+class CXXTryStmt;
+class FunctionDecl;
+class SourceManager;
+} // namespace clang
+
+namespace lockcheck {
+
+/// Collects one function's findings, one per (check, location).
+class FunctionReporter {
+public:
+  explicit FunctionReporter(FindingSink &Sink) : Sink(Sink) {}
+  void report(Finding F);
+
+private:
+  FindingSink &Sink;
+  llvm::DenseSet<std::pair<unsigned, unsigned>> Seen; // (check, raw location)
+};
+
+class FunctionAnalysis {
+public:
+  FunctionAnalysis(clang::ASTContext &Ctx, const clang::FunctionDecl *FD,
+                   const LockModel &Model, ThrowModel &Throws,
+                   const AnalysisOptions &Opts, FindingSink &Sink);
+  ~FunctionAnalysis();
+
+  /// Runs the analysis; returns false (and says why under the debug flag)
+  /// when the function was skipped.
+  bool run();
+
+private:
+  // --- set-up (FunctionAnalysis.cpp)
+  void prescan();
+  bool buildCFG();
+  bool solve();
+  void reportPass();
+  State entryState() const;
+  State incoming(const clang::CFGBlock *B);
+  bool edgeState(const clang::CFGBlock *From, unsigned SuccIndex, State &S);
+  void processBlock(const clang::CFGBlock *B, const State &In, State &Out);
+  void propagateException(const clang::CFGBlock *B, State S, const clang::Stmt *ThrowPt);
+  void checkExits();
+  void emitDeferred();
+  void debug(llvm::StringRef Why) const;
+
+  // --- transfer functions (Transfer.cpp)
+  void transferStmt(const clang::Stmt *S, State &St);
+  void transferDecl(const clang::VarDecl *VD, const clang::Stmt *Site, State &St);
+  void destroyGuard(const clang::VarDecl *VD, State &St);
+  void applyOp(const LockOp &Op, const clang::Stmt *Site, State &St);
+  /// Acquires \p Ids in the disjuncts \p Applies accepts (all when null).
+  void acquire(const LockOp &Op, llvm::ArrayRef<LockId> Ids,
+               const clang::VarDecl *Guard, const clang::Stmt *Site, State &St,
+               llvm::function_ref<bool(const Disjunct &)> Applies = nullptr);
+  void release(llvm::ArrayRef<LockId> Ids, const clang::Stmt *Site, State &St);
+  void tryAcquire(const LockOp &Op, llvm::ArrayRef<LockId> Ids,
+                  const clang::VarDecl *Guard, const clang::Stmt *Site, State &St,
+                  llvm::function_ref<bool(const Disjunct &)> Applies = nullptr);
+  void guardOp(const LockOp &Op, const clang::Stmt *Site, State &St);
+  void releaseGuardsLeaving(State &S, llvm::ArrayRef<const clang::VarDecl *> Guards);
+  void recordEscape(const State &S, const clang::Stmt *ThrowPt);
+  bool isExceptionEdge(const clang::CFGBlock *B, unsigned SuccIndex) const;
+  const clang::Stmt *throwingCall(const clang::CFGBlock *B) const;
+  void enqueue(const clang::CFGBlock *B);
+  llvm::SmallVector<LockId, 2> resolve(const LockOp &Op);
+  void storeFacts(const clang::ValueDecl *Var, const clang::Expr *Value, State &St);
+  void reportAt(Check C, const clang::Stmt *At, std::string Msg, bool Definite,
+                llvm::SmallVector<FindingNote, 2> Notes = {});
+  FindingNote noteAt(const clang::Stmt *S, std::string Msg) const;
+  llvm::StringRef kindOf(LockId Id) const;
+  std::string nameOf(LockId Id) const;
+
+  clang::ASTContext &Ctx;
+  const clang::SourceManager &SM;
+  const clang::FunctionDecl *FD;
+  const LockModel &Model;
+  ThrowModel &Throws;
+  const AnalysisOptions &Opts;
+  FunctionReporter Reporter;
+
+  std::unique_ptr<clang::CFG> Cfg;
+  LockTable Locks;
+  LockPathBuilder Paths;
+  llvm::DenseSet<const clang::ValueDecl *> Escaping;
+  llvm::DenseSet<const clang::Expr *> InitConstructs; // handled at their DeclStmt
+  llvm::DenseMap<const clang::CXXTryStmt *, llvm::SmallVector<const clang::VarDecl *, 2>>
+      GuardsInTry;
+  std::unique_ptr<ConditionModel> Conds;
+
+  std::vector<State> In, Out, ExceptionIn;
+  std::vector<bool> Visited;
+  std::vector<unsigned> RPOIndex;            // block ID -> reverse post-order
+  std::vector<const clang::CFGBlock *> ByRPO;
+  std::set<unsigned> Work;                   // RPO indices still to visit
+  /// Locks released somewhere in the function; a lock never released here
+  /// is this function's purpose to acquire (a lock wrapper), not a leak.
+  llvm::DenseSet<LockId> ReleasedSomewhere;
+  /// Locks whose first operation on some path is a release (and never an
+  /// acquire): the caller holds them on entry.
+  llvm::DenseSet<LockId> FirstTouchRelease, FirstTouchAcquire, PreHeld;
+  /// Locks the function declares it returns holding (acquire_capability).
+  llvm::DenseSet<LockId> ExpectedHeldAtExit;
+  bool Reporting = false;
+  bool LostPrecision = false;
+
+  struct Leak {
+    clang::SourceLocation At;
+    LockId Id;
+    bool Definite;
+    bool AtReturn;
+    bool IsThrow;
+  };
+  /// Per acquisition site, the first exit (or throw) that leaks it.
+  std::map<std::pair<const clang::Stmt *, unsigned>, Leak> Exits, Escapes;
+  std::map<std::pair<const clang::Stmt *, unsigned>, const clang::Stmt *> EscapeStmts;
+};
+
+} // namespace lockcheck
+
+#endif

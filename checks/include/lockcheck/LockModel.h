@@ -1,0 +1,133 @@
+//===- LockModel.h - which expressions lock and unlock ----------*- C++ -*-===//
+//
+// Turns calls and constructions into lock operations. Knows the standard
+// mutexes and guards (libstdc++ and libc++), pthread mutex/rwlock/spin, C11
+// mtx_*, anything carrying Clang's thread-safety attributes (which covers the
+// lockcheck runtime library), BasicLockable classes (lock() + unlock()), and
+// user-declared lock functions from the configuration.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LOCKCHECK_LOCKMODEL_H
+#define LOCKCHECK_LOCKMODEL_H
+
+#include "lockcheck/Config.h"
+#include "lockcheck/LockPath.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include <memory>
+#include <optional>
+
+namespace clang {
+class ASTContext;
+class CallExpr;
+class CXXConstructExpr;
+class CXXRecordDecl;
+class Expr;
+class FunctionDecl;
+class QualType;
+class Stmt;
+class VarDecl;
+} // namespace clang
+
+namespace lockcheck {
+
+/// What kind of lock an operation works on.
+struct LockTraits {
+  bool Recursive = false;
+  /// Nested shared acquisitions are allowed (POSIX rwlocks).
+  bool SharedReentrant = false;
+  /// "mutex", "rwlock", "spinlock", or a capability attribute's name.
+  llvm::StringRef KindName = "mutex";
+};
+
+/// The value a successful try-acquire returns.
+enum class SuccessValue : uint8_t { True, Zero, MinusOne };
+
+enum class OpKind : uint8_t {
+  Acquire,      // Locks are acquired (several at once for std::lock)
+  Release,      // Locks are released
+  TryAcquire,   // Locks are acquired iff the call's value means success
+  GuardCreate,  // Guard is constructed (Mode says how), owning Locks
+  GuardMove,    // Guard takes over MoveFrom's locks (move ctor/assignment)
+  GuardMoveAway,// MoveFrom's locks leave with a temporary or argument
+  GuardLock,    // unique_lock::lock() and friends
+  GuardUnlock,  // unique_lock::unlock()
+  GuardTryLock, // unique_lock::try_lock*()
+  GuardDisown,  // unique_lock::release(): the mutex stays locked
+};
+
+enum class GuardMode : uint8_t { Lock, Defer, Adopt, Try };
+
+struct LockRef {
+  const clang::Expr *E = nullptr;
+  bool IsPointer = false;
+};
+
+struct LockOp {
+  OpKind Kind = OpKind::Acquire;
+  bool Shared = false;
+  GuardMode Mode = GuardMode::Lock;
+  SuccessValue Success = SuccessValue::True;
+  /// Several locks taken together (std::lock, std::scoped_lock): no order
+  /// between them.
+  bool Together = false;
+  LockTraits Traits;
+  llvm::SmallVector<LockRef, 2> Locks;
+  /// Set when Locks are written in the callee (thread-safety attributes).
+  std::shared_ptr<CallBinding> Binding;
+  const clang::VarDecl *Guard = nullptr;    // the guard operated on
+  const clang::VarDecl *MoveFrom = nullptr; // for GuardMove / GuardMoveAway
+};
+
+class LockModel {
+public:
+  LockModel(clang::ASTContext &Ctx, const Config &Cfg);
+
+  /// Lock semantics of a call (free, member or operator call).
+  std::optional<LockOp> classifyCall(const clang::CallExpr *CE) const;
+  /// Lock semantics of a construction; \p Target is the variable being
+  /// initialised, or null for a temporary.
+  std::optional<LockOp> classifyConstruct(const clang::CXXConstructExpr *CE,
+                                          const clang::VarDecl *Target) const;
+
+  /// A scoped guard type (std::lock_guard/unique_lock/scoped_lock/
+  /// shared_lock, or a scoped_lockable class).
+  bool isGuardType(clang::QualType T) const;
+  /// A lock object type (a mutex, a capability, a BasicLockable class).
+  bool isLockType(clang::QualType T) const;
+  /// A function that is itself a lock primitive (never throws).
+  bool isLockPrimitive(const clang::FunctionDecl *FD) const;
+  /// Cheap pre-scan: does \p Body contain anything the model knows?
+  bool mentionsLocks(const clang::Stmt *Body) const;
+
+  /// The traits of a lock object of type \p T (pointers are looked through).
+  LockTraits traitsOfType(clang::QualType T) const;
+
+private:
+  std::optional<LockOp> classifyMemberCall(const clang::CallExpr *CE,
+                                           const clang::Expr *Obj, bool Arrow,
+                                           const clang::FunctionDecl *FD) const;
+  std::optional<LockOp> classifyFreeCall(const clang::CallExpr *CE,
+                                         const clang::FunctionDecl *FD) const;
+  std::optional<LockOp> fromAttributes(const clang::CallExpr *CE,
+                                       const clang::Expr *Obj, bool Arrow,
+                                       const clang::FunctionDecl *FD) const;
+  std::optional<LockOp> fromConfig(const clang::CallExpr *CE,
+                                   const clang::Expr *Obj, bool Arrow,
+                                   const clang::FunctionDecl *FD) const;
+  bool isBasicLockable(const clang::CXXRecordDecl *RD) const;
+  bool isRecursiveByConfig(const clang::CXXRecordDecl *RD) const;
+
+  clang::ASTContext &Ctx;
+  const Config &Cfg;
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> BasicLockableCache;
+  mutable llvm::DenseMap<const clang::FunctionDecl *, int> ConfigMatchCache;
+};
+
+/// The local variable an expression names, looking through std::move.
+const clang::VarDecl *namedLocalVar(const clang::Expr *E);
+
+} // namespace lockcheck
+
+#endif

@@ -1,0 +1,132 @@
+//===- LockState.h - the dataflow lattice -----------------------*- C++ -*-===//
+//
+// The state at a program point is a small set of Disjuncts, each a concrete
+// lockset (which locks are held, how often, by whom), the guards alive and
+// what they own, and boolean facts about unchanged conditions. Keeping
+// disjuncts apart where their locksets differ is what lets
+//   if (c) m.lock(); work(); if (c) m.unlock();
+// pass: the disjunct holding `m` also knows `c` is true.
+// Disjuncts with the same lockset merge, keeping only the facts they share,
+// so the set stays as small as the number of distinct locksets.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LOCKCHECK_LOCKSTATE_H
+#define LOCKCHECK_LOCKSTATE_H
+
+#include "lockcheck/LockModel.h"
+#include "lockcheck/LockPath.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
+#include <string>
+#include <vector>
+
+namespace clang {
+class Stmt;
+class ValueDecl;
+class VarDecl;
+} // namespace clang
+
+namespace lockcheck {
+
+using LockId = unsigned;
+
+struct LockInfo {
+  LockPath Path;
+  std::string Display;
+  LockTraits Traits;
+};
+
+/// Interns lock paths so that locksets compare small integers.
+class LockTable {
+public:
+  LockId intern(const LockPath &P, const LockTraits &Traits);
+  const LockInfo &info(LockId Id) const { return Infos[Id]; }
+  unsigned size() const { return Infos.size(); }
+
+private:
+  std::vector<LockInfo> Infos;
+  llvm::StringMap<LockId> ByKey;
+};
+
+struct HeldLock {
+  LockId Id;
+  uint16_t Count = 1;
+  bool Shared = false;
+  const clang::VarDecl *Guard = nullptr; // owning guard; null when manual
+  const clang::Stmt *Site = nullptr;     // acquisition; null = held on entry
+  bool operator==(const HeldLock &O) const {
+    return Id == O.Id && Count == O.Count && Shared == O.Shared &&
+           Guard == O.Guard && Site == O.Site;
+  }
+};
+
+struct GuardEntry {
+  const clang::VarDecl *Var = nullptr;
+  llvm::SmallVector<LockId, 2> Locks;
+  bool Owns = false;
+  bool Shared = false;
+  const clang::Stmt *Site = nullptr;        // where it last acquired
+  const clang::Stmt *ReleaseSite = nullptr; // where it last released
+  bool operator==(const GuardEntry &O) const {
+    return Var == O.Var && Locks == O.Locks && Owns == O.Owns &&
+           Shared == O.Shared && Site == O.Site && ReleaseSite == O.ReleaseSite;
+  }
+};
+
+/// A fact about a condition key: a try-lock result (IsTry, Value = success)
+/// or the truth of a variable/pure expression (Value = truthy).
+struct Fact {
+  const void *Key;
+  bool IsTry = false;
+  SuccessValue Enc = SuccessValue::True;
+  bool Value = false;
+  llvm::SmallVector<const clang::ValueDecl *, 2> Deps;
+  bool operator==(const Fact &O) const {
+    return Key == O.Key && IsTry == O.IsTry && Enc == O.Enc && Value == O.Value;
+  }
+};
+
+struct Disjunct {
+  llvm::SmallVector<HeldLock, 4> Held;   // sorted by Id
+  llvm::SmallVector<GuardEntry, 2> Guards; // sorted by Var
+  llvm::SmallVector<Fact, 2> Facts;      // sorted by Key
+  /// The last release of each lock on this path (for notes, and to tell a
+  /// lock this path never touched).
+  llvm::SmallVector<std::pair<LockId, const clang::Stmt *>, 2> Released;
+
+  HeldLock *held(LockId Id);
+  const HeldLock *held(LockId Id) const;
+  void setHeld(const HeldLock &H);
+  void dropHeld(LockId Id);
+  GuardEntry *guard(const clang::VarDecl *V);
+  GuardEntry &addGuard(const clang::VarDecl *V);
+  void dropGuard(const clang::VarDecl *V);
+  const Fact *fact(const void *Key) const;
+  void setFact(Fact F);
+  void dropFactsAbout(const clang::ValueDecl *D);
+  const clang::Stmt *lastRelease(LockId Id) const;
+  void noteRelease(LockId Id, const clang::Stmt *S);
+
+  bool sameShape(const Disjunct &O) const {
+    return Held == O.Held && Guards == O.Guards;
+  }
+  bool operator==(const Disjunct &O) const {
+    return sameShape(O) && Facts == O.Facts && Released == O.Released;
+  }
+};
+
+/// A set of disjuncts; empty means the point is unreachable.
+struct State {
+  llvm::SmallVector<Disjunct, 2> Ds;
+  bool reachable() const { return !Ds.empty(); }
+  /// Adds \p O's disjuncts and re-normalises. Returns false if the bound on
+  /// disjuncts forced dropping paths.
+  bool joinWith(const State &O);
+  /// Merges same-shape disjuncts (intersecting facts) and enforces the bound.
+  bool normalize();
+  bool operator==(const State &O) const;
+};
+
+} // namespace lockcheck
+
+#endif

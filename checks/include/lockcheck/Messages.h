@@ -1,0 +1,36 @@
+//===- Messages.h - the texts of lockcheck's diagnostics --------*- C++ -*-===//
+//
+// Every message in one place, so the front ends and docs/diagnostics.md stay
+// in step. `Kind` is "mutex", "rwlock", ...; `L` the lock as displayed.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LOCKCHECK_MESSAGES_H
+#define LOCKCHECK_MESSAGES_H
+
+#include "llvm/ADT/StringRef.h"
+#include <string>
+
+namespace lockcheck::msg {
+using llvm::StringRef;
+
+std::string doubleLock(StringRef Kind, StringRef L, bool Definite);
+std::string upgrade(StringRef Kind, StringRef L);
+std::string unlockNotHeld(StringRef Kind, StringRef L, bool Definite);
+std::string guardNotOwning(StringRef G, StringRef Kind, bool Definite);
+std::string releaseGuarded(StringRef Kind, StringRef L, StringRef G);
+std::string missingUnlock(StringRef Kind, StringRef L, StringRef F, bool AtReturn,
+                          bool Definite);
+std::string leakOnCall(StringRef Kind, StringRef L, StringRef Callee);
+std::string leakOnThrow(StringRef Kind, StringRef L, StringRef F);
+std::string temporaryGuard(StringRef Kind, StringRef L);
+std::string vexingGuard(StringRef G);
+
+std::string acquiredHere(StringRef Kind, StringRef L);
+std::string releasedHere(StringRef Kind, StringRef L);
+std::string guardReleasedHere(StringRef G, StringRef L);
+std::string guardAcquiredHere(StringRef G, StringRef L);
+std::string acquiredHereUseGuard(StringRef Kind, StringRef L);
+
+} // namespace lockcheck::msg
+
+#endif

@@ -1,0 +1,144 @@
+//===- LockState.cpp - the dataflow lattice -------------------------------===//
+#include "lockcheck/LockState.h"
+#include "llvm/ADT/STLExtras.h"
+
+namespace lockcheck {
+
+// A state keeps at most this many distinct locksets; past it, facts are
+// forgotten, then paths dropped (reported under the debug flag).
+static constexpr unsigned MaxDisjuncts = 16;
+
+LockId LockTable::intern(const LockPath &P, const LockTraits &Traits) {
+  std::string Key;
+  for (const PathStep &S : P.Steps) {
+    Key.push_back(static_cast<char>(S.K));
+    Key.append(reinterpret_cast<const char *>(&S.Decl), sizeof(S.Decl));
+    Key.append(reinterpret_cast<const char *>(&S.Const), sizeof(S.Const));
+  }
+  auto [It, New] = ByKey.try_emplace(Key, Infos.size());
+  if (New)
+    Infos.push_back({P, P.display(), Traits});
+  return It->second;
+}
+
+template <typename Vec, typename KeyT, typename Proj>
+static auto lowerBound(Vec &V, KeyT K, Proj P) {
+  return llvm::partition_point(V, [&](const auto &E) { return P(E) < K; });
+}
+
+HeldLock *Disjunct::held(LockId Id) {
+  auto It = lowerBound(Held, Id, [](const HeldLock &H) { return H.Id; });
+  return It != Held.end() && It->Id == Id ? &*It : nullptr;
+}
+const HeldLock *Disjunct::held(LockId Id) const {
+  return const_cast<Disjunct *>(this)->held(Id);
+}
+void Disjunct::setHeld(const HeldLock &H) {
+  auto It = lowerBound(Held, H.Id, [](const HeldLock &X) { return X.Id; });
+  if (It != Held.end() && It->Id == H.Id)
+    *It = H;
+  else
+    Held.insert(It, H);
+}
+void Disjunct::dropHeld(LockId Id) {
+  auto It = lowerBound(Held, Id, [](const HeldLock &H) { return H.Id; });
+  if (It != Held.end() && It->Id == Id)
+    Held.erase(It);
+}
+
+GuardEntry *Disjunct::guard(const clang::VarDecl *V) {
+  auto It = lowerBound(Guards, V, [](const GuardEntry &G) { return G.Var; });
+  return It != Guards.end() && It->Var == V ? &*It : nullptr;
+}
+GuardEntry &Disjunct::addGuard(const clang::VarDecl *V) {
+  auto It = lowerBound(Guards, V, [](const GuardEntry &G) { return G.Var; });
+  if (It != Guards.end() && It->Var == V) {
+    *It = GuardEntry();
+    It->Var = V;
+    return *It;
+  }
+  GuardEntry E;
+  E.Var = V;
+  return *Guards.insert(It, std::move(E));
+}
+void Disjunct::dropGuard(const clang::VarDecl *V) {
+  auto It = lowerBound(Guards, V, [](const GuardEntry &G) { return G.Var; });
+  if (It != Guards.end() && It->Var == V)
+    Guards.erase(It);
+}
+
+const Fact *Disjunct::fact(const void *Key) const {
+  auto It = lowerBound(Facts, Key, [](const Fact &F) { return F.Key; });
+  return It != Facts.end() && It->Key == Key ? &*It : nullptr;
+}
+void Disjunct::setFact(Fact F) {
+  auto It = lowerBound(Facts, F.Key, [](const Fact &X) { return X.Key; });
+  if (It != Facts.end() && It->Key == F.Key)
+    *It = std::move(F);
+  else
+    Facts.insert(It, std::move(F));
+}
+void Disjunct::dropFactsAbout(const clang::ValueDecl *D) {
+  llvm::erase_if(Facts, [&](const Fact &F) {
+    return F.Key == D || llvm::is_contained(F.Deps, D);
+  });
+}
+
+const clang::Stmt *Disjunct::lastRelease(LockId Id) const {
+  for (const auto &[L, S] : Released)
+    if (L == Id)
+      return S;
+  return nullptr;
+}
+void Disjunct::noteRelease(LockId Id, const clang::Stmt *S) {
+  for (auto &[L, Site] : Released)
+    if (L == Id) {
+      Site = S;
+      return;
+    }
+  Released.push_back({Id, S});
+}
+
+static void intersectFacts(Disjunct &Into, const Disjunct &Other) {
+  llvm::erase_if(Into.Facts, [&](const Fact &F) {
+    const Fact *G = Other.fact(F.Key);
+    return !G || !(*G == F);
+  });
+  for (const auto &[L, S] : Other.Released)
+    if (!Into.lastRelease(L))
+      Into.Released.push_back({L, S});
+}
+
+bool State::normalize() {
+  llvm::SmallVector<Disjunct, 2> Out;
+  for (Disjunct &D : Ds) {
+    auto It = llvm::find_if(Out, [&](const Disjunct &O) { return O.sameShape(D); });
+    if (It == Out.end())
+      Out.push_back(std::move(D));
+    else
+      intersectFacts(*It, D);
+  }
+  Ds = std::move(Out);
+  if (Ds.size() <= MaxDisjuncts)
+    return true;
+  for (Disjunct &D : Ds)
+    D.Facts.clear();
+  Ds.resize(MaxDisjuncts);
+  return false;
+}
+
+bool State::joinWith(const State &O) {
+  Ds.append(O.Ds.begin(), O.Ds.end());
+  return normalize();
+}
+
+bool State::operator==(const State &O) const {
+  if (Ds.size() != O.Ds.size())
+    return false;
+  for (const Disjunct &D : Ds)
+    if (!llvm::is_contained(O.Ds, D))
+      return false;
+  return true;
+}
+
+} // namespace lockcheck

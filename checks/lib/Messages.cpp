@@ -1,0 +1,67 @@
+//===- Messages.cpp - the texts of lockcheck's diagnostics ----------------===//
+#include "lockcheck/Messages.h"
+
+namespace lockcheck::msg {
+
+static std::string q(StringRef S) { return "'" + S.str() + "'"; }
+
+std::string doubleLock(StringRef Kind, StringRef L, bool Definite) {
+  return "acquiring " + Kind.str() + " " + q(L) +
+         (Definite ? " that is already held" : " that may already be held");
+}
+std::string upgrade(StringRef Kind, StringRef L) {
+  return "acquiring " + Kind.str() + " " + q(L) +
+         " exclusively while it is held shared; upgrading a lock deadlocks";
+}
+std::string unlockNotHeld(StringRef Kind, StringRef L, bool Definite) {
+  return "releasing " + Kind.str() + " " + q(L) +
+         (Definite ? " that is not held" : " that may not be held");
+}
+std::string guardNotOwning(StringRef G, StringRef Kind, bool Definite) {
+  return "unlocking " + q(G) + (Definite ? " that does not own a " : " that may not own a ") +
+         Kind.str();
+}
+std::string releaseGuarded(StringRef Kind, StringRef L, StringRef G) {
+  return "releasing " + Kind.str() + " " + q(L) + " owned by guard " + q(G) +
+         "; the guard will release it again";
+}
+std::string missingUnlock(StringRef Kind, StringRef L, StringRef F, bool AtReturn,
+                          bool Definite) {
+  return Kind.str() + " " + q(L) + (Definite ? " is still held" : " may still be held") +
+         (AtReturn ? " when " + q(F) + " returns" : " at the end of " + q(F));
+}
+std::string leakOnCall(StringRef Kind, StringRef L, StringRef Callee) {
+  return Kind.str() + " " + q(L) + " stays locked if " + q(Callee) + " throws";
+}
+std::string leakOnThrow(StringRef Kind, StringRef L, StringRef F) {
+  return Kind.str() + " " + q(L) + " stays locked when this exception leaves " + q(F);
+}
+std::string temporaryGuard(StringRef Kind, StringRef L) {
+  return "guard of " + Kind.str() + " " + q(L) +
+         " is a temporary destroyed at the end of this statement; did you mean "
+         "to name it?";
+}
+std::string vexingGuard(StringRef G) {
+  return q(G) + " declares a new guard that locks nothing; did you mean to lock " +
+         q(G) + "?";
+}
+
+std::string acquiredHere(StringRef Kind, StringRef L) {
+  return Kind.str() + " " + q(L) + " acquired here";
+}
+std::string releasedHere(StringRef Kind, StringRef L) {
+  return Kind.str() + " " + q(L) + " released here";
+}
+std::string guardReleasedHere(StringRef G, StringRef L) {
+  return q(G) + " released " + q(L) + " here";
+}
+std::string guardAcquiredHere(StringRef G, StringRef L) {
+  return q(G) + " acquired " + q(L) + " here";
+}
+std::string acquiredHereUseGuard(StringRef Kind, StringRef L) {
+  return acquiredHere(Kind, L) +
+         "; a lock guard (std::lock_guard, std::scoped_lock) would release it "
+         "during unwinding";
+}
+
+} // namespace lockcheck::msg

@@ -1,0 +1,643 @@
+//===- Transfer.cpp - what each statement does to the lockset -------------===//
+//
+// Every transfer function first looks at all disjuncts to decide whether to
+// report (definite when every disjunct has the problem, possible when some
+// do), then updates each disjunct.
+//
+//===----------------------------------------------------------------------===//
+#include "lockcheck/FunctionAnalysis.h"
+#include "lockcheck/Messages.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace lockcheck {
+
+static constexpr uint16_t MaxCount = 8; // recursion depth we distinguish
+
+static SourceLocation locOf(const Stmt *S) {
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    return (*DS->decl_begin())->getLocation();
+  if (const auto *E = dyn_cast<Expr>(S))
+    return E->getExprLoc();
+  return S->getBeginLoc();
+}
+
+FindingNote FunctionAnalysis::noteAt(const Stmt *S, std::string Msg) const {
+  return {locOf(S), std::move(Msg)};
+}
+
+llvm::StringRef FunctionAnalysis::kindOf(LockId Id) const {
+  return Locks.info(Id).Traits.KindName;
+}
+std::string FunctionAnalysis::nameOf(LockId Id) const { return Locks.info(Id).Display; }
+
+void FunctionAnalysis::reportAt(Check C, const Stmt *At, std::string Msg, bool Definite,
+                                llvm::SmallVector<FindingNote, 2> Notes) {
+  if (!Reporting || !Opts.Enabled.contains(C))
+    return;
+  Finding F;
+  F.CheckKind = C;
+  F.Loc = locOf(At);
+  F.Message = std::move(Msg);
+  F.Definite = Definite;
+  F.Notes = std::move(Notes);
+  Reporter.report(std::move(F));
+}
+
+llvm::SmallVector<LockId, 2> FunctionAnalysis::resolve(const LockOp &Op) {
+  llvm::SmallVector<LockId, 2> Ids;
+  for (const LockRef &R : Op.Locks) {
+    LockPath P = Paths.fromExpr(R.E, R.IsPointer, Op.Binding.get());
+    if (P.empty()) {
+      if (!Reporting)
+        debug("note: a lock expression could not be named; its operations are ignored");
+      continue;
+    }
+    LockTraits T = Op.Locks.size() == 1 ? Op.Traits : Model.traitsOfType(R.E->getType());
+    Ids.push_back(Locks.intern(P, T));
+  }
+  return Ids;
+}
+
+static const ValueDecl *assignedDecl(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl();
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return ME->getMemberDecl();
+  return nullptr;
+}
+
+/// The construction a variable's initializer performs, through the wrappers
+/// C++17 leaves around it (`auto g = std::unique_lock<std::mutex>(m);`).
+static const CXXConstructExpr *initConstruct(const Expr *E) {
+  for (unsigned I = 0; E && I < 8; ++I) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+      if (CE->isElidable() && CE->getNumArgs() == 1) {
+        E = CE->getArg(0);
+        continue;
+      }
+      return CE;
+    }
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+      E = EWC->getSubExpr();
+    else if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = FC->getSubExpr();
+    else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = BT->getSubExpr();
+    else if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = MT->getSubExpr();
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+void FunctionAnalysis::prescan() {
+  const Stmt *Body = FD->getBody();
+  llvm::SmallVector<const Stmt *, 64> Work{Body};
+  llvm::DenseSet<const ValueDecl *> Assigned;
+  llvm::SmallVector<const VarDecl *, 8> PointerLocals;
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+      if (UO->getOpcode() == UO_AddrOf) {
+        if (const ValueDecl *D = assignedDecl(UO->getSubExpr()))
+          Escaping.insert(D);
+      } else if (UO->isIncrementDecrementOp()) {
+        if (const ValueDecl *D = assignedDecl(UO->getSubExpr()))
+          Assigned.insert(D);
+      }
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      if (BO->isAssignmentOp())
+        if (const ValueDecl *D = assignedDecl(BO->getLHS()))
+          Assigned.insert(D);
+    } else if (const auto *CE = dyn_cast<CallExpr>(S)) {
+      // Bound to a non-const reference parameter: the callee may change it.
+      if (const FunctionDecl *Callee = CE->getDirectCallee()) {
+        unsigned Shift = isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
+        for (unsigned I = Shift; I < CE->getNumArgs(); ++I) {
+          if (I - Shift >= Callee->getNumParams())
+            break;
+          QualType PT = Callee->getParamDecl(I - Shift)->getType();
+          if (PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified())
+            if (const ValueDecl *D = assignedDecl(CE->getArg(I)))
+              Escaping.insert(D);
+        }
+      }
+    } else if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
+      for (const LambdaCapture &C : LE->captures())
+        if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+          if (const auto *V = dyn_cast<ValueDecl>(C.getCapturedVar()))
+            Escaping.insert(V);
+      for (const Expr *Init : LE->capture_inits())
+        Work.push_back(Init);
+      continue; // its body is a function of its own
+    } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls()) {
+        const auto *VD = dyn_cast<VarDecl>(D);
+        if (!VD || !VD->getInit())
+          continue;
+        if (const CXXConstructExpr *CCE = initConstruct(VD->getInit()))
+          InitConstructs.insert(CCE);
+        QualType T = VD->getType();
+        if (T->isReferenceType()) {
+          // A reference names its initializer for good.
+          Paths.addAlias(VD, VD->getInit(), false);
+          if (!T.getNonReferenceType().isConstQualified())
+            if (const ValueDecl *Ref = assignedDecl(VD->getInit()))
+              Escaping.insert(Ref);
+        } else if (T->isPointerType()) {
+          PointerLocals.push_back(VD);
+        }
+      }
+    } else if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
+      // Guards declared inside the try block are destroyed when an
+      // exception leaves it.
+      auto &Guards = GuardsInTry[Try];
+      llvm::SmallVector<const Stmt *, 16> Inner{Try->getTryBlock()};
+      while (!Inner.empty()) {
+        const Stmt *I = Inner.pop_back_val();
+        if (!I || isa<LambdaExpr>(I))
+          continue;
+        if (const auto *DS = dyn_cast<DeclStmt>(I))
+          for (const Decl *D : DS->decls())
+            if (const auto *VD = dyn_cast<VarDecl>(D); VD && Model.isGuardType(VD->getType()))
+              Guards.push_back(VD);
+        for (const Stmt *C : I->children())
+          Inner.push_back(C);
+      }
+    }
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+  // A pointer that is never reassigned points where it was initialised.
+  for (const VarDecl *VD : PointerLocals)
+    if (!Assigned.count(VD) && !Escaping.count(VD))
+      Paths.addAlias(VD, VD->getInit(), true);
+  for (const ValueDecl *D : Assigned)
+    if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getType()->isReferenceType())
+      Escaping.insert(VD);
+}
+
+void FunctionAnalysis::storeFacts(const ValueDecl *Var, const Expr *Value, State &St) {
+  for (Disjunct &D : St.Ds) {
+    D.dropFactsAbout(Var);
+    if (std::optional<Fact> F = Conds->factForStore(Var, Value, D))
+      D.setFact(std::move(*F));
+  }
+}
+
+void FunctionAnalysis::transferStmt(const Stmt *S, State &St) {
+  if (const auto *CE = dyn_cast<CallExpr>(S)) {
+    if (std::optional<LockOp> Op = Model.classifyCall(CE))
+      applyOp(*Op, CE, St);
+    return;
+  }
+  if (const auto *CCE = dyn_cast<CXXConstructExpr>(S)) {
+    if (InitConstructs.count(CCE))
+      return; // handled with its DeclStmt, which names the guard
+    if (std::optional<LockOp> Op = Model.classifyConstruct(CCE, nullptr))
+      applyOp(*Op, CCE, St);
+    return;
+  }
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        transferDecl(VD, DS, St);
+    return;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    if (!BO->isAssignmentOp())
+      return;
+    if (const ValueDecl *D = assignedDecl(BO->getLHS())) {
+      if (BO->getOpcode() == BO_Assign && isa<VarDecl>(D))
+        storeFacts(D, BO->getRHS(), St);
+      else
+        for (Disjunct &Dj : St.Ds)
+          Dj.dropFactsAbout(D);
+    }
+    return;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+    if (UO->isIncrementDecrementOp())
+      if (const ValueDecl *D = assignedDecl(UO->getSubExpr()))
+        for (Disjunct &Dj : St.Ds)
+          Dj.dropFactsAbout(D);
+  }
+}
+
+void FunctionAnalysis::transferDecl(const VarDecl *VD, const Stmt *Site, State &St) {
+  const Expr *Init = VD->getInit();
+  if (!Init)
+    return;
+  if (Model.isGuardType(VD->getType())) {
+    if (const CXXConstructExpr *CCE = initConstruct(Init)) {
+      if (std::optional<LockOp> Op = Model.classifyConstruct(CCE, VD))
+        applyOp(*Op, Site, St);
+      return;
+    }
+    // A guard returned by a call: what it owns is unknown, so say nothing
+    // about it.
+    for (Disjunct &D : St.Ds)
+      D.dropGuard(VD);
+    return;
+  }
+  if (!VD->getType()->isReferenceType())
+    storeFacts(VD, Init, St);
+}
+
+void FunctionAnalysis::destroyGuard(const VarDecl *VD, State &St) {
+  for (Disjunct &D : St.Ds) {
+    GuardEntry *E = D.guard(VD);
+    if (!E)
+      continue;
+    if (E->Owns)
+      for (LockId Id : E->Locks) {
+        ReleasedSomewhere.insert(Id);
+        if (HeldLock *H = D.held(Id); H && --H->Count == 0)
+          D.dropHeld(Id);
+      }
+    D.dropGuard(VD);
+  }
+}
+
+void FunctionAnalysis::applyOp(const LockOp &Op, const Stmt *Site, State &St) {
+  switch (Op.Kind) {
+  case OpKind::Acquire: {
+    // std::lock(lk1, lk2) locks through deferred guards.
+    LockOp Plain = Op;
+    Plain.Locks.clear();
+    for (const LockRef &R : Op.Locks) {
+      const VarDecl *G = namedLocalVar(R.E);
+      if (G && Model.isGuardType(G->getType())) {
+        LockOp GL;
+        GL.Kind = OpKind::GuardLock;
+        GL.Guard = G;
+        guardOp(GL, Site, St);
+      } else {
+        Plain.Locks.push_back(R);
+      }
+    }
+    acquire(Plain, resolve(Plain), nullptr, Site, St);
+    return;
+  }
+  case OpKind::Release:
+    release(resolve(Op), Site, St);
+    return;
+  case OpKind::TryAcquire:
+    tryAcquire(Op, resolve(Op), nullptr, Site, St);
+    return;
+  default:
+    guardOp(Op, Site, St);
+    return;
+  }
+}
+
+void FunctionAnalysis::acquire(const LockOp &Op, llvm::ArrayRef<LockId> Ids,
+                               const VarDecl *Guard, const Stmt *Site, State &St,
+                               llvm::function_ref<bool(const Disjunct &)> Applies) {
+  for (LockId Id : Ids) {
+    const LockInfo &LI = Locks.info(Id);
+    unsigned Conflict = 0, Upgrade = 0, Total = 0;
+    const HeldLock *First = nullptr;
+    for (const Disjunct &D : St.Ds) {
+      if (Applies && !Applies(D))
+        continue;
+      ++Total;
+      const HeldLock *H = D.held(Id);
+      if (!H) {
+        if (!D.lastRelease(Id))
+          FirstTouchAcquire.insert(Id);
+        continue;
+      }
+      bool SharedOk = Op.Shared && H->Shared && LI.Traits.SharedReentrant;
+      if (LI.Traits.Recursive || SharedOk)
+        continue;
+      (!Op.Shared && H->Shared) ? ++Upgrade : ++Conflict;
+      if (!First)
+        First = H;
+    }
+    if (Reporting && First) {
+      llvm::SmallVector<FindingNote, 2> Notes;
+      if (First->Site)
+        Notes.push_back(noteAt(First->Site, msg::acquiredHere(LI.Traits.KindName, LI.Display)));
+      std::string M = Conflict ? msg::doubleLock(LI.Traits.KindName, LI.Display,
+                                                 Conflict + Upgrade == Total)
+                               : msg::upgrade(LI.Traits.KindName, LI.Display);
+      reportAt(Check::DoubleLock, Site, std::move(M), Conflict + Upgrade == Total,
+               std::move(Notes));
+    }
+    for (Disjunct &D : St.Ds) {
+      if (Applies && !Applies(D))
+        continue;
+      if (HeldLock *H = D.held(Id))
+        H->Count = std::min<uint16_t>(H->Count + 1, MaxCount);
+      else
+        D.setHeld({Id, 1, Op.Shared, Guard, Site});
+    }
+  }
+}
+
+void FunctionAnalysis::release(llvm::ArrayRef<LockId> Ids, const Stmt *Site, State &St) {
+  for (LockId Id : Ids) {
+    ReleasedSomewhere.insert(Id);
+    const LockInfo &LI = Locks.info(Id);
+    unsigned NotHeld = 0;
+    const Stmt *Previous = nullptr;
+    std::optional<HeldLock> Guarded;
+    for (const Disjunct &D : St.Ds) {
+      const HeldLock *H = D.held(Id);
+      if (!H) {
+        ++NotHeld;
+        if (const Stmt *R = D.lastRelease(Id))
+          Previous = Previous ? Previous : R;
+        else
+          FirstTouchRelease.insert(Id);
+      } else if (H->Guard && H->Count == 1 && !Guarded) {
+        Guarded = *H;
+      }
+    }
+    if (Reporting && Guarded) {
+      std::string G = Guarded->Guard->getNameAsString();
+      llvm::SmallVector<FindingNote, 2> Notes;
+      if (Guarded->Site)
+        Notes.push_back(noteAt(Guarded->Site, msg::guardAcquiredHere(G, LI.Display)));
+      reportAt(Check::UnlockNotHeld, Site,
+               msg::releaseGuarded(LI.Traits.KindName, LI.Display, G), true,
+               std::move(Notes));
+    } else if (Reporting && NotHeld) {
+      bool Definite = NotHeld == St.Ds.size();
+      llvm::SmallVector<FindingNote, 2> Notes;
+      if (Previous)
+        Notes.push_back(noteAt(Previous, msg::releasedHere(LI.Traits.KindName, LI.Display)));
+      reportAt(Check::UnlockNotHeld, Site,
+               msg::unlockNotHeld(LI.Traits.KindName, LI.Display, Definite), Definite,
+               std::move(Notes));
+    }
+    for (Disjunct &D : St.Ds) {
+      if (HeldLock *H = D.held(Id); H && --H->Count == 0)
+        D.dropHeld(Id);
+      D.noteRelease(Id, Site);
+    }
+  }
+}
+
+void FunctionAnalysis::tryAcquire(const LockOp &Op, llvm::ArrayRef<LockId> Ids,
+                                  const VarDecl *Guard, const Stmt *Site, State &St,
+                                  llvm::function_ref<bool(const Disjunct &)> Applies) {
+  State Next;
+  for (Disjunct &D : St.Ds) {
+    if (Applies && !Applies(D)) {
+      Next.Ds.push_back(std::move(D));
+      continue;
+    }
+    bool CanSucceed = true;
+    for (LockId Id : Ids) {
+      const HeldLock *H = D.held(Id);
+      const LockTraits &T = Locks.info(Id).Traits;
+      if (!H && !D.lastRelease(Id))
+        FirstTouchAcquire.insert(Id);
+      if (H && !T.Recursive && !(Op.Shared && H->Shared && T.SharedReentrant))
+        CanSucceed = false; // try-locking a lock we hold fails
+    }
+    Fact F;
+    F.Key = Site;
+    F.IsTry = true;
+    F.Enc = Op.Success;
+    Disjunct Fail = D;
+    Fail.setFact(F);
+    if (Guard)
+      if (GuardEntry *E = Fail.guard(Guard))
+        E->Owns = false;
+    Next.Ds.push_back(std::move(Fail));
+    if (!CanSucceed)
+      continue;
+    Disjunct Win = std::move(D);
+    for (LockId Id : Ids) {
+      if (HeldLock *H = Win.held(Id))
+        H->Count = std::min<uint16_t>(H->Count + 1, MaxCount);
+      else
+        Win.setHeld({Id, 1, Op.Shared, Guard, Site});
+    }
+    F.Value = true;
+    Win.setFact(F);
+    if (Guard)
+      if (GuardEntry *E = Win.guard(Guard)) {
+        E->Owns = true;
+        E->Site = Site;
+      }
+    Next.Ds.push_back(std::move(Win));
+  }
+  if (!Next.normalize())
+    LostPrecision = true;
+  St = std::move(Next);
+}
+
+void FunctionAnalysis::guardOp(const LockOp &Op, const Stmt *Site, State &St) {
+  const VarDecl *G = Op.Guard;
+  switch (Op.Kind) {
+  case OpKind::GuardCreate: {
+    llvm::SmallVector<LockId, 2> Ids = resolve(Op);
+    auto addEntry = [&](bool Owns) {
+      if (!G)
+        return;
+      for (Disjunct &D : St.Ds) {
+        GuardEntry &E = D.addGuard(G);
+        E.Locks.assign(Ids.begin(), Ids.end());
+        E.Owns = Owns;
+        E.Shared = Op.Shared;
+        E.Site = Site;
+      }
+    };
+    switch (Op.Mode) {
+    case GuardMode::Lock:
+      acquire(Op, Ids, G, Site, St);
+      if (!G) { // a temporary: released at the end of the full expression
+        for (Disjunct &D : St.Ds)
+          for (LockId Id : Ids)
+            if (HeldLock *H = D.held(Id); H && --H->Count == 0)
+              D.dropHeld(Id);
+        return;
+      }
+      addEntry(true);
+      return;
+    case GuardMode::Defer:
+      addEntry(false);
+      return;
+    case GuardMode::Adopt:
+      for (Disjunct &D : St.Ds)
+        for (LockId Id : Ids) {
+          if (HeldLock *H = D.held(Id))
+            H->Guard = G;
+          else
+            D.setHeld({Id, 1, Op.Shared, G, Site});
+        }
+      addEntry(true);
+      return;
+    case GuardMode::Try:
+      addEntry(false);
+      tryAcquire(Op, Ids, G, Site, St);
+      return;
+    }
+    return;
+  }
+  case OpKind::GuardMove:
+    for (Disjunct &D : St.Ds) {
+      if (GuardEntry *Old = D.guard(G); Old && Old->Owns) // move assignment
+        for (LockId Id : llvm::SmallVector<LockId, 2>(Old->Locks))
+          if (HeldLock *H = D.held(Id); H && --H->Count == 0)
+            D.dropHeld(Id);
+      GuardEntry *Src = Op.MoveFrom ? D.guard(Op.MoveFrom) : nullptr;
+      if (!Src) {
+        D.dropGuard(G);
+        continue;
+      }
+      GuardEntry Moved = *Src;
+      Src->Locks.clear();
+      Src->Owns = false;
+      for (LockId Id : Moved.Locks)
+        if (HeldLock *H = D.held(Id); H && H->Guard == Op.MoveFrom)
+          H->Guard = G;
+      Moved.Var = G;
+      D.addGuard(G) = Moved;
+    }
+    return;
+  case OpKind::GuardMoveAway:
+    // The locks leave with a temporary or an argument; whoever receives
+    // them releases them.
+    for (Disjunct &D : St.Ds) {
+      GuardEntry *Src = D.guard(Op.MoveFrom);
+      if (!Src)
+        continue;
+      if (Src->Owns)
+        for (LockId Id : Src->Locks) {
+          ReleasedSomewhere.insert(Id);
+          if (HeldLock *H = D.held(Id); H && --H->Count == 0)
+            D.dropHeld(Id);
+        }
+      Src->Locks.clear();
+      Src->Owns = false;
+    }
+    return;
+  case OpKind::GuardLock: {
+    const GuardEntry *First = nullptr;
+    unsigned Owning = 0, Known = 0;
+    for (Disjunct &D : St.Ds)
+      if (const GuardEntry *E = D.guard(G)) {
+        ++Known;
+        if (E->Owns) {
+          ++Owning;
+          First = First ? First : E;
+        }
+      }
+    if (Reporting && First && !First->Locks.empty()) {
+      const LockInfo &LI = Locks.info(First->Locks.front());
+      llvm::SmallVector<FindingNote, 2> Notes;
+      if (First->Site)
+        Notes.push_back(noteAt(First->Site, msg::acquiredHere(LI.Traits.KindName, LI.Display)));
+      reportAt(Check::DoubleLock, Site,
+               msg::doubleLock(LI.Traits.KindName, LI.Display, Owning == St.Ds.size()),
+               Owning == St.Ds.size(), std::move(Notes));
+    }
+    if (Known == Owning)
+      return;
+    // Each disjunct may know different locks for the guard; take them from
+    // the first that knows the guard and does not own.
+    llvm::SmallVector<LockId, 2> Ids;
+    for (Disjunct &D : St.Ds)
+      if (const GuardEntry *E = D.guard(G); E && !E->Owns) {
+        Ids.assign(E->Locks.begin(), E->Locks.end());
+        break;
+      }
+    auto NotOwning = [&](const Disjunct &D) {
+      const GuardEntry *E = const_cast<Disjunct &>(D).guard(G);
+      return E && !E->Owns;
+    };
+    LockOp Acq = Op;
+    for (Disjunct &D : St.Ds)
+      if (const GuardEntry *GE = D.guard(G)) {
+        Acq.Shared = GE->Shared;
+        break;
+      }
+    acquire(Acq, Ids, G, Site, St, NotOwning);
+    for (Disjunct &D : St.Ds)
+      if (GuardEntry *E = D.guard(G); E && !E->Owns) {
+        E->Owns = true;
+        E->Site = Site;
+      }
+    return;
+  }
+  case OpKind::GuardUnlock: {
+    unsigned NotOwning = 0;
+    const GuardEntry *Sample = nullptr;
+    for (Disjunct &D : St.Ds)
+      if (const GuardEntry *E = D.guard(G); E && !E->Owns) {
+        ++NotOwning;
+        Sample = Sample ? Sample : E;
+      }
+    if (Reporting && Sample) {
+      llvm::StringRef Kind = Sample->Locks.empty() ? "mutex" : kindOf(Sample->Locks.front());
+      llvm::SmallVector<FindingNote, 2> Notes;
+      if (Sample->ReleaseSite && !Sample->Locks.empty())
+        Notes.push_back(noteAt(Sample->ReleaseSite,
+                               msg::guardReleasedHere(G->getName(), nameOf(Sample->Locks.front()))));
+      bool Definite = NotOwning == St.Ds.size();
+      reportAt(Check::UnlockNotHeld, Site, msg::guardNotOwning(G->getName(), Kind, Definite),
+               Definite, std::move(Notes));
+    }
+    for (Disjunct &D : St.Ds) {
+      GuardEntry *E = D.guard(G);
+      if (!E || !E->Owns)
+        continue;
+      for (LockId Id : E->Locks) {
+        ReleasedSomewhere.insert(Id);
+        if (HeldLock *H = D.held(Id); H && --H->Count == 0)
+          D.dropHeld(Id);
+        D.noteRelease(Id, Site);
+      }
+      E = D.guard(G);
+      E->Owns = false;
+      E->ReleaseSite = Site;
+    }
+    return;
+  }
+  case OpKind::GuardTryLock: {
+    llvm::SmallVector<LockId, 2> Ids;
+    for (Disjunct &D : St.Ds)
+      if (const GuardEntry *E = D.guard(G); E && !E->Owns) {
+        Ids.assign(E->Locks.begin(), E->Locks.end());
+        break;
+      }
+    auto NotOwning = [&](const Disjunct &D) {
+      const GuardEntry *E = const_cast<Disjunct &>(D).guard(G);
+      return E && !E->Owns;
+    };
+    tryAcquire(Op, Ids, G, Site, St, NotOwning);
+    return;
+  }
+  case OpKind::GuardDisown:
+    for (Disjunct &D : St.Ds) {
+      GuardEntry *E = D.guard(G);
+      if (!E)
+        continue;
+      if (E->Owns)
+        for (LockId Id : E->Locks)
+          if (HeldLock *H = D.held(Id); H && H->Guard == G)
+            H->Guard = nullptr; // now the caller's to unlock by hand
+      E->Locks.clear();
+      E->Owns = false;
+    }
+    return;
+  default:
+    return;
+  }
+}
+
+} // namespace lockcheck

@@ -1,0 +1,48 @@
+// lockcheck-unlock-not-held: releasing a mutex that is not held (undefined
+// behaviour for std::mutex), or unlocking a mutex that a guard will release
+// again when it is destroyed.
+#include <mutex>
+
+class Stats {
+public:
+  // BAD: 'mu_' is only locked when 'verbose' is set, but always unlocked.
+  void record(int v, bool verbose) {
+    if (verbose)
+      mu_.lock();
+    total_ += v;
+    mu_.unlock(); // warning: releasing mutex 'mu_' that may not be held
+  }
+
+  // GOOD: lock and unlock under the same unchanged condition are fine.
+  void record_fixed(int v, bool verbose) {
+    if (verbose)
+      mu_.lock();
+    total_ += v;
+    if (verbose)
+      mu_.unlock();
+  }
+
+  // BAD: the guard owns 'mu_' and releases it again in its destructor.
+  void reset() {
+    std::lock_guard<std::mutex> lock(mu_);
+    total_ = 0;
+    mu_.unlock(); // warning: releasing mutex 'mu_' owned by guard 'lock'; ...
+  }
+
+  // GOOD: a unique_lock may be unlocked early; it then releases nothing.
+  void reset_fixed() {
+    std::unique_lock<std::mutex> lock(mu_);
+    total_ = 0;
+    lock.unlock();
+  }
+
+private:
+  std::mutex mu_;
+  long total_ = 0;
+};
+
+int main() {
+  Stats s;
+  s.record_fixed(1, true);
+  s.reset_fixed();
+}

@@ -1,0 +1,31 @@
+// Clang's -Werror, -Wno-error and -w apply to lockcheck's findings as to its
+// own warnings, and the `werror` argument makes them errors regardless of
+// -Wno-error. -w wins over both, as it does over -Werror in clang.
+// DEFINE: %{cxx} = %lockcheck_cxx -fplugin-arg-lockcheck-checks=-*,lockcheck-double-lock %s
+// DEFINE: %{check} = %FileCheck %s -DFILE=%s --implicit-check-not=warning: --implicit-check-not=error:
+// RUN: %{cxx} 2>&1 | %{check} --check-prefix=WARN
+// RUN: not %{cxx} -Werror 2>&1 | %{check} --check-prefix=ERR
+// RUN: %{cxx} -Werror -Wno-error 2>&1 | %{check} --check-prefix=WARN
+// RUN: not %{cxx} -Wno-error -Werror 2>&1 | %{check} --check-prefix=ERR
+// RUN: %{cxx} -Werror=unused-variable 2>&1 | %{check} --check-prefix=WARN
+// RUN: not %{cxx} -fplugin-arg-lockcheck-werror 2>&1 | %{check} --check-prefix=ERR
+// RUN: not %{cxx} -fplugin-arg-lockcheck-werror -Wno-error 2>&1 | %{check} --check-prefix=ERR
+// RUN: %{cxx} -w 2>&1 | count 0
+// RUN: %{cxx} -w -Werror 2>&1 | count 0
+// RUN: %{cxx} -Werror -w 2>&1 | count 0
+// RUN: %{cxx} -fplugin-arg-lockcheck-werror -w 2>&1 | count 0
+
+// WARN: {{^}}[[FILE]]:[[@LINE+10]]:{{[0-9]+}}: warning: acquiring mutex 'm' that is already held [lockcheck-double-lock]{{$}}
+// WARN: {{^}}[[FILE]]:[[@LINE+8]]:{{[0-9]+}}: note: mutex 'm' acquired here{{$}}
+// WARN: {{^}}1 warning generated.{{$}}
+// ERR: {{^}}[[FILE]]:[[@LINE+7]]:{{[0-9]+}}: error: acquiring mutex 'm' that is already held [lockcheck-double-lock]{{$}}
+// ERR: {{^}}[[FILE]]:[[@LINE+5]]:{{[0-9]+}}: note: mutex 'm' acquired here{{$}}
+// ERR: {{^}}1 error generated.{{$}}
+#include <mutex>
+std::mutex m;
+void f() {
+  m.lock();
+  m.lock();
+  m.unlock();
+  m.unlock();
+}

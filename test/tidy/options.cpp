@@ -1,0 +1,116 @@
+// REQUIRES: tidy
+// CheckOptions describe what the lock model cannot see, with the semantics of
+// the .lockcheck.yaml keys. The analysis is shared by all lockcheck checks, so
+// each option is read as a global option (or as <check>.<Option>) and the
+// values of all enabled checks are merged.
+//
+// No options: the wrappers are unknown, the custom mutex is not recursive and
+// may_throw may throw.
+// RUN: %clang_tidy --load=%tidy_plugin --checks='-*,lockcheck-*' --config='{}' %s -- -std=c++17 \
+// RUN:   | %FileCheck --check-prefixes=NONE,ALWAYS %s --implicit-check-not='{{warning|error}}:'
+//
+// Global options.
+// RUN: %clang_tidy --load=%tidy_plugin --checks='-*,lockcheck-*' %s -- -std=c++17 \
+// RUN:   --config="{CheckOptions: {AcquireFunctions: 'my_lock(0)', ReleaseFunctions: 'my_unlock(0)', \
+// RUN:   TryAcquireFunctions: 'my_trylock(0) == 0', RecursiveLockTypes: 'RecMutex', NoThrowFunctions: 'may_throw; log_*'}}" \
+// RUN:   | %FileCheck --check-prefixes=OPTS,ALWAYS %s --implicit-check-not='{{warning|error}}:'
+//
+// The same values split between two checks' local options: merged, because
+// the checks share one lock model.
+// RUN: %clang_tidy --load=%tidy_plugin --checks='-*,lockcheck-*' %s -- -std=c++17 \
+// RUN:   --config="{CheckOptions: {lockcheck-double-lock.AcquireFunctions: 'my_lock(0)', lockcheck-missing-unlock.ReleaseFunctions: 'my_unlock(0)', \
+// RUN:   lockcheck-unlock-not-held.TryAcquireFunctions: 'my_trylock(0) == 0', lockcheck-double-lock.RecursiveLockTypes: 'RecMutex', \
+// RUN:   lockcheck-exception-leak.NoThrowFunctions: 'may_throw;log_*'}}" \
+// RUN:   | %FileCheck --check-prefixes=OPTS,ALWAYS %s --implicit-check-not='{{warning|error}}:'
+//
+// The same values from a .lockcheck.yaml named by ConfigFile.
+// RUN: %clang_tidy --load=%tidy_plugin --checks='-*,lockcheck-*' %s -- -std=c++17 \
+// RUN:   --config="{CheckOptions: {ConfigFile: '%S/Inputs/options.lockcheck.yaml'}}" \
+// RUN:   | %FileCheck --check-prefixes=OPTS,ALWAYS %s --implicit-check-not='{{warning|error}}:'
+//
+// A file and options add up: the file has the lock functions only.
+// RUN: %clang_tidy --load=%tidy_plugin --checks='-*,lockcheck-*' %s -- -std=c++17 \
+// RUN:   --config="{CheckOptions: {ConfigFile: '%S/Inputs/lock-functions.lockcheck.yaml', RecursiveLockTypes: 'RecMutex', NoThrowFunctions: 'may_throw;log_*'}}" \
+// RUN:   | %FileCheck --check-prefixes=OPTS,ALWAYS %s --implicit-check-not='{{warning|error}}:'
+//
+// Options of a check that is not enabled do not take part.
+// RUN: %clang_tidy --load=%tidy_plugin --checks='-*,lockcheck-double-lock' %s -- -std=c++17 \
+// RUN:   --config="{CheckOptions: {lockcheck-missing-unlock.AcquireFunctions: 'my_lock(0)'}}" \
+// RUN:   | %FileCheck --check-prefix=DISABLED %s --implicit-check-not='{{warning|error}}:'
+//
+// --dump-config lists every option of every enabled check.
+// RUN: %clang_tidy --load=%tidy_plugin --checks='-*,lockcheck-double-lock' --dump-config \
+// RUN:   --config="{CheckOptions: {AcquireFunctions: 'my_lock(0)'}}" %s -- -std=c++17 \
+// RUN:   | %FileCheck --check-prefix=DUMP %s
+// DUMP-DAG: lockcheck-double-lock.AcquireFunctions: 'my_lock(0)'
+// DUMP-DAG: lockcheck-double-lock.AcquireSharedFunctions: ''
+// DUMP-DAG: lockcheck-double-lock.ReleaseFunctions: ''
+// DUMP-DAG: lockcheck-double-lock.TryAcquireFunctions: ''
+// DUMP-DAG: lockcheck-double-lock.TryAcquireSharedFunctions: ''
+// DUMP-DAG: lockcheck-double-lock.RecursiveLockTypes: ''
+// DUMP-DAG: lockcheck-double-lock.NoThrowFunctions: ''
+// DUMP-DAG: lockcheck-double-lock.LockOrders: ''
+// DUMP-DAG: lockcheck-double-lock.ConfigFile: ''
+#include <mutex>
+
+std::mutex g;
+
+// Lock wrappers whose bodies live elsewhere.
+void my_lock(std::mutex *m) noexcept;
+void my_unlock(std::mutex *m) noexcept;
+int my_trylock(std::mutex *m) noexcept;
+
+void wrapper_twice() {
+  my_lock(&g);
+  my_lock(&g);
+  // OPTS: options.cpp:[[@LINE-1]]:{{[0-9]+}}: warning: acquiring mutex 'g' that is already held [lockcheck-double-lock]
+  my_unlock(&g);
+}
+
+void wrapper_leak() {
+  my_lock(&g);
+}
+// OPTS: options.cpp:[[@LINE-1]]:{{[0-9]+}}: warning: mutex 'g' is still held at the end of 'wrapper_leak' [lockcheck-missing-unlock]
+
+void wrapper_try() {
+  if (my_trylock(&g) == 0)
+    my_unlock(&g);
+}
+
+// A capability the model knows, recursive only by configuration.
+class __attribute__((capability("mutex"))) RecMutex {
+public:
+  void lock() noexcept __attribute__((acquire_capability()));
+  void unlock() noexcept __attribute__((release_capability()));
+};
+RecMutex rec;
+
+void recursive_twice() {
+  rec.lock();
+  rec.lock();
+  // NONE: options.cpp:[[@LINE-1]]:{{[0-9]+}}: warning: acquiring mutex 'rec' that is already held [lockcheck-double-lock]
+  // DISABLED: options.cpp:[[@LINE-2]]:{{[0-9]+}}: warning: acquiring mutex 'rec' that is already held [lockcheck-double-lock]
+  rec.unlock();
+  rec.unlock();
+  // NONE: options.cpp:[[@LINE-1]]:{{[0-9]+}}: warning: releasing mutex 'rec' that is not held [lockcheck-unlock-not-held]
+}
+
+void may_throw();
+void log_event(const char *);
+
+void throwing_calls() {
+  g.lock();
+  may_throw();
+  // NONE: options.cpp:[[@LINE-1]]:{{[0-9]+}}: warning: mutex 'g' stays locked if 'may_throw' throws [lockcheck-exception-leak]
+  log_event("x");
+  g.unlock();
+}
+
+// ALWAYS is for what no option changes.
+void always_twice() {
+  g.lock();
+  g.lock();
+  // ALWAYS: options.cpp:[[@LINE-1]]:{{[0-9]+}}: warning: acquiring mutex 'g' that is already held [lockcheck-double-lock]
+  // DISABLED: options.cpp:[[@LINE-2]]:{{[0-9]+}}: warning: acquiring mutex 'g' that is already held [lockcheck-double-lock]
+  g.unlock();
+}
