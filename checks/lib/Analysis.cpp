@@ -10,6 +10,7 @@
 #include "lockcheck/LockModel.h"
 #include "lockcheck/ThrowModel.h"
 #include "lockcheck/UnusedGuard.h"
+#include "lockcheck/WrapperEvidence.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
@@ -70,14 +71,16 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
 
   LockModel Model(Ctx, Opts.Cfg);
   ThrowModel Throws(Ctx, Model, Opts.Cfg);
+  WrapperEvidence Wrappers;
   for (const FunctionDecl *FD : Collector.Functions) {
     const Stmt *Body = FD->getBody();
     if (!Body || !Model.mentionsLocks(Body))
       continue;
     if (Opts.Enabled.contains(Check::UnusedGuard))
       checkUnusedGuards(Body, Ctx, Model, Sink);
-    FunctionAnalysis(Ctx, FD, Model, Throws, Opts, Sink).run();
+    FunctionAnalysis(Ctx, FD, Model, Throws, Opts, Sink, Wrappers).run();
   }
+  Wrappers.flush(Sink);
 }
 
 } // namespace lockcheck

@@ -62,7 +62,7 @@ const KeyInfo Keys[] = {
     {"try-acquire-shared", KeyKind::TryLockFunctions, &Config::TryAcquireShared,
      nullptr, "['rw_tryrdlock(0) == 0']"},
     {"recursive-types", KeyKind::Names, nullptr, &Config::RecursiveTypes,
-     "['MyRecursiveMutex']"},
+     "['MyCountingMutex']"},
     {"nothrow", KeyKind::Names, nullptr, &Config::NoThrow, "['log_*']"},
     {"lock-order", KeyKind::Orders, nullptr, nullptr, "[['Bank::m', 'Account::m']]"},
 };
@@ -122,12 +122,11 @@ private:
                          "invalid YAML: " + Msg};
   }
 
-  bool fail(yaml::Node *N, const Twine &Msg) {
+  void fail(yaml::Node *N, const Twine &Msg) {
     if (!Failure) {
       auto [Line, Col] = SM.getLineAndColumn(N->getSourceRange().Start);
       Failure = Pending{Line, Col, Msg.str()};
     }
-    return false;
   }
 
   unsigned lineOf(yaml::Node *N) {

@@ -18,17 +18,17 @@ namespace lockcheck {
 static constexpr unsigned MaxBlocks = 100000;
 
 void FunctionReporter::report(Finding F) {
-  auto Key = std::make_pair(static_cast<unsigned>(F.CheckKind),
-                            F.Loc.getRawEncoding());
-  if (Seen.insert(Key).second)
+  if (Seen.insert({static_cast<unsigned>(F.CheckKind), F.Loc.getRawEncoding(), F.Message})
+          .second)
     Sink.report(std::move(F));
 }
 
 FunctionAnalysis::FunctionAnalysis(ASTContext &Ctx, const FunctionDecl *FD,
                                    const LockModel &Model, ThrowModel &Throws,
-                                   const AnalysisOptions &Opts, FindingSink &Sink)
+                                   const AnalysisOptions &Opts, FindingSink &Sink,
+                                   WrapperEvidence &Wrappers)
     : Ctx(Ctx), SM(Ctx.getSourceManager()), FD(FD), Model(Model), Throws(Throws),
-      Opts(Opts), Reporter(Sink) {}
+      Opts(Opts), Reporter(Sink), Wrappers(Wrappers) {}
 
 FunctionAnalysis::~FunctionAnalysis() = default;
 
@@ -40,9 +40,9 @@ void FunctionAnalysis::debug(llvm::StringRef Why) const {
 }
 
 /// The attribute arguments of the function itself, as locks of its own body.
-template <typename AttrT>
+template <typename AttrT, typename InternFn>
 static void ownAttributeLocks(const FunctionDecl *FD, const LockPathBuilder &Paths,
-                              const LockModel &Model, LockTable &Locks,
+                              const LockModel &Model, InternFn Intern,
                               llvm::DenseSet<LockId> &Out) {
   for (const auto *A : FD->specific_attrs<AttrT>()) {
     bool Any = false;
@@ -53,14 +53,14 @@ static void ownAttributeLocks(const FunctionDecl *FD, const LockPathBuilder &Pat
       bool Ptr = E->getType()->isPointerType();
       LockPath P = Paths.fromExpr(E, Ptr);
       if (!P.empty())
-        Out.insert(Locks.intern(P, Model.traitsOfType(E->getType())));
+        Out.insert(Intern(P, Model.traitsOfType(E->getType()), E, Ptr));
     }
     const auto *MD = dyn_cast<CXXMethodDecl>(FD);
     if (!Any && MD && MD->isInstance()) {
       LockPath P;
       P.Steps.push_back({PathStep::This});
-      Out.insert(Locks.intern(
-          P, Model.traitsOfType(MD->getThisType()->getPointeeType())));
+      Out.insert(Intern(P, Model.traitsOfType(MD->getThisType()->getPointeeType()),
+                        nullptr, false));
     }
   }
 }
@@ -83,10 +83,13 @@ bool FunctionAnalysis::run() {
     debug("skipped: CFG has more than 100000 blocks");
     return false;
   }
-  ownAttributeLocks<AcquireCapabilityAttr>(FD, Paths, Model, Locks, ExpectedHeldAtExit);
-  ownAttributeLocks<TryAcquireCapabilityAttr>(FD, Paths, Model, Locks, ExpectedHeldAtExit);
-  ownAttributeLocks<RequiresCapabilityAttr>(FD, Paths, Model, Locks, PreHeld);
-  ownAttributeLocks<ReleaseCapabilityAttr>(FD, Paths, Model, Locks, PreHeld);
+  auto Intern = [&](const LockPath &P, const LockTraits &T, const Expr *E, bool Ptr) {
+    return intern(P, T, E, Ptr);
+  };
+  ownAttributeLocks<AcquireCapabilityAttr>(FD, Paths, Model, Intern, ExpectedHeldAtExit);
+  ownAttributeLocks<TryAcquireCapabilityAttr>(FD, Paths, Model, Intern, ExpectedHeldAtExit);
+  ownAttributeLocks<RequiresCapabilityAttr>(FD, Paths, Model, Intern, PreHeld);
+  ownAttributeLocks<ReleaseCapabilityAttr>(FD, Paths, Model, Intern, PreHeld);
 
   if (!solve())
     return false;
@@ -94,10 +97,12 @@ bool FunctionAnalysis::run() {
   // acquire first) is held by the caller: solve again with it held on entry.
   bool Changed = false;
   for (LockId Id : FirstTouchRelease)
-    if (!FirstTouchAcquire.count(Id))
+    if (!FirstTouchAcquire.count(Id) && !isLocalLock(Id))
       Changed |= PreHeld.insert(Id).second;
   if (Changed && !solve())
     return false;
+  for (LockId Id : PreHeld)
+    Wrappers.noteReleaseWrapper(Locks.info(Id).ClassKey);
   if (LostPrecision)
     debug("note: more than 16 distinct locksets at a point; some paths were merged");
   reportPass();
@@ -156,6 +161,15 @@ bool FunctionAnalysis::buildCFG() {
   return true;
 }
 
+/// A lock that lives in this function's frame: no caller can hold it.
+bool FunctionAnalysis::isLocalLock(LockId Id) const {
+  const LockPath &P = Locks.info(Id).Path;
+  const auto *VD = P.empty() ? nullptr : dyn_cast_or_null<VarDecl>(P.Steps.front().Decl);
+  return VD && P.Steps.front().K == PathStep::Var && VD->hasLocalStorage() &&
+         !isa<ParmVarDecl>(VD) && !VD->getType()->isReferenceType() &&
+         !VD->getType()->isPointerType();
+}
+
 void FunctionAnalysis::enqueue(const CFGBlock *B) {
   if (B && !Reporting)
     Work.insert(RPOIndex[B->getBlockID()]);
@@ -165,7 +179,7 @@ State FunctionAnalysis::entryState() const {
   State S;
   S.Ds.emplace_back();
   for (LockId Id : PreHeld)
-    S.Ds.front().setHeld({Id, 1, false, nullptr, nullptr});
+    S.Ds.front().holdOnEntry(Id);
   return S;
 }
 
@@ -179,10 +193,19 @@ const Stmt *FunctionAnalysis::throwingCall(const CFGBlock *B) const {
   return nullptr;
 }
 
+/// The `throw` that ends \p B: the CFG makes it the last element, with the
+/// exception's target as the only successor.
+static const CXXThrowExpr *endingThrow(const CFGBlock *B) {
+  for (auto It = B->rbegin(); It != B->rend(); ++It)
+    if (auto CS = It->getAs<CFGStmt>())
+      return dyn_cast<CXXThrowExpr>(CS->getStmt());
+  return nullptr;
+}
+
 bool FunctionAnalysis::isExceptionEdge(const CFGBlock *B, unsigned SuccIndex) const {
   if (!Throws.exceptionsEnabled())
     return false;
-  if (isa_and_nonnull<CXXThrowExpr>(B->getTerminatorStmt()))
+  if (!B->getTerminatorStmt() && endingThrow(B))
     return true;
   if (B->hasNoReturnElement())
     return SuccIndex == 1;
@@ -245,7 +268,7 @@ void FunctionAnalysis::processBlock(const CFGBlock *B, const State &InState, Sta
       destroyGuard(D->getVarDecl(), OutState);
     }
   }
-  if (const auto *TE = dyn_cast_or_null<CXXThrowExpr>(B->getTerminatorStmt()))
+  if (const CXXThrowExpr *TE = endingThrow(B); TE && Throws.exceptionsEnabled())
     propagateException(B, OutState, TE);
 }
 
@@ -292,6 +315,12 @@ struct ThrownKind {
 
 ThrownKind thrownAt(const Stmt *S) {
   ThrownKind K;
+  auto inStd = [](const Decl *D) {
+    for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+      if (DC->isStdNamespace())
+        return true;
+    return false;
+  };
   if (const auto *TE = dyn_cast<CXXThrowExpr>(S)) {
     if (const Expr *Sub = TE->getSubExpr()) {
       K.Type = Sub->getType().getCanonicalType().getUnqualifiedType();
@@ -299,7 +328,7 @@ ThrownKind thrownAt(const Stmt *S) {
     }
   } else if (const auto *CE = dyn_cast<CallExpr>(S)) {
     if (const FunctionDecl *Callee = CE->getDirectCallee())
-      K.StdLibrary = Callee->isInStdNamespace();
+      K.StdLibrary = inStd(Callee);
   }
   return K;
 }
@@ -333,8 +362,7 @@ void FunctionAnalysis::releaseGuardsLeaving(State &S,
         continue;
       if (E->Owns)
         for (LockId Id : E->Locks)
-          if (HeldLock *H = D.held(Id); H && --H->Count == 0)
-            D.dropHeld(Id);
+          D.releaseByGuard(Id);
       D.dropGuard(G);
     }
 }
@@ -386,16 +414,19 @@ void FunctionAnalysis::propagateException(const CFGBlock *B, State S, const Stmt
 }
 
 void FunctionAnalysis::recordEscape(const State &S, const Stmt *ThrowPt) {
-  if (!Reporting)
+  // An exception leaving a noexcept function (destructors included) ends the
+  // program in std::terminate; no lock outlives that.
+  const auto *FPT = FD->getType()->getAs<FunctionProtoType>();
+  if (!Reporting || (FPT && FPT->isNothrow()) || isa<CXXDestructorDecl>(FD))
     return;
   SourceLocation At = isa<Expr>(ThrowPt) ? cast<Expr>(ThrowPt)->getExprLoc()
                                          : ThrowPt->getBeginLoc();
   for (const Disjunct &D : S.Ds)
     for (const HeldLock &H : D.Held) {
-      if (H.Guard || !H.Site || !ReleasedSomewhere.count(H.Id) ||
-          PreHeld.count(H.Id) || ExpectedHeldAtExit.count(H.Id))
+      if (!H.Manual || !H.ManualSite || PreHeld.count(H.Id) ||
+          ExpectedHeldAtExit.count(H.Id))
         continue;
-      auto Key = std::make_pair(H.Site, H.Id);
+      auto Key = std::make_pair(H.ManualSite, H.Id);
       auto It = Escapes.find(Key);
       if (It != Escapes.end() && !SM.isBeforeInTranslationUnit(At, It->second.At))
         continue;
@@ -407,11 +438,13 @@ void FunctionAnalysis::recordEscape(const State &S, const Stmt *ThrowPt) {
 void FunctionAnalysis::checkExits() {
   const CFGBlock &Exit = Cfg->getExit();
   SourceLocation EndLoc = FD->getBody()->getEndLoc();
+  // The states on the normal edges into the exit, grouped by where the
+  // function leaves (a return statement, or the closing brace).
+  std::map<unsigned, std::pair<State, bool>> ByExit; // raw loc -> (state, is return)
   for (const auto &Pred : Exit.preds()) {
     const CFGBlock *P = Pred.getReachableBlock();
     if (!P || !Visited[P->getBlockID()] || P->hasNoReturnElement())
       continue;
-    // The state on the normal edges into the exit (branch facts applied).
     State S;
     unsigned I = 0;
     for (const auto &Succ : P->succs()) {
@@ -428,17 +461,24 @@ void FunctionAnalysis::checkExits() {
         if (const auto *R = dyn_cast<ReturnStmt>(CS->getStmt()))
           Ret = R;
     SourceLocation At = Ret ? Ret->getBeginLoc() : EndLoc;
+    auto &Slot = ByExit[At.getRawEncoding()];
+    Slot.first.joinWith(S);
+    Slot.second = Ret != nullptr;
+  }
+  for (const auto &[Raw, Entry] : ByExit) {
+    const auto &[S, AtReturn] = Entry;
+    SourceLocation At = SourceLocation::getFromRawEncoding(Raw);
     for (const Disjunct &D : S.Ds)
       for (const HeldLock &H : D.Held) {
-        if (H.Guard || !H.Site || !ReleasedSomewhere.count(H.Id) ||
-            PreHeld.count(H.Id) || ExpectedHeldAtExit.count(H.Id))
+        if (!H.Manual || !H.ManualSite || PreHeld.count(H.Id) ||
+            ExpectedHeldAtExit.count(H.Id))
           continue;
-        auto Key = std::make_pair(H.Site, H.Id);
+        auto Key = std::make_pair(H.ManualSite, H.Id);
         auto It = Exits.find(Key);
         if (It != Exits.end() && !SM.isBeforeInTranslationUnit(At, It->second.At))
           continue;
         bool Definite = llvm::all_of(S.Ds, [&](const Disjunct &O) { return O.held(H.Id); });
-        Exits[Key] = {At, H.Id, Definite, Ret != nullptr, false};
+        Exits[Key] = {At, H.Id, Definite, AtReturn, false};
       }
   }
 }
@@ -449,11 +489,34 @@ static std::string functionName(const FunctionDecl *FD) {
   return FD->getNameAsString();
 }
 
+/// The callee as the user wrote it: `push_back`, `cb` for `cb()` through a
+/// pointer or a std::function.
 static std::string calleeName(const Stmt *S) {
-  if (const auto *CE = dyn_cast<CallExpr>(S))
-    if (const FunctionDecl *Callee = CE->getDirectCallee())
-      return Callee->getNameAsString();
+  const auto *CE = dyn_cast<CallExpr>(S);
+  if (!CE)
+    return "the callee";
+  const Expr *Named = CE->getCallee();
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE); OCE && OCE->getOperator() == OO_Call)
+    Named = OCE->getArg(0);
+  else if (const FunctionDecl *Callee = CE->getDirectCallee())
+    return Callee->getNameAsString();
+  Named = Named->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Named); UO && UO->getOpcode() == UO_Deref)
+    Named = UO->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Named))
+    return DRE->getDecl()->getNameAsString();
+  if (const auto *ME = dyn_cast<MemberExpr>(Named))
+    return ME->getMemberDecl()->getNameAsString();
   return "the callee";
+}
+
+/// A lock this function never releases may be its purpose to acquire (a
+/// wrapper): that finding waits for the rest of the TU.
+void FunctionAnalysis::deliver(LockId Id, Finding F) {
+  if (ReleasedSomewhere.count(Id))
+    Reporter.report(std::move(F));
+  else
+    Wrappers.defer(Locks.info(Id).ClassKey, std::move(F));
 }
 
 void FunctionAnalysis::emitDeferred() {
@@ -467,7 +530,7 @@ void FunctionAnalysis::emitDeferred() {
     F.Definite = L.Definite;
     F.Message = msg::missingUnlock(kindOf(L.Id), nameOf(L.Id), Fn, L.AtReturn, L.Definite);
     F.Notes.push_back(noteAt(Key.first, msg::acquiredHere(kindOf(L.Id), nameOf(L.Id))));
-    Reporter.report(std::move(F));
+    deliver(L.Id, std::move(F));
   }
   for (const auto &[Key, L] : Escapes) {
     if (!Opts.Enabled.contains(Check::ExceptionLeak))
@@ -480,7 +543,7 @@ void FunctionAnalysis::emitDeferred() {
                                             calleeName(EscapeStmts[Key]));
     F.Notes.push_back(
         noteAt(Key.first, msg::acquiredHereUseGuard(kindOf(L.Id), nameOf(L.Id))));
-    Reporter.report(std::move(F));
+    deliver(L.Id, std::move(F));
   }
 }
 

@@ -31,7 +31,10 @@ std::string LockPath::display() const {
   for (const PathStep &St : Steps) {
     switch (St.K) {
     case PathStep::Var:
-      S = St.Decl->getNameAsString();
+      if (const auto *VD = dyn_cast<VarDecl>(St.Decl); VD && VD->isStaticDataMember())
+        S = VD->getQualifiedNameAsString(); // Registry::s_mu
+      else
+        S = St.Decl->getNameAsString();
       break;
     case PathStep::This:
       S = "this";

@@ -8,7 +8,8 @@ namespace lockcheck {
 // forgotten, then paths dropped (reported under the debug flag).
 static constexpr unsigned MaxDisjuncts = 16;
 
-LockId LockTable::intern(const LockPath &P, const LockTraits &Traits) {
+LockId LockTable::intern(const LockPath &P, const LockTraits &Traits,
+                         const void *ClassKey) {
   std::string Key;
   for (const PathStep &S : P.Steps) {
     Key.push_back(static_cast<char>(S.K));
@@ -17,7 +18,7 @@ LockId LockTable::intern(const LockPath &P, const LockTraits &Traits) {
   }
   auto [It, New] = ByKey.try_emplace(Key, Infos.size());
   if (New)
-    Infos.push_back({P, P.display(), Traits});
+    Infos.push_back({P, P.display(), Traits, ClassKey});
   return It->second;
 }
 
@@ -44,6 +45,55 @@ void Disjunct::dropHeld(LockId Id) {
   auto It = lowerBound(Held, Id, [](const HeldLock &H) { return H.Id; });
   if (It != Held.end() && It->Id == Id)
     Held.erase(It);
+}
+
+static constexpr uint16_t MaxCount = 8; // recursion depth we distinguish
+
+void Disjunct::acquireLock(LockId Id, bool Shared, const clang::VarDecl *Guard,
+                           const clang::Stmt *Site) {
+  if (HeldLock *H = held(Id)) {
+    H->Count = std::min<uint16_t>(H->Count + 1, MaxCount);
+    if (Guard) {
+      H->Guard = H->Guard ? H->Guard : Guard;
+    } else if (H->Manual++ == 0) {
+      H->ManualSite = Site;
+    }
+    return;
+  }
+  HeldLock H;
+  H.Id = Id;
+  H.Shared = Shared;
+  H.Guard = Guard;
+  H.Site = Site;
+  H.Manual = Guard ? 0 : 1;
+  H.ManualSite = Guard ? nullptr : Site;
+  setHeld(H);
+}
+
+void Disjunct::releaseByGuard(LockId Id) {
+  HeldLock *H = held(Id);
+  if (!H)
+    return;
+  if (--H->Count == 0)
+    return dropHeld(Id);
+  H->Manual = std::min(H->Manual, H->Count);
+}
+
+void Disjunct::releaseManual(LockId Id) {
+  HeldLock *H = held(Id);
+  if (!H)
+    return;
+  if (H->Manual > 0)
+    --H->Manual;
+  if (--H->Count == 0)
+    dropHeld(Id);
+}
+
+void Disjunct::holdOnEntry(LockId Id) {
+  HeldLock H;
+  H.Id = Id;
+  H.Manual = 1;
+  setHeld(H);
 }
 
 GuardEntry *Disjunct::guard(const clang::VarDecl *V) {

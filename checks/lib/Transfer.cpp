@@ -15,8 +15,6 @@ using namespace clang;
 
 namespace lockcheck {
 
-static constexpr uint16_t MaxCount = 8; // recursion depth we distinguish
-
 static SourceLocation locOf(const Stmt *S) {
   if (const auto *DS = dyn_cast<DeclStmt>(S))
     return (*DS->decl_begin())->getLocation();
@@ -57,9 +55,24 @@ llvm::SmallVector<LockId, 2> FunctionAnalysis::resolve(const LockOp &Op) {
       continue;
     }
     LockTraits T = Op.Locks.size() == 1 ? Op.Traits : Model.traitsOfType(R.E->getType());
-    Ids.push_back(Locks.intern(P, T));
+    Ids.push_back(intern(P, T, R.E, R.IsPointer));
   }
   return Ids;
+}
+
+LockId FunctionAnalysis::intern(const LockPath &P, const LockTraits &T, const Expr *E,
+                                bool IsPointer) {
+  const NamedDecl *D = P.lockClassDecl();
+  const void *Class = D;
+  const auto *VD = dyn_cast_or_null<VarDecl>(D);
+  if (!D || (VD && !VD->hasGlobalStorage())) {
+    // A parameter or local: its type is all two functions can share.
+    QualType Ty = E ? E->getType().getNonReferenceType() : QualType();
+    if (!Ty.isNull() && IsPointer && Ty->isPointerType())
+      Ty = Ty->getPointeeType();
+    Class = Ty.isNull() ? nullptr : Ty.getCanonicalType().getTypePtr();
+  }
+  return Locks.intern(P, T, Class);
 }
 
 static const ValueDecl *assignedDecl(const Expr *E) {
@@ -97,6 +110,40 @@ static const CXXConstructExpr *initConstruct(const Expr *E) {
   return nullptr;
 }
 
+/// Records the calls whose value \p S looks at: conditions, operands,
+/// initialisers, return values (not statements, nor casts to void).
+void FunctionAnalysis::markUsedResults(const Stmt *S) {
+  auto mark = [&](const Stmt *Child) {
+    if (const auto *E = dyn_cast_or_null<Expr>(Child))
+      if (const auto *CE = dyn_cast<CallExpr>(E->IgnoreParenImpCasts()))
+        ResultUsed.insert(CE);
+  };
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    return mark(If->getCond());
+  if (const auto *W = dyn_cast<WhileStmt>(S))
+    return mark(W->getCond());
+  if (const auto *D = dyn_cast<DoStmt>(S))
+    return mark(D->getCond());
+  if (const auto *F = dyn_cast<ForStmt>(S))
+    return mark(F->getCond());
+  if (const auto *Sw = dyn_cast<SwitchStmt>(S))
+    return mark(Sw->getCond());
+  if (const auto *R = dyn_cast<ReturnStmt>(S))
+    return mark(R->getRetValue());
+  if (const auto *CE = dyn_cast<CastExpr>(S); CE && CE->getType()->isVoidType())
+    return;
+  if (isa<Expr>(S) && !isa<ExprWithCleanups>(S) && !isa<StmtExpr>(S)) {
+    const auto *BO = dyn_cast<BinaryOperator>(S);
+    for (const Stmt *Child : S->children())
+      if (!BO || !BO->isCommaOp() || Child == BO->getRHS())
+        mark(Child);
+    return;
+  }
+  if (isa<DeclStmt>(S))
+    for (const Stmt *Child : S->children())
+      mark(Child);
+}
+
 void FunctionAnalysis::prescan() {
   const Stmt *Body = FD->getBody();
   llvm::SmallVector<const Stmt *, 64> Work{Body};
@@ -106,6 +153,7 @@ void FunctionAnalysis::prescan() {
     const Stmt *S = Work.pop_back_val();
     if (!S)
       continue;
+    markUsedResults(S);
     if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
       if (UO->getOpcode() == UO_AddrOf) {
         if (const ValueDecl *D = assignedDecl(UO->getSubExpr()))
@@ -261,8 +309,7 @@ void FunctionAnalysis::destroyGuard(const VarDecl *VD, State &St) {
     if (E->Owns)
       for (LockId Id : E->Locks) {
         ReleasedSomewhere.insert(Id);
-        if (HeldLock *H = D.held(Id); H && --H->Count == 0)
-          D.dropHeld(Id);
+        D.releaseByGuard(Id);
       }
     D.dropGuard(VD);
   }
@@ -271,6 +318,14 @@ void FunctionAnalysis::destroyGuard(const VarDecl *VD, State &St) {
 void FunctionAnalysis::applyOp(const LockOp &Op, const Stmt *Site, State &St) {
   switch (Op.Kind) {
   case OpKind::Acquire: {
+    // C lock functions report failure; code that checks holds the lock only
+    // on success.
+    if (Op.Success == SuccessValue::Zero && ResultUsed.count(dyn_cast<Expr>(Site))) {
+      LockOp Try = Op;
+      Try.Kind = OpKind::TryAcquire;
+      tryAcquire(Try, resolve(Try), nullptr, Site, St);
+      return;
+    }
     // std::lock(lk1, lk2) locks through deferred guards.
     LockOp Plain = Op;
     Plain.Locks.clear();
@@ -334,14 +389,19 @@ void FunctionAnalysis::acquire(const LockOp &Op, llvm::ArrayRef<LockId> Ids,
       reportAt(Check::DoubleLock, Site, std::move(M), Conflict + Upgrade == Total,
                std::move(Notes));
     }
-    for (Disjunct &D : St.Ds) {
-      if (Applies && !Applies(D))
-        continue;
-      if (HeldLock *H = D.held(Id))
-        H->Count = std::min<uint16_t>(H->Count + 1, MaxCount);
-      else
-        D.setHeld({Id, 1, Op.Shared, Guard, Site});
-    }
+    // A thread that blocks on a lock it holds never continues: those paths
+    // end here (which also keeps one bug from cascading into more).
+    if (Conflict + Upgrade)
+      llvm::erase_if(St.Ds, [&](const Disjunct &D) {
+        if (Applies && !Applies(D))
+          return false;
+        const HeldLock *H = D.held(Id);
+        return H && !LI.Traits.Recursive &&
+               !(Op.Shared && H->Shared && LI.Traits.SharedReentrant);
+      });
+    for (Disjunct &D : St.Ds)
+      if (!Applies || Applies(D))
+        D.acquireLock(Id, Op.Shared, Guard, Site);
   }
 }
 
@@ -360,15 +420,21 @@ void FunctionAnalysis::release(llvm::ArrayRef<LockId> Ids, const Stmt *Site, Sta
           Previous = Previous ? Previous : R;
         else
           FirstTouchRelease.insert(Id);
-      } else if (H->Guard && H->Count == 1 && !Guarded) {
+      } else if (H->Guard && H->Manual == 0 && !Guarded) {
         Guarded = *H;
       }
     }
     if (Reporting && Guarded) {
       std::string G = Guarded->Guard->getNameAsString();
       llvm::SmallVector<FindingNote, 2> Notes;
-      if (Guarded->Site)
-        Notes.push_back(noteAt(Guarded->Site, msg::guardAcquiredHere(G, LI.Display)));
+      const Stmt *GuardSite = Guarded->Site;
+      for (Disjunct &D : St.Ds)
+        if (const GuardEntry *E = D.guard(Guarded->Guard); E && E->Site) {
+          GuardSite = E->Site; // the guard's own line, also when it adopted
+          break;
+        }
+      if (GuardSite)
+        Notes.push_back(noteAt(GuardSite, msg::guardAcquiredHere(G, LI.Display)));
       reportAt(Check::UnlockNotHeld, Site,
                msg::releaseGuarded(LI.Traits.KindName, LI.Display, G), true,
                std::move(Notes));
@@ -382,8 +448,7 @@ void FunctionAnalysis::release(llvm::ArrayRef<LockId> Ids, const Stmt *Site, Sta
                std::move(Notes));
     }
     for (Disjunct &D : St.Ds) {
-      if (HeldLock *H = D.held(Id); H && --H->Count == 0)
-        D.dropHeld(Id);
+      D.releaseManual(Id);
       D.noteRelease(Id, Site);
     }
   }
@@ -420,12 +485,8 @@ void FunctionAnalysis::tryAcquire(const LockOp &Op, llvm::ArrayRef<LockId> Ids,
     if (!CanSucceed)
       continue;
     Disjunct Win = std::move(D);
-    for (LockId Id : Ids) {
-      if (HeldLock *H = Win.held(Id))
-        H->Count = std::min<uint16_t>(H->Count + 1, MaxCount);
-      else
-        Win.setHeld({Id, 1, Op.Shared, Guard, Site});
-    }
+    for (LockId Id : Ids)
+      Win.acquireLock(Id, Op.Shared, Guard, Site);
     F.Value = true;
     Win.setFact(F);
     if (Guard)
@@ -462,8 +523,7 @@ void FunctionAnalysis::guardOp(const LockOp &Op, const Stmt *Site, State &St) {
       if (!G) { // a temporary: released at the end of the full expression
         for (Disjunct &D : St.Ds)
           for (LockId Id : Ids)
-            if (HeldLock *H = D.held(Id); H && --H->Count == 0)
-              D.dropHeld(Id);
+            D.releaseByGuard(Id);
         return;
       }
       addEntry(true);
@@ -472,16 +532,28 @@ void FunctionAnalysis::guardOp(const LockOp &Op, const Stmt *Site, State &St) {
       addEntry(false);
       return;
     case GuardMode::Adopt:
+      // The guard takes over a manual acquisition; a temporary that adopts
+      // (`return std::unique_lock<std::mutex>(m, std::adopt_lock);`) carries
+      // it away.
       for (Disjunct &D : St.Ds)
         for (LockId Id : Ids) {
-          if (HeldLock *H = D.held(Id))
+          HeldLock *H = D.held(Id);
+          if (!G) {
+            ReleasedSomewhere.insert(Id);
+            D.releaseManual(Id);
+          } else if (H) {
             H->Guard = G;
-          else
-            D.setHeld({Id, 1, Op.Shared, G, Site});
+            if (H->Manual > 0 && --H->Manual == 0)
+              H->ManualSite = nullptr;
+          } else {
+            D.acquireLock(Id, Op.Shared, G, Site);
+          }
         }
       addEntry(true);
       return;
     case GuardMode::Try:
+      if (!G)
+        return; // a temporary that may lock releases at once either way
       addEntry(false);
       tryAcquire(Op, Ids, G, Site, St);
       return;
@@ -492,8 +564,7 @@ void FunctionAnalysis::guardOp(const LockOp &Op, const Stmt *Site, State &St) {
     for (Disjunct &D : St.Ds) {
       if (GuardEntry *Old = D.guard(G); Old && Old->Owns) // move assignment
         for (LockId Id : llvm::SmallVector<LockId, 2>(Old->Locks))
-          if (HeldLock *H = D.held(Id); H && --H->Count == 0)
-            D.dropHeld(Id);
+          D.releaseByGuard(Id);
       GuardEntry *Src = Op.MoveFrom ? D.guard(Op.MoveFrom) : nullptr;
       if (!Src) {
         D.dropGuard(G);
@@ -519,8 +590,7 @@ void FunctionAnalysis::guardOp(const LockOp &Op, const Stmt *Site, State &St) {
       if (Src->Owns)
         for (LockId Id : Src->Locks) {
           ReleasedSomewhere.insert(Id);
-          if (HeldLock *H = D.held(Id); H && --H->Count == 0)
-            D.dropHeld(Id);
+          D.releaseByGuard(Id);
         }
       Src->Locks.clear();
       Src->Owns = false;
@@ -598,8 +668,7 @@ void FunctionAnalysis::guardOp(const LockOp &Op, const Stmt *Site, State &St) {
         continue;
       for (LockId Id : E->Locks) {
         ReleasedSomewhere.insert(Id);
-        if (HeldLock *H = D.held(Id); H && --H->Count == 0)
-          D.dropHeld(Id);
+        D.releaseByGuard(Id);
         D.noteRelease(Id, Site);
       }
       E = D.guard(G);
@@ -629,8 +698,11 @@ void FunctionAnalysis::guardOp(const LockOp &Op, const Stmt *Site, State &St) {
         continue;
       if (E->Owns)
         for (LockId Id : E->Locks)
-          if (HeldLock *H = D.held(Id); H && H->Guard == G)
+          if (HeldLock *H = D.held(Id); H && H->Guard == G) {
             H->Guard = nullptr; // now the caller's to unlock by hand
+            H->ManualSite = H->ManualSite ? H->ManualSite : H->Site;
+            H->Manual = H->Count;
+          }
       E->Locks.clear();
       E->Owns = false;
     }

@@ -3,6 +3,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -23,6 +25,21 @@ LockcheckTidyCheck::LockcheckTidyCheck(StringRef Name,
   Read(ConfigFileOption);
   for (const ListOptionInfo &Opt : listOptions())
     Read(Opt.Name);
+  // Not getLocalOrGlobal<bool>: its mangled name differs between GCC and
+  // Clang (enable_if<is_integral_v<T>>), so a GCC-built module would not
+  // find clang-tidy's copy.
+  if (std::optional<StringRef> D = Options.getLocalOrGlobal(DebugOption)) {
+    std::optional<bool> B = llvm::StringSwitch<std::optional<bool>>(D->trim())
+                                .CaseLower("true", true)
+                                .CaseLower("false", false)
+                                .Default(std::nullopt);
+    if (!B)
+      configurationDiag("lockcheck: invalid value '%0' of option 'Debug'; "
+                        "valid values: true, false",
+                        DiagnosticIDs::Error)
+          << *D;
+    Values.Debug = B.value_or(false);
+  }
 }
 
 void LockcheckTidyCheck::registerMatchers(MatchFinder *Finder) {
@@ -36,6 +53,7 @@ void LockcheckTidyCheck::check(const MatchFinder::MatchResult &Result) {
   const std::vector<Finding> &Findings = Shared->findingsFor(*Result.Context, Kind);
   if (std::optional<std::string> Error = Shared->takeConfigError())
     configurationDiag("%0", DiagnosticIDs::Error) << *Error;
+  llvm::errs() << "DBG check " << checkName(Kind) << " ctx=" << (void*)Result.Context << " n=" << Findings.size() << " shared=" << (void*)Shared.get() << "\n";
   for (const Finding &F : Findings)
     emit(F);
 }
@@ -71,6 +89,7 @@ void LockcheckTidyCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &
   Store(ConfigFileOption);
   for (const ListOptionInfo &Opt : listOptions())
     Store(Opt.Name);
+  Options.store(Opts, DebugOption, Values.Debug ? "true" : "false");
 }
 
 } // namespace lockcheck::tidy

@@ -5,6 +5,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/raw_ostream.h"
 #include <mutex>
 
 using namespace llvm;
@@ -90,6 +92,8 @@ void SharedTUAnalysis::run(clang::ASTContext &Ctx) {
   if (Ctx.getDiagnostics().hasUncompilableErrorOccurred())
     return;
   Opts.Cfg = std::move(*Cfg);
+  if (llvm::any_of(Options, [](const OptionValues &V) { return V.Debug; }))
+    Opts.DebugLog = &llvm::errs();
   CollectingSink Sink;
   analyzeTranslationUnit(Ctx, Opts, Sink);
 

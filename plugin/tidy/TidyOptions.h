@@ -31,9 +31,14 @@ llvm::ArrayRef<ListOptionInfo> listOptions();
 constexpr llvm::StringRef ConfigFileOption = "ConfigFile";
 constexpr llvm::StringRef NoConfigFile = "none";
 
+/// "Debug": like the plugin's `debug` argument, explain on stderr what the
+/// analysis skips and why.
+constexpr llvm::StringRef DebugOption = "Debug";
+
 /// The option values one check read (only non-empty ones).
 struct OptionValues {
   std::map<std::string, std::string> Values; // option name -> raw value
+  bool Debug = false;
 };
 
 /// Builds the analysis configuration from the values of every enabled check

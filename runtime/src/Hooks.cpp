@@ -38,7 +38,9 @@ HeldEntry *findHeld(const LockMeta *M) {
 }
 
 void eraseHeld(HeldEntry *E) {
-  std::memmove(E, E + 1, (T.held + T.nheld - (E + 1)) * sizeof(HeldEntry));
+  HeldEntry *End = T.held + T.nheld;
+  if (E + 1 != End) // not the innermost lock: keep the order of the others
+    std::memmove(E, E + 1, (End - (E + 1)) * sizeof(HeldEntry));
   --T.nheld;
 }
 

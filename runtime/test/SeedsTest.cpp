@@ -169,7 +169,9 @@ template <class LockType> struct Program03 {
   }
   std::string main() {
     lockcheck::LockGuard G(Lock);
-    return doSomething() + ", " + doSomethingElse();
+    std::string ResultOne = doSomething();
+    std::string ResultTwo = doSomethingElse();
+    return ResultOne + ", " + ResultTwo;
   }
 };
 

@@ -332,7 +332,8 @@ TEST_F(RuntimeTest, CycleCanAbort) {
       {
         validator::setReportHandler(nullptr);
         validator::setOrderAction(Action::Abort);
-        lockcheck::Mutex L1("first"), L2("second");
+        lockcheck::Mutex L1("first");
+        lockcheck::Mutex L2("second");
         {
           lockcheck::LockGuard A(L1);
           lockcheck::LockGuard B(L2);

@@ -7,7 +7,9 @@
 // lock primitive: its own body is not reported (it is expected to return
 // holding, or to release what it did not acquire), and calling it is an
 // acquisition or a release. A function that requires a capability starts
-// (and may end) with it held.
+// (and may end) with it held. UnlockGlobal() below is a release wrapper for
+// g_mu, so every function that leaks g_mu also releases it on some path (a
+// function that never releases g_mu could be an acquire wrapper).
 #include <stdexcept>
 #include <vector>
 
@@ -163,10 +165,14 @@ void an_try_failed_unlock() {
     g_mu.Unlock();
 }
 
-// P11: a call to a function declared to release, without the lock.
-void an_release_call_unheld() {
+// P11: a call to a function declared to release, on a path where the lock
+// was already released.
+void an_release_call_twice(bool early) {
+  LockGlobal();
+  if (early)
+    UnlockGlobal(); // expected-note {{mutex 'g_mu' released here}}
   work();
-  UnlockGlobal(); // expected-warning {{releasing mutex 'g_mu' that is not held}}
+  UnlockGlobal(); // expected-warning {{releasing mutex 'g_mu' that may not be held}}
 }
 
 // P12: a member mutex left locked on an early return.
@@ -178,23 +184,34 @@ void Account::Deposit(int amount) {
   mu_.Unlock();
 }
 
-// P13: an acquiring call whose lock is never released.
+// P13: an acquiring call whose lock is released on one path only.
 void an_lock_call_leak() {
   LockGlobal(); // expected-note {{mutex 'g_mu' acquired here}}
+  if (cond()) {
+    UnlockGlobal();
+    return;
+  }
   work();
 } // expected-warning {{mutex 'g_mu' is still held at the end of 'an_lock_call_leak'}}
 
 // P14: a successful try-acquiring call that returns holding it.
 bool an_try_call_leak() {
-  if (TryLockGlobal()) // expected-note {{mutex 'g_mu' acquired here}}
-    return true; // expected-warning {{mutex 'g_mu' is still held when 'an_try_call_leak' returns}}
+  if (TryLockGlobal()) { // expected-note {{mutex 'g_mu' acquired here}}
+    if (cond())
+      return true; // expected-warning {{mutex 'g_mu' is still held when 'an_try_call_leak' returns}}
+    UnlockGlobal();
+  }
   return false;
 }
 
-// P15: a role left entered.
-void an_role_leak() {
+// P15: a role left entered on the early return.
+int an_role_leak(int k) {
   g_admin.Enter(); // expected-note {{role 'g_admin' acquired here}}
-} // expected-warning {{role 'g_admin' is still held at the end of 'an_role_leak'}}
+  if (k < 0)
+    return -1; // expected-warning {{role 'g_admin' is still held when 'an_role_leak' returns}}
+  g_admin.Leave();
+  return k;
+}
 
 // P16: a manual Lock() around a call that may throw.
 void an_exception_leak() {
@@ -376,4 +393,11 @@ void ok_switch(int k) {
     g_mu.Unlock();
     break;
   }
+}
+
+// N18: a function whose first operation on a lock is a release is a release
+// wrapper: its caller holds the lock.
+void ok_release_first() {
+  work();
+  g_other.Unlock();
 }

@@ -2,8 +2,8 @@
 //
 // The intra-procedural checks on C code with POSIX locks: pthread_mutex_*
 // (kind 'mutex'), pthread_rwlock_* ('rwlock') and pthread_spin_* ('spinlock').
-// The lock is named by the argument as written without its leading '&'
-// ('m', 'b->lock', 'q.lock', and 'pm' for a pointer parameter).
+// The lock is named by the argument without its leading '&' ('m',
+// 'b->lock', 'q->buf.lock'), or dereferenced for a pointer ('*pm').
 // Try-locks (and lock calls whose result is tested) hold the lock only on the
 // branch where they returned 0. POSIX allows a thread to hold several read
 // locks on one rwlock, so rdlock twice is no double lock (but each must be
@@ -17,6 +17,7 @@ int cond(void);
 
 pthread_mutex_t g_m = PTHREAD_MUTEX_INITIALIZER;
 pthread_mutex_t g_other = PTHREAD_MUTEX_INITIALIZER;
+pthread_mutex_t g_handoff = PTHREAD_MUTEX_INITIALIZER; /* released by a wrapper */
 pthread_rwlock_t g_rw = PTHREAD_RWLOCK_INITIALIZER;
 pthread_spinlock_t g_spin;
 pthread_cond_t g_cv = PTHREAD_COND_INITIALIZER;
@@ -57,8 +58,8 @@ void dl_member(struct buffer *b) {
 
 /* P4: a pointer parameter. */
 void dl_pointer_param(pthread_mutex_t *pm) {
-  pthread_mutex_lock(pm); // expected-note {{mutex 'pm' acquired here}}
-  pthread_mutex_lock(pm); // expected-warning {{acquiring mutex 'pm' that is already held}}
+  pthread_mutex_lock(pm); // expected-note {{mutex '*pm' acquired here}}
+  pthread_mutex_lock(pm); // expected-warning {{acquiring mutex '*pm' that is already held}}
   pthread_mutex_unlock(pm);
 }
 
@@ -101,10 +102,12 @@ void dl_spin_twice(void) {
   pthread_spin_unlock(&g_spin);
 }
 
-/* P10: unlock without lock. */
-void un_never_locked(void) {
-  work();
-  pthread_mutex_unlock(&g_m); // expected-warning {{releasing mutex 'g_m' that is not held [lockcheck-unlock-not-held]}}
+/* P10: unlocked on one path, unlocked again after the join. */
+void un_released_on_branch(int k) {
+  pthread_mutex_lock(&g_m);
+  if (k)
+    pthread_mutex_unlock(&g_m); // expected-note {{mutex 'g_m' released here}}
+  pthread_mutex_unlock(&g_m);   // expected-warning {{releasing mutex 'g_m' that may not be held [lockcheck-unlock-not-held]}}
 }
 
 /* P11: unlock twice. */
@@ -450,4 +453,11 @@ void ok_nested(void) {
   work();
   pthread_mutex_unlock(&g_other);
   pthread_mutex_unlock(&g_m);
+}
+
+/* N24: the first operation on 'g_handoff' is a release: a release wrapper
+ * (its caller locked it). */
+void ok_release_wrapper(void) {
+  work();
+  pthread_mutex_unlock(&g_handoff);
 }

@@ -11,6 +11,7 @@ int cond(void);
 
 mtx_t g_m;
 mtx_t g_other;
+mtx_t g_handoff; /* released by a wrapper */
 cnd_t g_cv;
 int g_ready;
 
@@ -78,9 +79,12 @@ void dl_after_trylock(void) {
   }
 }
 
-/* P7: unlock without lock. */
-void un_never_locked(void) {
-  mtx_unlock(&g_m); // expected-warning {{releasing mutex 'g_m' that is not held [lockcheck-unlock-not-held]}}
+/* P7: unlocked on one path, unlocked again after the join. */
+void un_released_on_branch(int k) {
+  mtx_lock(&g_m);
+  if (k)
+    mtx_unlock(&g_m); // expected-note {{mutex 'g_m' released here}}
+  mtx_unlock(&g_m);   // expected-warning {{releasing mutex 'g_m' that may not be held [lockcheck-unlock-not-held]}}
 }
 
 /* P8: unlock twice. */
@@ -337,4 +341,10 @@ void ok_sequential(void) {
   mtx_unlock(&g_m);
   mtx_lock(&g_m);
   mtx_unlock(&g_m);
+}
+
+/* N18: the first operation on 'g_handoff' is a release: a release wrapper
+ * (its caller locked it). */
+void ok_release_wrapper(void) {
+  mtx_unlock(&g_handoff);
 }

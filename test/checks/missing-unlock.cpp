@@ -6,7 +6,10 @@
 // closing brace ("at the end of 'f'"); "may still be held" when only some
 // paths to that exit hold it. The note is the acquisition. Not reported:
 // functions declared to acquire (acquire_capability), locks moved into a
-// returned unique_lock, and exception exits (lockcheck-exception-leak's job).
+// returned unique_lock, exception exits (lockcheck-exception-leak's job), and
+// a function that never releases a lock when some function of the TU is a
+// release wrapper for that lock's class (a lock()/unlock() wrapper pair, N27;
+// no lock below except Lockable::m_ has a release wrapper).
 // Every helper is noexcept so lockcheck-exception-leak stays silent.
 #include <chrono>
 #include <cstdlib>
@@ -196,8 +199,8 @@ bool Registry::add(int id) {
 
 // P18: a static member.
 void Registry::forget_static() {
-  s_mu.lock(); // expected-note {{mutex 's_mu' acquired here}}
-} // expected-warning {{mutex 's_mu' is still held at the end of 'forget_static'}}
+  s_mu.lock(); // expected-note {{mutex 'Registry::s_mu' acquired here}}
+} // expected-warning {{mutex 'Registry::s_mu' is still held at the end of 'forget_static'}}
 
 // P19: a mutex of a pointer parameter.
 int mu_pointer(Account *p, int amount) {
@@ -495,3 +498,15 @@ void ok_try_lock_for() {
     g_tm.unlock();
   }
 }
+
+// N27: a BasicLockable wrapper: lock() returns holding 'm_' on purpose, as
+// unlock() (a release wrapper for Lockable::m_) shows.
+class Lockable {
+public:
+  void lock() { m_.lock(); }
+  void unlock() { m_.unlock(); }
+  bool try_lock() { return m_.try_lock(); }
+
+private:
+  std::mutex m_;
+};

@@ -3,9 +3,10 @@
 // lockcheck-unlock-not-held: releasing a lock that is not held ("that is not
 // held" on every path, "that may not be held" on some), unlocking a guard that
 // does not own its mutex, and a manual unlock of a mutex a guard owns.
-// A function starts with no lock held (unless its declaration says otherwise,
-// see annotated-capabilities.cpp); the note points at the previous release
-// when there is one. Every helper is noexcept so lockcheck-exception-leak
+// The note points at the previous release when there is one. A function
+// whose first operation on a lock (on every path that touches it) is a
+// release is a release wrapper: its caller holds the lock (N29); a mutex
+// constructed in the function itself cannot be held by a caller (P1). Every helper is noexcept so lockcheck-exception-leak
 // stays silent.
 #include <chrono>
 #include <condition_variable>
@@ -17,6 +18,7 @@ bool cond() noexcept;
 
 std::mutex g_m;
 std::mutex g_other;
+std::mutex g_handoff; // only released here, by a release wrapper
 std::recursive_mutex g_rm;
 std::timed_mutex g_tm;
 std::shared_mutex g_sm;
@@ -46,10 +48,11 @@ std::mutex Stats::s_mu;
 // Positive cases
 //===----------------------------------------------------------------------===//
 
-// P1: unlock without any lock in this function (definite, no note).
-void un_never_locked() {
+// P1: a local mutex starts unlocked: no caller can hold it (definite, no note).
+void un_local_never_locked() {
+  std::mutex local;
   work();
-  g_m.unlock(); // expected-warning {{releasing mutex 'g_m' that is not held [lockcheck-unlock-not-held]}}
+  local.unlock(); // expected-warning {{releasing mutex 'local' that is not held [lockcheck-unlock-not-held]}}
 }
 
 // P2: unlock twice; the note is the first release.
@@ -258,8 +261,8 @@ void Stats::unlock_twice_member() {
 // P26: a static member.
 void Stats::static_member_unlock_twice() {
   s_mu.lock();
-  s_mu.unlock(); // expected-note {{mutex 's_mu' released here}}
-  s_mu.unlock(); // expected-warning {{releasing mutex 's_mu' that is not held}}
+  s_mu.unlock(); // expected-note {{mutex 'Stats::s_mu' released here}}
+  s_mu.unlock(); // expected-warning {{releasing mutex 'Stats::s_mu' that is not held}}
 }
 
 // P27: through a pointer parameter.
@@ -565,3 +568,20 @@ void ok_deferred_lock_unlock() {
   work();
   lk.unlock();
 }
+
+// N29: the first operation on 'g_handoff' is a release: a release wrapper
+// (the caller locked it), not a release of a lock that is not held.
+void ok_release_wrapper() {
+  work();
+  g_handoff.unlock();
+}
+
+// N30: a BasicLockable-style wrapper class.
+class Lockable {
+public:
+  void lock() { m_.lock(); }
+  void unlock() { m_.unlock(); }
+
+private:
+  std::mutex m_;
+};

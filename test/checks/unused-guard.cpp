@@ -3,9 +3,9 @@
 //
 // lockcheck-unused-guard: a guard created as a temporary locks and unlocks
 // within one statement and protects nothing after it. The fix-it (inserting
-// " lock" after the type) is offered only for a braced temporary that is the
-// whole statement; the second RUN line checks every fix-it and that there are
-// no others. The vexing parse `std::unique_lock<std::mutex>(m);` declares a
+// " lock" after the type) is offered only where the temporary is the whole
+// statement (not under a cast or a comma); the second RUN line checks every
+// fix-it and that there are no others. The vexing parse `std::unique_lock<std::mutex>(m);` declares a
 // new default-constructed guard named 'm' that shadows the mutex.
 // -Wno-vexing-parse silences Clang's own (generic) warning for that form.
 #include <condition_variable>
@@ -130,9 +130,11 @@ void ug_comma() {
   work();
 }
 
-// P13: a parenthesised two-argument temporary (no fix-it: not braced).
+// P13: a parenthesised two-argument temporary: a whole statement, so naming
+// it is safe too.
 void ug_try_to_lock_temporary() {
   std::unique_lock<std::mutex>(g_m, std::try_to_lock); // expected-warning {{guard of mutex 'g_m' is a temporary destroyed at the end of this statement}}
+  // CHECK: fix-it:"{{.*}}unused-guard.cpp":{[[@LINE-1]]:31-[[@LINE-1]]:31}:" lock"
   ++g_counter;
 }
 

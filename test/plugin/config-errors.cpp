@@ -63,7 +63,7 @@
 // NOTHROW-BAD: {{^}}[[DIR]]/nothrow-bad.yaml:1:11: error: malformed function name pattern 'log_*()': unexpected character '(' in the name; valid forms are: 'name', 'ns::name', 'Class::name', with '*' and '?' as wildcards{{$}}
 // NOTHROW-NOT-STRING: {{^}}[[DIR]]/nothrow-not-string.yaml:1:12: error: 'nothrow' entries must be strings such as 'log_*'{{$}}
 // RECURSIVE-TYPES-BAD: {{^}}[[DIR]]/recursive-types-bad.yaml:1:19: error: malformed type name pattern 'My-Mutex': unexpected character '-' in the name; valid forms are: 'name', 'ns::name', 'Class::name', with '*' and '?' as wildcards{{$}}
-// RECURSIVE-TYPES-NOT-LIST: {{^}}[[DIR]]/recursive-types-not-list.yaml:1:18: error: 'recursive-types' expects a list of type names such as ['MyRecursiveMutex']{{$}}
+// RECURSIVE-TYPES-NOT-LIST: {{^}}[[DIR]]/recursive-types-not-list.yaml:1:18: error: 'recursive-types' expects a list of type names such as ['MyCountingMutex']{{$}}
 // RELEASE-CONDITION: {{^}}[[DIR]]/release-condition.yaml:1:11: error: malformed function pattern 'my_unlock(0) == 0': unexpected '== 0' after ')'; a success condition is only valid in try-acquire and try-acquire-shared; valid forms are: 'name(N)', 'name(this)'{{$}}
 // RELEASE-NOT-STRING: {{^}}[[DIR]]/release-not-string.yaml:1:12: error: 'release' entries must be strings such as 'my_unlock(0)'{{$}}
 // SYNTAX-ERROR: {{^}}[[DIR]]/syntax-error.yaml:2:1: error: invalid YAML: expected , between entries{{$}}

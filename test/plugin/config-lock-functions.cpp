@@ -39,13 +39,20 @@ void balanced() {
   my_unlock(&m2);
 }
 
-void releaseOnly() {
+// (A function that only locks or only unlocks is a wrapper itself, so
+// these take the lock and release it on some paths.)
+void releaseTwice() {
+  my_lock(&m3);
+  my_unlock(&m3); // cfg-note-re {{{{.+}} 'm3' released here}}
   my_unlock(&m3); // cfg-warning-re {{releasing {{.+}} 'm3' that is not held [lockcheck-unlock-not-held]}}
 }
 
-void acquireOnly() {
+void leaksOnEarlyReturn(bool fail) {
   my_lock(&m4); // cfg-note-re {{{{.+}} 'm4' acquired here}}
-} // cfg-warning-re {{{{.+}} 'm4' is still held at the end of 'acquireOnly' [lockcheck-missing-unlock]}}
+  if (fail)
+    return; // cfg-warning-re {{{{.+}} 'm4' is still held when 'leaksOnEarlyReturn' returns [lockcheck-missing-unlock]}}
+  my_unlock(&m4);
+}
 
 // "Spin::grab" matches ns::Spin::grab; the lock is the object.
 void memberTwice() {
@@ -60,9 +67,12 @@ void sharedBalanced() {
   rw_unlock(&l1);
 }
 
-void sharedOnly() {
+void sharedLeaksOnEarlyReturn(bool fail) {
   rw_rdlock(&l2); // cfg-note-re {{{{.+}} 'l2' acquired here}}
-} // cfg-warning-re {{{{.+}} 'l2' is still held at the end of 'sharedOnly' [lockcheck-missing-unlock]}}
+  if (fail)
+    return; // cfg-warning-re {{{{.+}} 'l2' is still held when 'sharedLeaksOnEarlyReturn' returns [lockcheck-missing-unlock]}}
+  rw_unlock(&l2);
+}
 
 // "== 0": a non-zero result is a failure, so m5 is not held in the if.
 void tryWrongBranch() {

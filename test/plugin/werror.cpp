@@ -14,6 +14,13 @@
 // RUN: %{cxx} -w -Werror 2>&1 | count 0
 // RUN: %{cxx} -Werror -w 2>&1 | count 0
 // RUN: %{cxx} -fplugin-arg-lockcheck-werror -w 2>&1 | count 0
+// A warning that -Werror made an error leaves a sound AST, so the analysis
+// still runs (real compile errors stop it: see args-debug.cpp).
+// RUN: not %lockcheck_cxx -fplugin-arg-lockcheck-checks=-*,lockcheck-double-lock -Werror -Wunused-variable -DUNUSED %s 2>&1 \
+// RUN:   | %FileCheck %s --check-prefix=UNUSED
+// UNUSED: error: unused variable 'unused' [-Werror,-Wunused-variable]
+// UNUSED: error: acquiring mutex 'm' that is already held [lockcheck-double-lock]
+// UNUSED: 2 errors generated.
 
 // WARN: {{^}}[[FILE]]:[[@LINE+10]]:{{[0-9]+}}: warning: acquiring mutex 'm' that is already held [lockcheck-double-lock]{{$}}
 // WARN: {{^}}[[FILE]]:[[@LINE+8]]:{{[0-9]+}}: note: mutex 'm' acquired here{{$}}
@@ -28,4 +35,7 @@ void f() {
   m.lock();
   m.unlock();
   m.unlock();
+#ifdef UNUSED
+  int unused;
+#endif
 }

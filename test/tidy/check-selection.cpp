@@ -17,14 +17,19 @@
 std::mutex m;
 int counter;
 
-void twice_then_leak(bool b) {
+void twice() {
   m.lock();
   m.lock();
   // DL: check-selection.cpp:[[@LINE-1]]:{{[0-9]+}}: warning: acquiring mutex 'm' that is already held [lockcheck-double-lock]
+  m.unlock();
+}
+
+void early_return(bool b) {
+  m.lock();
   if (b)
     return;
   // BRACES: check-selection.cpp:[[@LINE-2]]:{{[0-9]+}}: warning: statement should be inside braces [readability-braces-around-statements]
-  // MU: check-selection.cpp:[[@LINE-2]]:{{[0-9]+}}: warning: mutex 'm' is still held when 'twice_then_leak' returns [lockcheck-missing-unlock]
+  // MU: check-selection.cpp:[[@LINE-2]]:{{[0-9]+}}: warning: mutex 'm' is still held when 'early_return' returns [lockcheck-missing-unlock]
   m.unlock();
 }
 

@@ -44,12 +44,13 @@ void other_check_nolint() {
   m.unlock();
 }
 
-// NOLINT on the line of a note does not suppress the warning.
+// NOLINT on the line of a note does not suppress the warning; clang-tidy
+// drops just that note (as for any check's notes).
 void nolint_on_note_line() {
   m.lock(); // NOLINT(lockcheck-double-lock)
   m.lock();
   // CHECK: nolint.cpp:[[@LINE-1]]:{{[0-9]+}}: warning: acquiring mutex 'm' that is already held [lockcheck-double-lock]
-  // CHECK: nolint.cpp:[[@LINE-3]]:{{[0-9]+}}: note: mutex 'm' acquired here
+  // CHECK-NOT: note:
   m.unlock();
 }
 

@@ -16,12 +16,14 @@
 #include "lockcheck/LockModel.h"
 #include "lockcheck/LockState.h"
 #include "lockcheck/ThrowModel.h"
+#include "lockcheck/WrapperEvidence.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "clang/Basic/SourceLocation.h"
 #include <map>
 #include <set>
+#include <tuple>
 #include <memory>
 #include <vector>
 
@@ -44,14 +46,15 @@ public:
 
 private:
   FindingSink &Sink;
-  llvm::DenseSet<std::pair<unsigned, unsigned>> Seen; // (check, raw location)
+  std::set<std::tuple<unsigned, unsigned, std::string>> Seen; // check, location, text
 };
 
 class FunctionAnalysis {
 public:
   FunctionAnalysis(clang::ASTContext &Ctx, const clang::FunctionDecl *FD,
                    const LockModel &Model, ThrowModel &Throws,
-                   const AnalysisOptions &Opts, FindingSink &Sink);
+                   const AnalysisOptions &Opts, FindingSink &Sink,
+                   WrapperEvidence &Wrappers);
   ~FunctionAnalysis();
 
   /// Runs the analysis; returns false (and says why under the debug flag)
@@ -61,6 +64,7 @@ public:
 private:
   // --- set-up (FunctionAnalysis.cpp)
   void prescan();
+  void markUsedResults(const clang::Stmt *S);
   bool buildCFG();
   bool solve();
   void reportPass();
@@ -71,6 +75,7 @@ private:
   void propagateException(const clang::CFGBlock *B, State S, const clang::Stmt *ThrowPt);
   void checkExits();
   void emitDeferred();
+  void deliver(LockId Id, Finding F);
   void debug(llvm::StringRef Why) const;
 
   // --- transfer functions (Transfer.cpp)
@@ -92,7 +97,10 @@ private:
   bool isExceptionEdge(const clang::CFGBlock *B, unsigned SuccIndex) const;
   const clang::Stmt *throwingCall(const clang::CFGBlock *B) const;
   void enqueue(const clang::CFGBlock *B);
+  bool isLocalLock(LockId Id) const;
   llvm::SmallVector<LockId, 2> resolve(const LockOp &Op);
+  LockId intern(const LockPath &P, const LockTraits &T, const clang::Expr *E,
+                bool IsPointer);
   void storeFacts(const clang::ValueDecl *Var, const clang::Expr *Value, State &St);
   void reportAt(Check C, const clang::Stmt *At, std::string Msg, bool Definite,
                 llvm::SmallVector<FindingNote, 2> Notes = {});
@@ -107,12 +115,15 @@ private:
   ThrowModel &Throws;
   const AnalysisOptions &Opts;
   FunctionReporter Reporter;
+  WrapperEvidence &Wrappers;
 
   std::unique_ptr<clang::CFG> Cfg;
   LockTable Locks;
   LockPathBuilder Paths;
   llvm::DenseSet<const clang::ValueDecl *> Escaping;
   llvm::DenseSet<const clang::Expr *> InitConstructs; // handled at their DeclStmt
+  /// Calls whose value the code looks at (`if (pthread_mutex_lock(&m) != 0)`).
+  llvm::DenseSet<const clang::Expr *> ResultUsed;
   llvm::DenseMap<const clang::CXXTryStmt *, llvm::SmallVector<const clang::VarDecl *, 2>>
       GuardsInTry;
   std::unique_ptr<ConditionModel> Conds;

@@ -34,12 +34,15 @@ struct LockInfo {
   LockPath Path;
   std::string Display;
   LockTraits Traits;
+  /// What locks of "the same kind" share across functions: the field or
+  /// global a lock is, else its type (for parameters and locals).
+  const void *ClassKey = nullptr;
 };
 
 /// Interns lock paths so that locksets compare small integers.
 class LockTable {
 public:
-  LockId intern(const LockPath &P, const LockTraits &Traits);
+  LockId intern(const LockPath &P, const LockTraits &Traits, const void *ClassKey);
   const LockInfo &info(LockId Id) const { return Infos[Id]; }
   unsigned size() const { return Infos.size(); }
 
@@ -50,13 +53,16 @@ private:
 
 struct HeldLock {
   LockId Id;
-  uint16_t Count = 1;
+  uint16_t Count = 1;  // acquisitions outstanding (recursive locks count)
+  uint16_t Manual = 0; // how many of them are manual (not a guard's)
   bool Shared = false;
-  const clang::VarDecl *Guard = nullptr; // owning guard; null when manual
-  const clang::Stmt *Site = nullptr;     // acquisition; null = held on entry
+  const clang::VarDecl *Guard = nullptr;  // the guard owning the others
+  const clang::Stmt *Site = nullptr;      // first acquisition; null = on entry
+  const clang::Stmt *ManualSite = nullptr; // first manual acquisition
   bool operator==(const HeldLock &O) const {
-    return Id == O.Id && Count == O.Count && Shared == O.Shared &&
-           Guard == O.Guard && Site == O.Site;
+    return Id == O.Id && Count == O.Count && Manual == O.Manual &&
+           Shared == O.Shared && Guard == O.Guard && Site == O.Site &&
+           ManualSite == O.ManualSite;
   }
 };
 
@@ -98,6 +104,14 @@ struct Disjunct {
   const HeldLock *held(LockId Id) const;
   void setHeld(const HeldLock &H);
   void dropHeld(LockId Id);
+  /// One more acquisition, by \p Guard or (when null) by hand.
+  void acquireLock(LockId Id, bool Shared, const clang::VarDecl *Guard,
+                   const clang::Stmt *Site);
+  /// One acquisition fewer, by a guard / by hand.
+  void releaseByGuard(LockId Id);
+  void releaseManual(LockId Id);
+  /// The caller held this lock on entry.
+  void holdOnEntry(LockId Id);
   GuardEntry *guard(const clang::VarDecl *V);
   GuardEntry &addGuard(const clang::VarDecl *V);
   void dropGuard(const clang::VarDecl *V);
