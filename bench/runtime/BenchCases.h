@@ -1,4 +1,5 @@
-//===- BenchCases.h - lock benchmarks, generic over the mutex type -*- C++ -*-===//
+//===- BenchCases.h - lock benchmarks, generic over the mutex type -*- C++
+//-*-===//
 //
 // Included by one translation unit per validator mode; each registers the
 // cases for its own lockcheck types (lockcheck::plain:: or ::validated::)
@@ -77,8 +78,7 @@ template <class M> void newOrder(benchmark::State &State) {
   }
 }
 
-template <class M>
-void registerAll(const std::string &Name, bool Recursive) {
+template <class M> void registerAll(const std::string &Name, bool Recursive) {
   benchmark::RegisterBenchmark(("uncontended/" + Name).c_str(),
                                &uncontended<M>);
   if (Recursive)

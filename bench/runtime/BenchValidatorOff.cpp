@@ -7,7 +7,8 @@
 namespace {
 const bool Registered = [] {
   lcbench::registerAll<std::mutex>("std::mutex", false);
-  lcbench::registerAll<lockcheck::Mutex>("lockcheck::Mutex(validator off)", false);
+  lcbench::registerAll<lockcheck::Mutex>("lockcheck::Mutex(validator off)",
+                                         false);
   lcbench::registerAll<std::recursive_mutex>("std::recursive_mutex", true);
   lcbench::registerAll<lockcheck::RecursiveMutex>(
       "lockcheck::RecursiveMutex(validator off)", true);

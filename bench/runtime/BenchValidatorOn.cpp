@@ -6,7 +6,8 @@
 
 namespace {
 const bool Registered = [] {
-  lcbench::registerAll<lockcheck::Mutex>("lockcheck::Mutex(validator on)", false);
+  lcbench::registerAll<lockcheck::Mutex>("lockcheck::Mutex(validator on)",
+                                         false);
   lcbench::registerAll<lockcheck::RecursiveMutex>(
       "lockcheck::RecursiveMutex(validator on)", true);
   return true;

@@ -451,6 +451,29 @@ std::optional<LockOp> LockModel::fromAttributes(const CallExpr *CE, const Expr *
   return Op;
 }
 
+/// Which configured lock function \p FD is (an index over the acquire,
+/// acquire-shared, release, try-acquire and try-acquire-shared lists), or -1.
+int LockModel::configIndex(const FunctionDecl *FD) const {
+  if (Cfg.Acquire.empty() && Cfg.AcquireShared.empty() && Cfg.Release.empty() &&
+      Cfg.TryAcquire.empty() && Cfg.TryAcquireShared.empty())
+    return -1;
+  auto [It, New] = ConfigMatchCache.try_emplace(FD, -1);
+  if (!New)
+    return It->second;
+  std::string QN = FD->getQualifiedNameAsString();
+  int Index = 0;
+  for (const auto *List : {&Cfg.Acquire, &Cfg.AcquireShared, &Cfg.Release,
+                           &Cfg.TryAcquire, &Cfg.TryAcquireShared})
+    for (const LockFunctionPattern &P : *List) {
+      if (nameMatches(P.NameGlob, QN)) {
+        ConfigMatchCache[FD] = Index;
+        return Index;
+      }
+      ++Index;
+    }
+  return -1;
+}
+
 std::optional<LockOp> LockModel::fromConfig(const CallExpr *CE, const Expr *Obj,
                                             bool Arrow, const FunctionDecl *FD) const {
   if (Cfg.Acquire.empty() && Cfg.AcquireShared.empty() && Cfg.Release.empty() &&
@@ -466,18 +489,7 @@ std::optional<LockOp> LockModel::fromConfig(const CallExpr *CE, const Expr *Obj,
                             {&Cfg.Release, OpKind::Release, false},
                             {&Cfg.TryAcquire, OpKind::TryAcquire, false},
                             {&Cfg.TryAcquireShared, OpKind::TryAcquire, true}};
-  auto [It, New] = ConfigMatchCache.try_emplace(FD, -1);
-  if (New) {
-    std::string QN = FD->getQualifiedNameAsString();
-    int Index = 0;
-    for (const ListInfo &L : Lists)
-      for (const LockFunctionPattern &P : *L.List) {
-        if (It->second < 0 && nameMatches(P.NameGlob, QN))
-          It->second = Index;
-        ++Index;
-      }
-  }
-  int Match = It->second;
+  int Match = configIndex(FD);
   if (Match < 0)
     return std::nullopt;
   for (const ListInfo &L : Lists) {
@@ -588,7 +600,7 @@ bool LockModel::isLockPrimitive(const FunctionDecl *FD) const {
     if (FD->isInStdNamespace() && (N == "lock" || N == "try_lock"))
       return true;
   }
-  return false;
+  return configIndex(FD) >= 0; // user-declared lock functions
 }
 
 bool LockModel::mentionsLocks(const Stmt *Body) const {

@@ -4,7 +4,6 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/StringSwitch.h"
-#include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -53,7 +52,6 @@ void LockcheckTidyCheck::check(const MatchFinder::MatchResult &Result) {
   const std::vector<Finding> &Findings = Shared->findingsFor(*Result.Context, Kind);
   if (std::optional<std::string> Error = Shared->takeConfigError())
     configurationDiag("%0", DiagnosticIDs::Error) << *Error;
-  llvm::errs() << "DBG check " << checkName(Kind) << " ctx=" << (void*)Result.Context << " n=" << Findings.size() << " shared=" << (void*)Shared.get() << "\n";
   for (const Finding &F : Findings)
     emit(F);
 }

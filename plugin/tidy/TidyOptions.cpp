@@ -163,6 +163,10 @@ Expected<Config> buildConfig(ArrayRef<OptionValues> PerCheck,
       handleAllErrors(
           Part.takeError(), [&](const ConfigError &CE) { Problem = CE.Problem; },
           [&](const ErrorInfoBase &E) { Problem = E.message(); });
+      // The core speaks YAML; say how a chain is written in the option.
+      if (Opt.YamlKey == "lock-order")
+        Problem += " (in this option: ';'-separated chains of ','-separated "
+                   "locks, e.g. 'Bank::m, Account::m; A::m, B::m')";
       return optionError("invalid value of option '" + Opt.Name +
                          "': " + Problem);
     }

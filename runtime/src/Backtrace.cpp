@@ -72,15 +72,17 @@ void appendStack(std::string &Out, const std::vector<void *> &Frames,
     if (dladdr(Frames[I], &Info)) {
       auto Addr = reinterpret_cast<std::uintptr_t>(Frames[I]);
       if (Info.dli_sname) {
-        std::snprintf(Buf, sizeof Buf, "+0x%zx",
-                      static_cast<std::size_t>(
-                          Addr - reinterpret_cast<std::uintptr_t>(Info.dli_saddr)));
+        std::snprintf(
+            Buf, sizeof Buf, "+0x%zx",
+            static_cast<std::size_t>(
+                Addr - reinterpret_cast<std::uintptr_t>(Info.dli_saddr)));
         Out += " in " + demangle(Info.dli_sname) + Buf;
       }
       if (Info.dli_fname) {
-        std::snprintf(Buf, sizeof Buf, "+0x%zx)",
-                      static_cast<std::size_t>(
-                          Addr - reinterpret_cast<std::uintptr_t>(Info.dli_fbase)));
+        std::snprintf(
+            Buf, sizeof Buf, "+0x%zx)",
+            static_cast<std::size_t>(
+                Addr - reinterpret_cast<std::uintptr_t>(Info.dli_fbase)));
         Out += std::string(" (") + Info.dli_fname + Buf;
       }
     }

@@ -45,8 +45,7 @@ void eraseHeld(HeldEntry *E) {
 }
 
 std::uint64_t nodeOf(LockMeta &M) {
-  std::atomic<std::uint64_t> &Slot =
-      M.lockClass ? M.lockClass->node : M.node;
+  std::atomic<std::uint64_t> &Slot = M.lockClass ? M.lockClass->node : M.node;
   std::uint64_t Id = Slot.load(std::memory_order_relaxed);
   if (Id)
     return Id;
@@ -57,6 +56,33 @@ std::uint64_t nodeOf(LockMeta &M) {
 }
 
 std::string me() { return threadLabel(self()); }
+
+// Frees the thread's edge cache when the thread ends.
+struct CacheOwner {
+  ~CacheOwner() {
+    delete T.cache;
+    T.cache = nullptr;
+    T.cacheGone = true;
+  }
+};
+
+// The thread's edge cache, or null while the thread is being torn down
+// (destructors of other thread_locals may still lock).
+EdgeCache *edgeCache() {
+  std::uint64_t Epoch = GraphEpoch.load(std::memory_order_relaxed);
+  if (!T.cache) {
+    if (T.cacheGone)
+      return nullptr;
+    static thread_local CacheOwner Owner;
+    (void)Owner;
+    T.cache = new EdgeCache();
+    T.cache->epoch = Epoch;
+  } else if (T.cache->epoch != Epoch) { // the graph was reset
+    T.cache->clear();
+    T.cache->epoch = Epoch;
+  }
+  return T.cache;
+}
 
 const char *modeWord(Mode Md) {
   return Md == Mode::Shared ? "shared" : "exclusive";
@@ -88,8 +114,8 @@ bool selfDeadlock(LockMeta &M, Mode Md, const SiteInfo &Where,
 
 bool releaseNotHeld(LockMeta &M, Mode Md, const SiteInfo &Where,
                     const HeldEntry *Other) {
-  std::string S = "lockcheck: release-not-held: " + me() + " releases " +
-                  lockLabel(M);
+  std::string S =
+      "lockcheck: release-not-held: " + me() + " releases " + lockLabel(M);
   if (Md == Mode::Shared)
     S += " (shared)";
   S += " at " + siteLabel(Where) + "\n";
@@ -114,21 +140,18 @@ bool releaseNotHeld(LockMeta &M, Mode Md, const SiteInfo &Where,
 // recorded when it was taken already lead from the locks below it.
 LOCKCHECK_NOINLINE void checkOrder(LockMeta &M, const SiteInfo &Where,
                                    const void *Caller) {
-  std::uint64_t Epoch = graphEpoch();
-  if (T.cacheEpoch != Epoch) {
-    std::memset(T.cache, 0, sizeof T.cache);
-    T.cacheEpoch = Epoch;
-  }
+  EdgeCache *Cache = edgeCache();
   std::uint64_t To = nodeOf(M);
   for (unsigned I = T.nheld; I-- > 0;) {
     HeldEntry &H = T.held[I];
     std::uint64_t From = nodeOf(*H.lock);
     if (From != To) {
       EdgeKey K{From, To};
-      EdgeKey &Slot = T.cache[hashEdge(K) >> (64 - kCacheBits)];
-      if (!(Slot == K)) {
+      std::uint64_t Hash = hashEdge(K);
+      if (!Cache || !Cache->contains(K, Hash)) {
         bool Known = edgeKnown(From, To);
-        Slot = K; // set before raising: each order is reported once
+        if (Cache) // before raising: each order is reported once
+          Cache->insert(K, Hash);
         if (!Known) {
           EdgeRequest R{From, To, H.lock, &M, H.site, Where, me()};
           EdgeResult Res = addEdge(R, captureStack(stackDepth(), Caller));
@@ -144,6 +167,18 @@ LOCKCHECK_NOINLINE void checkOrder(LockMeta &M, const SiteInfo &Where,
     if (H.blocking)
       break;
   }
+}
+// The held stack is full: further locks are not tracked (bounded memory).
+LOCKCHECK_NOINLINE void heldStackFull() {
+  ++T.untracked;
+  if (T.overflowReported)
+    return;
+  T.overflowReported = true;
+  raise(ReportKind::CapacityExceeded,
+        "lockcheck: capacity-exceeded: " + me() + " holds more than " +
+            std::to_string(kMaxHeld) +
+            " locks at once; locks beyond that are not checked",
+        Action::Report);
 }
 } // namespace
 
@@ -174,8 +209,9 @@ bool beforeTryLock(LockMeta &M, Mode Md, const SiteInfo &Where) {
 }
 
 void afterLock(LockMeta &M, Mode Md, const SiteInfo &Where, bool Blocking) {
+  unsigned N = T.nheld;
   if (Md == Mode::Exclusive) {
-    if (isRecursive(M.kind) && T.nheld)
+    if (N && isRecursive(M.kind))
       if (HeldEntry *E = findHeld(&M)) {
         ++E->depth;
         return;
@@ -184,19 +220,20 @@ void afterLock(LockMeta &M, Mode Md, const SiteInfo &Where, bool Blocking) {
   } else {
     M.sharedHolders.fetch_add(1, std::memory_order_relaxed);
   }
-  if (T.nheld == kMaxHeld) {
-    ++T.untracked;
-    if (!T.overflowReported) {
-      T.overflowReported = true;
-      raise(ReportKind::CapacityExceeded,
-            "lockcheck: capacity-exceeded: " + me() + " holds more than " +
-                std::to_string(kMaxHeld) +
-                " locks at once; locks beyond that are not checked",
-            Action::Report);
-    }
-    return;
-  }
-  T.held[T.nheld++] = HeldEntry{&M, Where, 1, 0, Md, Blocking};
+  if (N == kMaxHeld)
+    return heldStackFull();
+  // Field by field: building a HeldEntry and copying it stalls on
+  // store forwarding.
+  HeldEntry &E = T.held[N];
+  E.lock = &M;
+  E.site.file = Where.file;
+  E.site.function = Where.function;
+  E.site.line = Where.line;
+  E.depth = 1;
+  E.phantom = 0;
+  E.mode = Md;
+  E.blocking = Blocking;
+  T.nheld = N + 1;
 }
 
 bool beforeUnlock(LockMeta &M, Mode Md, const SiteInfo &Where) {
@@ -250,8 +287,8 @@ void checkHeld(const LockMeta &M, Mode Md, const SiteInfo &Where) {
 void onDestroy(LockMeta &M) noexcept {
   std::uint64_t Owner = M.owner.load(std::memory_order_relaxed);
   if (Owner || M.sharedHolders.load(std::memory_order_relaxed)) {
-    std::string S = "lockcheck: destroyed-while-held: " + me() +
-                    " destroys " + lockLabel(M) + " while ";
+    std::string S = "lockcheck: destroyed-while-held: " + me() + " destroys " +
+                    lockLabel(M) + " while ";
     HeldEntry *E = findHeld(&M);
     if (E)
       S += "it holds it, acquired at " + siteLabel(E->site);
@@ -295,6 +332,7 @@ Stats stats() {
 void resetForTesting() {
   detail::resetGraph();
   detail::resetReportCount();
+  detail::T.overflowReported = false;
 }
 } // namespace validator
 } // namespace lockcheck

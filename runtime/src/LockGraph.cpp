@@ -49,7 +49,6 @@ struct Graph {
   std::size_t EdgeCount = 0;
   bool FullReported = false;
   Shard Shards[kShards];
-  std::atomic<std::uint64_t> Epoch{1};
 };
 
 // Never destroyed: locks with static storage may be destroyed after any
@@ -122,8 +121,8 @@ std::string cycleMessage(Graph &G, const EdgeRequest &R,
       S += " of " + classLabel(*M.lockClass);
     return S;
   };
-  std::string S = "lockcheck: lock-order-cycle: potential deadlock in " +
-                  R.thread + "\n";
+  std::string S =
+      "lockcheck: lock-order-cycle: potential deadlock in " + R.thread + "\n";
   S += "  acquiring " + withClass(*R.toLock) + " at " + siteLabel(R.toSite) +
        "\n";
   S += "  while holding " + withClass(*R.fromLock) + ", acquired at " +
@@ -209,9 +208,9 @@ EdgeResult addEdge(const EdgeRequest &R, std::vector<void *> Stack) {
   if (!Path.empty())
     Result = {EdgeOutcome::Cycle, cycleMessage(G, R, Stack, Path)};
 
-  auto E = std::make_unique<EdgeRec>(EdgeRec{R.from, R.to, !Path.empty(),
-                                             R.fromSite, R.toSite, R.thread,
-                                             std::move(Stack)});
+  auto E =
+      std::make_unique<EdgeRec>(EdgeRec{R.from, R.to, !Path.empty(), R.fromSite,
+                                        R.toSite, R.thread, std::move(Stack)});
   To.in.push_back(E.get());
   G.Nodes[R.from].out.push_back(std::move(E)); // From may have moved
   ++G.EdgeCount;
@@ -242,9 +241,7 @@ void removeNode(std::uint64_t Id) noexcept {
   }
 }
 
-std::uint64_t graphEpoch() {
-  return graph().Epoch.load(std::memory_order_relaxed);
-}
+std::atomic<std::uint64_t> GraphEpoch{1};
 
 void resetGraph() {
   Graph &G = graph();
@@ -256,7 +253,7 @@ void resetGraph() {
     std::lock_guard<std::mutex> SL(S.Mu);
     S.Keys.clear();
   }
-  G.Epoch.fetch_add(1);
+  GraphEpoch.fetch_add(1);
 }
 
 void graphStats(std::size_t &Nodes, std::size_t &Edges) {

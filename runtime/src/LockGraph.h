@@ -13,6 +13,7 @@
 
 #include "lockcheck/Validator.h"
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -22,11 +23,11 @@ namespace lockcheck {
 namespace detail {
 
 struct EdgeRequest {
-  std::uint64_t from, to;       // node ids
-  const LockMeta *fromLock;     // held by the calling thread
-  const LockMeta *toLock;       // being acquired by it
+  std::uint64_t from, to;   // node ids
+  const LockMeta *fromLock; // held by the calling thread
+  const LockMeta *toLock;   // being acquired by it
   SiteInfo fromSite, toSite;
-  std::string thread;           // label of the calling thread
+  std::string thread; // label of the calling thread
 };
 
 enum class EdgeOutcome {
@@ -50,7 +51,7 @@ EdgeResult addEdge(const EdgeRequest &R, std::vector<void *> Stack);
 /// Drops a node and all its edges (its lock or lock class is destroyed).
 void removeNode(std::uint64_t Id) noexcept;
 /// Changes whenever the graph is reset; per-thread caches compare it.
-std::uint64_t graphEpoch();
+extern std::atomic<std::uint64_t> GraphEpoch;
 void resetGraph();
 void graphStats(std::size_t &Nodes, std::size_t &Edges);
 

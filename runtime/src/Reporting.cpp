@@ -191,14 +191,12 @@ ReportHandler setReportHandler(ReportHandler H) {
 }
 void setMaxEdges(std::size_t N) { detail::MaxEdges.store(N); }
 void setStackDepth(unsigned N) {
-  detail::StackDepth.store(N > detail::kMaxFrames ? detail::kMaxFrames
-                                                      : N);
+  detail::StackDepth.store(N > detail::kMaxFrames ? detail::kMaxFrames : N);
 }
 bool configureFromEnvironment() {
   detail::loadEnvironmentOnce();
   bool Ok = detail::readActionVar("LOCKCHECK_ON_MISUSE", detail::MisuseAction);
-  return detail::readActionVar("LOCKCHECK_ON_CYCLE", detail::OrderAction) &&
-         Ok;
+  return detail::readActionVar("LOCKCHECK_ON_CYCLE", detail::OrderAction) && Ok;
 }
 } // namespace validator
 } // namespace lockcheck

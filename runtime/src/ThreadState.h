@@ -19,7 +19,6 @@ namespace lockcheck {
 namespace detail {
 
 constexpr unsigned kMaxHeld = 64;
-constexpr unsigned kCacheBits = 10;
 constexpr unsigned kThreadNameSize = 32;
 
 struct HeldEntry {
@@ -33,12 +32,49 @@ struct HeldEntry {
 
 struct EdgeKey {
   std::uint64_t from, to;
-  bool operator==(const EdgeKey &O) const { return from == O.from && to == O.to; }
+  bool operator==(const EdgeKey &O) const {
+    return from == O.from && to == O.to;
+  }
 };
 
 inline std::uint64_t hashEdge(const EdgeKey &K) {
   return (K.from * 0x9E3779B97F4A7C15ull) ^ (K.to * 0xC2B2AE3D27D4EB4Full);
 }
+
+/// The lock-order edges a thread has seen: 4-way set-associative, one cache
+/// line per set, 4096 edges (64 KiB). Allocated the first time the thread
+/// nests two locks; node ids are never reused, so entries for destroyed
+/// locks are merely dead, never wrong.
+struct EdgeCache {
+  static constexpr unsigned kSetBits = 10, kWays = 4;
+  struct alignas(64) Set {
+    EdgeKey way[kWays];
+  };
+  Set sets[1u << kSetBits];
+  std::uint64_t epoch;
+  unsigned victim;
+
+  bool contains(const EdgeKey &K, std::uint64_t H) const {
+    const Set &S = sets[H >> (64 - kSetBits)];
+    for (const EdgeKey &W : S.way)
+      if (W == K)
+        return true;
+    return false;
+  }
+  void insert(const EdgeKey &K, std::uint64_t H) {
+    Set &S = sets[H >> (64 - kSetBits)];
+    for (EdgeKey &W : S.way)
+      if (W.from == 0) {
+        W = K;
+        return;
+      }
+    S.way[victim++ % kWays] = K;
+  }
+  void clear() {
+    for (Set &S : sets)
+      S = Set{};
+  }
+};
 
 struct ThreadState {
   std::uint64_t number; // 0 until first needed
@@ -47,8 +83,8 @@ struct ThreadState {
   unsigned nheld;
   unsigned untracked; // acquisitions beyond kMaxHeld
   bool overflowReported;
-  std::uint64_t cacheEpoch;
-  EdgeKey cache[1u << kCacheBits];
+  EdgeCache *cache;            // null until first needed
+  bool cacheGone;              // freed at thread exit
   std::uint64_t idNext, idEnd; // block of node ids owned by this thread
 };
 

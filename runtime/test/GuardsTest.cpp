@@ -18,12 +18,13 @@ using lctest::RuntimeTest;
 namespace {
 
 template <class M> bool lockableElsewhere(M &Mu) {
-  return std::async(std::launch::async, [&Mu] {
-           if (!Mu.try_lock())
-             return false;
-           Mu.unlock();
-           return true;
-         })
+  return std::async(std::launch::async,
+                    [&Mu] {
+                      if (!Mu.try_lock())
+                        return false;
+                      Mu.unlock();
+                      return true;
+                    })
       .get();
 }
 
@@ -35,9 +36,7 @@ TEST_F(RuntimeTest, LockGuardHoldsForItsScope) {
   }
   EXPECT_TRUE(lockableElsewhere(M));
   M.lock();
-  {
-    lockcheck::LockGuard G(M, std::adopt_lock);
-  }
+  { lockcheck::LockGuard G(M, std::adopt_lock); }
   EXPECT_TRUE(lockableElsewhere(M));
 }
 
@@ -194,9 +193,7 @@ TEST_F(RuntimeTest, SharedLockHoldsShared) {
     EXPECT_EQ(R.mutex(), &M);
   }
   M.lock_shared();
-  {
-    lockcheck::SharedLock R(M, std::adopt_lock);
-  }
+  { lockcheck::SharedLock R(M, std::adopt_lock); }
   EXPECT_TRUE(lockableElsewhere(M));
 }
 
@@ -216,14 +213,10 @@ TEST_F(RuntimeTest, ScopedLockTakesOneToFourLocks) {
     EXPECT_FALSE(lockableElsewhere(C));
     EXPECT_FALSE(lockableElsewhere(D));
   }
-  {
-    lockcheck::ScopedLock L(B, C, A);
-  }
+  { lockcheck::ScopedLock L(B, C, A); }
   A.lock();
   B.lock();
-  {
-    lockcheck::ScopedLock L(std::adopt_lock, A, B);
-  }
+  { lockcheck::ScopedLock L(std::adopt_lock, A, B); }
   for (auto *M : {&A, &B})
     EXPECT_TRUE(lockableElsewhere(*M));
 }

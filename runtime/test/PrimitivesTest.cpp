@@ -20,22 +20,24 @@ namespace {
 
 // Whether another thread could take \p M right now.
 template <class M> bool lockableElsewhere(M &Mu) {
-  return std::async(std::launch::async, [&Mu] {
-           if (!Mu.try_lock())
-             return false;
-           Mu.unlock();
-           return true;
-         })
+  return std::async(std::launch::async,
+                    [&Mu] {
+                      if (!Mu.try_lock())
+                        return false;
+                      Mu.unlock();
+                      return true;
+                    })
       .get();
 }
 
 template <class M> bool sharedLockableElsewhere(M &Mu) {
-  return std::async(std::launch::async, [&Mu] {
-           if (!Mu.try_lock_shared())
-             return false;
-           Mu.unlock_shared();
-           return true;
-         })
+  return std::async(std::launch::async,
+                    [&Mu] {
+                      if (!Mu.try_lock_shared())
+                        return false;
+                      Mu.unlock_shared();
+                      return true;
+                    })
       .get();
 }
 
@@ -45,9 +47,11 @@ static_assert(!std::is_move_constructible_v<lockcheck::RecursiveMutex>);
 #if !LOCKCHECK_VALIDATE
 // With the validator off the types are the standard ones and nothing more.
 static_assert(sizeof(lockcheck::Mutex) == sizeof(std::mutex));
-static_assert(sizeof(lockcheck::RecursiveMutex) == sizeof(std::recursive_mutex));
+static_assert(sizeof(lockcheck::RecursiveMutex) ==
+              sizeof(std::recursive_mutex));
 static_assert(sizeof(lockcheck::TimedMutex) == sizeof(std::timed_mutex));
-static_assert(sizeof(lockcheck::SharedMutex) == sizeof(std::shared_timed_mutex));
+static_assert(sizeof(lockcheck::SharedMutex) ==
+              sizeof(std::shared_timed_mutex));
 static_assert(std::is_empty_v<lockcheck::SourceLoc>);
 #endif
 
@@ -187,8 +191,7 @@ TEST_F(RuntimeTest, SharedMutexReadersShareWritersExclude) {
   M.unlock();
   ASSERT_TRUE(M.try_lock_shared_for(10ms));
   M.unlock_shared();
-  ASSERT_TRUE(
-      M.try_lock_shared_until(std::chrono::steady_clock::now() + 10ms));
+  ASSERT_TRUE(M.try_lock_shared_until(std::chrono::steady_clock::now() + 10ms));
   M.unlock_shared();
   ASSERT_TRUE(M.try_lock_for(10ms));
   EXPECT_FALSE(std::async(std::launch::async, [&] {

@@ -34,7 +34,7 @@ void runThreads(int N, const std::function<void(int)> &Body) {
     T.join();
 }
 
-// --- 01: bank_thread_safe.py ------------------------------------------------
+// --- 01: bank_thread_safe.py
 class BankAccount {
 public:
   explicit BankAccount(long Balance) : Balance(Balance) {}
@@ -74,7 +74,7 @@ TEST_F(RuntimeTest, Seed01BankAccountIsThreadSafe) {
   EXPECT_EQ(Account.balance(), 1001);
 }
 
-// --- 01: bank_deadlock.py / bank_rlock.py -------------------------------------
+// --- 01: bank_deadlock.py / bank_rlock.py
 template <class LockType> class NestedBankAccount {
 public:
   void deposit(long Amount) LOCKCHECK_EXCLUDES(Lock) {
@@ -127,14 +127,18 @@ TEST_F(RuntimeTest, Seed01NestedDepositWithLockFailsInsteadOfHanging) {
     const std::string &M = Messages[I];
     EXPECT_TRUE(contains(M, "self-deadlock: thread #")) << M;
     EXPECT_TRUE(contains(M, "'Worker_" + std::to_string(I) + "'")) << M;
-    EXPECT_TRUE(contains(M, at(Account.UpdateLine) + " in function 'updateBalance'")) << M;
-    EXPECT_TRUE(contains(M, "acquired at " + at(Account.DepositLine) + " in function 'deposit'")) << M;
+    EXPECT_TRUE(
+        contains(M, at(Account.UpdateLine) + " in function 'updateBalance'"))
+        << M;
+    EXPECT_TRUE(contains(M, "acquired at " + at(Account.DepositLine) +
+                                " in function 'deposit'"))
+        << M;
   }
   EXPECT_EQ(Account.balance(), 0);
 }
 #endif
 
-// --- 02 and 03: update_total with try/finally and with `with` ------------------
+// --- 02 and 03: update_total with try/finally and with `with`
 TEST_F(RuntimeTest, Seed03UpdateTotal) {
   lockcheck::Mutex Lock("lock");
   long Total = 0;
@@ -156,7 +160,7 @@ TEST_F(RuntimeTest, Seed03UpdateTotal) {
   EXPECT_EQ(Total, 100);
 }
 
-// --- 03: do_something / do_something_else called from main() under the lock ---
+// --- 03: do_something / do_something_else called from main() under the lock
 template <class LockType> struct Program03 {
   LockType Lock{"lock"};
   std::string doSomething() {
@@ -197,7 +201,7 @@ TEST_F(RuntimeTest, Seed03LockAroundBothCallsIsASelfDeadlock) {
 }
 #endif
 
-// --- 04: counter, RLock nesting, Semaphore, Event, file writer -----------------
+// --- 04: counter, RLock nesting, Semaphore, Event, file writer
 TEST_F(RuntimeTest, Seed04CounterWithLock) {
   lockcheck::Mutex Lock;
   long Counter = 0;
@@ -339,7 +343,7 @@ TEST_F(RuntimeTest, Seed04FileWriter) {
   std::remove(Path.c_str());
 }
 
-// --- 05: increment/decrement with lock, the RLock Box ----------------------------
+// --- 05: increment/decrement with lock, the RLock Box
 TEST_F(RuntimeTest, Seed05IncrementDecrementWithLock) {
   lockcheck::Mutex SharedResourceLock;
   long SharedResource = 0;
@@ -385,19 +389,20 @@ lockcheck::RecursiveMutex Box::BoxLock("Box.lock");
 
 TEST_F(RuntimeTest, Seed05RLockBox) {
   Box B(8);
+  int Adds = 0, Removes = 0;
   std::thread Adder([&] {
-    // The seed sleeps 3 s per add and 2 s per remove; bounding the adds
-    // instead keeps the removals ahead without sleeping.
-    for (int Adds = 0; Adds < 1000 && B.totalItems() > 0; ++Adds)
+    // The seed sleeps 3 s per add and 2 s per remove so that the box
+    // empties; bounding the adds ends the run without sleeping.
+    for (; Adds < 1000 && B.totalItems() > 0; ++Adds)
       B.add();
   });
   std::thread Remover([&] {
-    while (B.totalItems() > 0)
+    for (; B.totalItems() > 0; ++Removes)
       B.remove();
   });
   Adder.join();
   Remover.join();
-  EXPECT_LE(B.totalItems(), 0);
+  EXPECT_EQ(B.totalItems(), 8 + Adds - 2 * Removes); // no update was lost
 }
 
 #if LOCKCHECK_VALIDATE

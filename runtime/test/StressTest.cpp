@@ -36,7 +36,7 @@ void runThreads(int N, const std::function<void(int)> &Body) {
 TEST_F(RuntimeTest, StressContendedCounter) {
   lockcheck::Mutex M("counter");
   long Counter = 0;
-  const int PerThread = scaled(5000);
+  const int PerThread = scaled(20000);
   runThreads(8, [&](int) {
     for (int I = 0; I < PerThread; ++I) {
       lockcheck::LockGuard G(M);
@@ -54,7 +54,7 @@ TEST_F(RuntimeTest, StressConsistentOrderAcrossThreads) {
   std::vector<long> Values(N, 0);
   for (int I = 0; I < N; ++I)
     Locks.push_back(std::make_unique<lockcheck::Mutex>());
-  const int Rounds = scaled(2000);
+  const int Rounds = scaled(8000);
   runThreads(8, [&](int T) {
     std::mt19937 Rng(T);
     for (int R = 0; R < Rounds; ++R) {
@@ -81,7 +81,7 @@ TEST_F(RuntimeTest, StressConsistentOrderAcrossThreads) {
 // consistent and end up empty.
 TEST_F(RuntimeTest, StressLocksComeAndGo) {
   lockcheck::Mutex Anchor("anchor");
-  const int Rounds = scaled(500);
+  const int Rounds = scaled(2000);
   runThreads(6, [&](int) {
     for (int R = 0; R < Rounds; ++R) {
       lockcheck::Mutex A, B;
@@ -99,7 +99,7 @@ TEST_F(RuntimeTest, StressLocksComeAndGo) {
 // on its own order).
 TEST_F(RuntimeTest, StressInversionReportedExactlyOnce) {
   lockcheck::Mutex A("A"), B("B");
-  const int Rounds = scaled(200);
+  const int Rounds = scaled(500);
   runThreads(8, [&](int) {
     for (int R = 0; R < Rounds; ++R) {
       lockcheck::LockGuard GA(A);
@@ -121,7 +121,7 @@ TEST_F(RuntimeTest, StressReadersAndWriters) {
   lockcheck::SharedMutex M("rw");
   long Value = 0;
   std::atomic<long> ReadSum{0};
-  const int Rounds = scaled(2000);
+  const int Rounds = scaled(8000);
   runThreads(8, [&](int T) {
     for (int R = 0; R < Rounds; ++R) {
       if (T % 4 == 0) {
@@ -139,7 +139,7 @@ TEST_F(RuntimeTest, StressReadersAndWriters) {
 TEST_F(RuntimeTest, StressRecursiveNesting) {
   lockcheck::RecursiveMutex M("r");
   long Value = 0;
-  const int Rounds = scaled(2000);
+  const int Rounds = scaled(8000);
   std::function<void(int)> Nest = [&](int Depth) {
     lockcheck::LockGuard G(M);
     ++Value;

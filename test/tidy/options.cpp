@@ -10,33 +10,50 @@
 // RUN:   | %FileCheck --check-prefixes=NONE,ALWAYS %s --implicit-check-not='{{warning|error}}:'
 //
 // Global options.
-// RUN: %clang_tidy --load=%tidy_plugin --checks='-*,lockcheck-*' %s -- -std=c++17 \
+// RUN: %clang_tidy --load=%tidy_plugin --checks='-*,lockcheck-*' \
 // RUN:   --config="{CheckOptions: {AcquireFunctions: 'my_lock(0)', ReleaseFunctions: 'my_unlock(0)', \
 // RUN:   TryAcquireFunctions: 'my_trylock(0) == 0', RecursiveLockTypes: 'RecMutex', NoThrowFunctions: 'may_throw; log_*'}}" \
+// RUN:   %s -- -std=c++17 \
 // RUN:   | %FileCheck --check-prefixes=OPTS,ALWAYS %s --implicit-check-not='{{warning|error}}:'
 //
 // The same values split between two checks' local options: merged, because
 // the checks share one lock model.
-// RUN: %clang_tidy --load=%tidy_plugin --checks='-*,lockcheck-*' %s -- -std=c++17 \
+// RUN: %clang_tidy --load=%tidy_plugin --checks='-*,lockcheck-*' \
 // RUN:   --config="{CheckOptions: {lockcheck-double-lock.AcquireFunctions: 'my_lock(0)', lockcheck-missing-unlock.ReleaseFunctions: 'my_unlock(0)', \
 // RUN:   lockcheck-unlock-not-held.TryAcquireFunctions: 'my_trylock(0) == 0', lockcheck-double-lock.RecursiveLockTypes: 'RecMutex', \
 // RUN:   lockcheck-exception-leak.NoThrowFunctions: 'may_throw;log_*'}}" \
+// RUN:   %s -- -std=c++17 \
 // RUN:   | %FileCheck --check-prefixes=OPTS,ALWAYS %s --implicit-check-not='{{warning|error}}:'
 //
 // The same values from a .lockcheck.yaml named by ConfigFile.
-// RUN: %clang_tidy --load=%tidy_plugin --checks='-*,lockcheck-*' %s -- -std=c++17 \
+// RUN: %clang_tidy --load=%tidy_plugin --checks='-*,lockcheck-*' \
 // RUN:   --config="{CheckOptions: {ConfigFile: '%S/Inputs/options.lockcheck.yaml'}}" \
+// RUN:   %s -- -std=c++17 \
 // RUN:   | %FileCheck --check-prefixes=OPTS,ALWAYS %s --implicit-check-not='{{warning|error}}:'
 //
 // A file and options add up: the file has the lock functions only.
-// RUN: %clang_tidy --load=%tidy_plugin --checks='-*,lockcheck-*' %s -- -std=c++17 \
+// RUN: %clang_tidy --load=%tidy_plugin --checks='-*,lockcheck-*' \
 // RUN:   --config="{CheckOptions: {ConfigFile: '%S/Inputs/lock-functions.lockcheck.yaml', RecursiveLockTypes: 'RecMutex', NoThrowFunctions: 'may_throw;log_*'}}" \
+// RUN:   %s -- -std=c++17 \
 // RUN:   | %FileCheck --check-prefixes=OPTS,ALWAYS %s --implicit-check-not='{{warning|error}}:'
 //
 // Options of a check that is not enabled do not take part.
-// RUN: %clang_tidy --load=%tidy_plugin --checks='-*,lockcheck-double-lock' %s -- -std=c++17 \
+// RUN: %clang_tidy --load=%tidy_plugin --checks='-*,lockcheck-double-lock' \
 // RUN:   --config="{CheckOptions: {lockcheck-missing-unlock.AcquireFunctions: 'my_lock(0)'}}" \
+// RUN:   %s -- -std=c++17 \
 // RUN:   | %FileCheck --check-prefix=DISABLED %s --implicit-check-not='{{warning|error}}:'
+//
+// --verify-config knows the options and flags a misspelt one.
+// RUN: not %clang_tidy --load=%tidy_plugin --verify-config --config="{Checks: '-*,lockcheck-*', \
+// RUN:   CheckOptions: {AcquireFunctions: 'my_lock(0)', lockcheck-double-lock.NoThrowFunctions: 'log_*', \
+// RUN:   ConfigFile: none, Debug: false, lockcheck-double-lock.AcquireFunction: 'typo(0)'}}" 2>&1 \
+// RUN:   | %FileCheck --check-prefix=VERIFY %s --implicit-check-not='warning:'
+// VERIFY: warning: unknown check option 'lockcheck-double-lock.AcquireFunction'; did you mean 'lockcheck-double-lock.AcquireFunctions' [-verify-config]
+//
+// Debug takes true or false.
+// RUN: not %clang_tidy --load=%tidy_plugin --checks='-*,lockcheck-*' --config="{CheckOptions: {Debug: maybe}}" \
+// RUN:   %s -- -std=c++17 | %FileCheck --check-prefix=BADDEBUG %s
+// BADDEBUG: error: lockcheck: invalid value 'maybe' of option 'Debug'; valid values: true, false [clang-tidy-config]
 //
 // --dump-config lists every option of every enabled check.
 // RUN: %clang_tidy --load=%tidy_plugin --checks='-*,lockcheck-double-lock' --dump-config \
@@ -51,6 +68,7 @@
 // DUMP-DAG: lockcheck-double-lock.NoThrowFunctions: ''
 // DUMP-DAG: lockcheck-double-lock.LockOrders: ''
 // DUMP-DAG: lockcheck-double-lock.ConfigFile: ''
+// DUMP-DAG: lockcheck-double-lock.Debug: 'false'
 #include <mutex>
 
 std::mutex g;
@@ -85,15 +103,16 @@ public:
 };
 RecMutex rec;
 
+// Not recursive: a double lock, after which it counts as held once. Recursive:
+// held twice, released once, so still held at the end.
 void recursive_twice() {
   rec.lock();
   rec.lock();
   // NONE: options.cpp:[[@LINE-1]]:{{[0-9]+}}: warning: acquiring mutex 'rec' that is already held [lockcheck-double-lock]
   // DISABLED: options.cpp:[[@LINE-2]]:{{[0-9]+}}: warning: acquiring mutex 'rec' that is already held [lockcheck-double-lock]
   rec.unlock();
-  rec.unlock();
-  // NONE: options.cpp:[[@LINE-1]]:{{[0-9]+}}: warning: releasing mutex 'rec' that is not held [lockcheck-unlock-not-held]
 }
+// OPTS: options.cpp:[[@LINE-1]]:{{[0-9]+}}: warning: mutex 'rec' is still held at the end of 'recursive_twice' [lockcheck-missing-unlock]
 
 void may_throw();
 void log_event(const char *);

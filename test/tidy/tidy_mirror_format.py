@@ -11,7 +11,7 @@ import lit.Test
 import lit.TestRunner
 import lit.formats
 
-MIRRORED_FOLDERS = ["checks", "libcxx"]
+MIRRORED_FOLDERS = ["checks", "libcxx", "robustness"]
 
 # Plugin tests that cannot mean the same thing under clang-tidy, with why.
 # Keep this empty unless the difference is inherent to clang-tidy.
@@ -59,6 +59,7 @@ class TidyMirror(lit.formats.TestFormat):
                "--plugin=" + os.path.join(cfg.lockcheck_obj_root, "lib", "lockcheck-tidy.so"),
                "--filecheck=" + cfg.filecheck,
                "--tmp=" + tmp_base,
+               "--features=" + ",".join(sorted(cfg.available_features)),
                test.getSourcePath()]
         proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               universal_newlines=True, cwd=tmp_dir,
@@ -66,5 +67,7 @@ class TidyMirror(lit.formats.TestFormat):
         out = "$ " + " ".join(cmd) + "\n" + proc.stdout
         if proc.returncode == 0:
             return lit.Test.Result(lit.Test.PASS, out)
+        if proc.returncode == 3:  # verify_with_tidy.NOTHING_TO_MIRROR
+            return lit.Test.Result(lit.Test.UNSUPPORTED, out)
         return lit.Test.Result(lit.Test.FAIL, out)
 

@@ -38,6 +38,8 @@ import fixes_as_parseable  # noqa: E402
 import normalize_diags  # noqa: E402
 
 FRONT_ENDS = {"%lockcheck_cxx": "c++", "%lockcheck_cc": "c"}
+# Exit status when FILE has no plugin -verify RUN line at all.
+NOTHING_TO_MIRROR = 3
 
 
 class Unsupported(Exception):
@@ -81,6 +83,20 @@ def _strip_prefix_commands(tokens):
     while tokens and tokens[0] in ("not", "env"):
         tokens.pop(0)
     return tokens
+
+
+def expand_if(run_line, features):
+    """lit's `%if feat %{ A %} [%else %{ B %}]` for a plain or negated
+    feature name; anything more complex is an error."""
+    def pick(m):
+        cond = m.group(1)
+        negated = cond.startswith("!")
+        name = cond.lstrip("!")
+        if not re.fullmatch(r"[\w.+-]+", name):
+            raise Unsupported("unsupported %%if condition '%s'" % cond)
+        on = (name in features) != negated
+        return m.group(2) if on else (m.group(3) or "")
+    return re.sub(r"%if\s+(\S+)\s*%\{(.*?)%\}(?:\s*%else\s*%\{(.*?)%\})?", pick, run_line)
 
 
 def derive(run_line, source):
@@ -244,15 +260,20 @@ def main():
     ap.add_argument("--plugin", required=True)
     ap.add_argument("--filecheck", required=True)
     ap.add_argument("--tmp", required=True, help="prefix for temporary files")
+    ap.add_argument("--features", default="",
+                    help="comma-separated lit features, for %%if in RUN lines")
     ap.add_argument("--run", type=int, help="only the N-th mirrored RUN line "
                     "(0-based); default: all")
     ap.add_argument("file")
     args = ap.parse_args()
     source = os.path.abspath(args.file)
     try:
-        runs = [r for r in (derive(l, source) for l in run_lines(source)) if r]
+        features = set(f for f in args.features.split(",") if f)
+        lines = [expand_if(l, features) for l in run_lines(source)]
+        runs = [r for r in (derive(l, source) for l in lines if l.strip()) if r]
         if not any(r.kind == "verify" for r in runs):
-            raise Unsupported("no RUN line runs the plugin with -verify")
+            print("verify_with_tidy.py: error: no RUN line runs the plugin with -verify")
+            return NOTHING_TO_MIRROR
         selected = list(enumerate(runs))
         if args.run is not None:
             if not 0 <= args.run < len(runs):

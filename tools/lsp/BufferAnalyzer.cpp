@@ -86,14 +86,14 @@ void dropUnknownDriverFlags(std::vector<std::string> &Args) {
 
 /// The diagnostic that tells the user why nothing is analysed: a bad
 /// .lockcheck.yaml is reported on the first line of the file, pointing at
-/// the problem in the configuration.
-LockcheckDiagnostic configurationProblem(llvm::Error E) {
+/// the problem in the configuration. \p Why gets the configuration's message.
+LockcheckDiagnostic configurationProblem(llvm::Error E, std::string &Why) {
   LockcheckDiagnostic D;
   D.Severity = 1;
   llvm::handleAllErrors(
       std::move(E),
       [&](const ConfigError &CE) {
-        D.Message = "lockcheck is not checking this file: " + CE.message();
+        Why = CE.message();
         if (!CE.File.empty()) {
           RelatedLocation R;
           R.Uri = pathToFileUri(CE.File);
@@ -107,9 +107,8 @@ LockcheckDiagnostic configurationProblem(llvm::Error E) {
           D.Notes.push_back(std::move(R));
         }
       },
-      [&](const llvm::ErrorInfoBase &EI) {
-        D.Message = "lockcheck is not checking this file: " + EI.message();
-      });
+      [&](const llvm::ErrorInfoBase &EI) { Why = EI.message(); });
+  D.Message = "lockcheck is not checking this file: " + Why;
   return D;
 }
 
@@ -209,16 +208,14 @@ AnalysisOutcome BufferAnalyzer::analyze(const AnalysisRequest &Request) {
     llvm::Expected<Config> Cfg = loadConfigFile(*ConfigPath);
     if (!Cfg) {
       Out.Result = AnalysisOutcome::Status::Analysed;
-      Out.Diagnostics.push_back(configurationProblem(Cfg.takeError()));
-      log(LogLevel::Error, "{0}", Out.Diagnostics.back().Message);
+      Out.Diagnostics.push_back(configurationProblem(Cfg.takeError(), Out.Why));
       return Out;
     }
     Opts.Cfg = std::move(*Cfg);
     if (Opts.Cfg.Checks)
       if (llvm::Error E = Opts.Enabled.applyGlobList(*Opts.Cfg.Checks)) {
         Out.Result = AnalysisOutcome::Status::Analysed;
-        Out.Diagnostics.push_back(configurationProblem(std::move(E)));
-        log(LogLevel::Error, "{0}", Out.Diagnostics.back().Message);
+        Out.Diagnostics.push_back(configurationProblem(std::move(E), Out.Why));
         return Out;
       }
   }

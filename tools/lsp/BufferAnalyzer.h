@@ -30,7 +30,9 @@ struct AnalysisRequest {
 
 struct AnalysisOutcome {
   enum class Status {
-    Analysed,    // Diagnostics is the complete answer for this version
+    // Diagnostics is the complete answer for this version (with Why set, it
+    // is the one diagnostic saying why the configuration stops the analysis)
+    Analysed,
     NotAnalysed, // e.g. the buffer does not compile; keep what was shown
     Failed,      // clang could not start or the analysis crashed
   };

@@ -353,6 +353,11 @@ std::optional<AnalysisRequest> Session::snapshot(const std::string &Key) {
 void Session::deliver(const AnalysisRequest &Request, AnalysisOutcome Outcome) {
   switch (Outcome.Result) {
   case AnalysisOutcome::Status::Analysed:
+    if (!Outcome.Why.empty()) {
+      log(LogLevel::Error, "not analysing {0} (version {1}): {2}", Request.Path,
+          Request.Version, Outcome.Why);
+      break;
+    }
     log(LogLevel::Info, "analysed {0} (version {1}) in {2} ms: {3} finding(s)",
         Request.Path, Request.Version, llvm::formatv("{0:f0}", Outcome.ParseMs + Outcome.AnalysisMs),
         Outcome.Diagnostics.size());

@@ -117,6 +117,7 @@ private:
                                    const clang::Expr *Obj, bool Arrow,
                                    const clang::FunctionDecl *FD) const;
   bool isBasicLockable(const clang::CXXRecordDecl *RD) const;
+  int configIndex(const clang::FunctionDecl *FD) const;
   bool isRecursiveByConfig(const clang::CXXRecordDecl *RD) const;
 
   clang::ASTContext &Ctx;

@@ -38,12 +38,10 @@
 
 // On functions: what the function does to a capability. With no argument
 // the capability is `this` (or, for a scoped capability, the locks it owns).
-#define LOCKCHECK_ACQUIRE(...)                                                 \
-  LOCKCHECK_ATTR_(acquire_capability(__VA_ARGS__))
+#define LOCKCHECK_ACQUIRE(...) LOCKCHECK_ATTR_(acquire_capability(__VA_ARGS__))
 #define LOCKCHECK_ACQUIRE_SHARED(...)                                          \
   LOCKCHECK_ATTR_(acquire_shared_capability(__VA_ARGS__))
-#define LOCKCHECK_RELEASE(...)                                                 \
-  LOCKCHECK_ATTR_(release_capability(__VA_ARGS__))
+#define LOCKCHECK_RELEASE(...) LOCKCHECK_ATTR_(release_capability(__VA_ARGS__))
 #define LOCKCHECK_RELEASE_SHARED(...)                                          \
   LOCKCHECK_ATTR_(release_shared_capability(__VA_ARGS__))
 #define LOCKCHECK_RELEASE_GENERIC(...)                                         \

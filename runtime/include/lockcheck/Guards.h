@@ -35,52 +35,65 @@ namespace impl {
 
 // Pass the call site to lockcheck mutexes; plain Lockables take no argument.
 template <class M>
-LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS LOCKCHECK_ALWAYS_INLINE auto lockAt(M &Mu, const SourceLoc &W, int) -> decltype(Mu.lock(W)) {
+LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS LOCKCHECK_ALWAYS_INLINE auto
+lockAt(M &Mu, const SourceLoc &W, int) -> decltype(Mu.lock(W)) {
   return Mu.lock(W);
 }
 template <class M>
-LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS LOCKCHECK_ALWAYS_INLINE void lockAt(M &Mu, const SourceLoc &, long) { Mu.lock(); }
+LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS LOCKCHECK_ALWAYS_INLINE void
+lockAt(M &Mu, const SourceLoc &, long) {
+  Mu.lock();
+}
 template <class M>
-LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS LOCKCHECK_ALWAYS_INLINE auto tryLockAt(M &Mu, const SourceLoc &W, int) -> decltype(Mu.try_lock(W)) {
+LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS LOCKCHECK_ALWAYS_INLINE auto
+tryLockAt(M &Mu, const SourceLoc &W, int) -> decltype(Mu.try_lock(W)) {
   return Mu.try_lock(W);
 }
 template <class M>
-LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS LOCKCHECK_ALWAYS_INLINE bool tryLockAt(M &Mu, const SourceLoc &, long) {
+LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS LOCKCHECK_ALWAYS_INLINE bool
+tryLockAt(M &Mu, const SourceLoc &, long) {
   return Mu.try_lock();
 }
 template <class M>
-LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS LOCKCHECK_ALWAYS_INLINE auto unlockAt(M &Mu, const SourceLoc &W, int) -> decltype(Mu.unlock(W)) {
+LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS LOCKCHECK_ALWAYS_INLINE auto
+unlockAt(M &Mu, const SourceLoc &W, int) -> decltype(Mu.unlock(W)) {
   return Mu.unlock(W);
 }
 template <class M>
-LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS LOCKCHECK_ALWAYS_INLINE void unlockAt(M &Mu, const SourceLoc &, long) {
+LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS LOCKCHECK_ALWAYS_INLINE void
+unlockAt(M &Mu, const SourceLoc &, long) {
   Mu.unlock();
 }
 template <class M>
-LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS LOCKCHECK_ALWAYS_INLINE auto lockSharedAt(M &Mu, const SourceLoc &W, int)
-    -> decltype(Mu.lock_shared(W)) {
+LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS LOCKCHECK_ALWAYS_INLINE auto
+lockSharedAt(M &Mu, const SourceLoc &W, int) -> decltype(Mu.lock_shared(W)) {
   return Mu.lock_shared(W);
 }
 template <class M>
-LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS LOCKCHECK_ALWAYS_INLINE void lockSharedAt(M &Mu, const SourceLoc &, long) {
+LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS LOCKCHECK_ALWAYS_INLINE void
+lockSharedAt(M &Mu, const SourceLoc &, long) {
   Mu.lock_shared();
 }
 template <class M>
-LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS LOCKCHECK_ALWAYS_INLINE auto tryLockSharedAt(M &Mu, const SourceLoc &W, int)
+LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS LOCKCHECK_ALWAYS_INLINE auto
+tryLockSharedAt(M &Mu, const SourceLoc &W, int)
     -> decltype(Mu.try_lock_shared(W)) {
   return Mu.try_lock_shared(W);
 }
 template <class M>
-LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS LOCKCHECK_ALWAYS_INLINE bool tryLockSharedAt(M &Mu, const SourceLoc &, long) {
+LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS LOCKCHECK_ALWAYS_INLINE bool
+tryLockSharedAt(M &Mu, const SourceLoc &, long) {
   return Mu.try_lock_shared();
 }
 template <class M>
-LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS LOCKCHECK_ALWAYS_INLINE auto unlockSharedAt(M &Mu, const SourceLoc &W, int)
+LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS LOCKCHECK_ALWAYS_INLINE auto
+unlockSharedAt(M &Mu, const SourceLoc &W, int)
     -> decltype(Mu.unlock_shared(W)) {
   return Mu.unlock_shared(W);
 }
 template <class M>
-LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS LOCKCHECK_ALWAYS_INLINE void unlockSharedAt(M &Mu, const SourceLoc &, long) {
+LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS LOCKCHECK_ALWAYS_INLINE void
+unlockSharedAt(M &Mu, const SourceLoc &, long) {
   Mu.unlock_shared();
 }
 
@@ -106,8 +119,7 @@ template <class M> AnyLock anyLock(M &Mu) {
 /// std::lock's algorithm: block on one lock, try the others; on failure
 /// release everything and block on the one that was busy. Only the blocking
 /// acquisition orders locks, so the validator sees no order among them.
-template <std::size_t N>
-void lockAll(AnyLock (&Locks)[N], const SourceLoc &W) {
+template <std::size_t N> void lockAll(AnyLock (&Locks)[N], const SourceLoc &W) {
   std::size_t First = 0;
   for (;;) {
     Locks[First].Lock(Locks[First].Obj, W);
@@ -156,18 +168,21 @@ void unlockAll(AnyLock (&Locks)[N], const SourceLoc &W) {
 template <class M> class LOCKCHECK_SCOPED_CAPABILITY LockGuard {
 public:
   using mutex_type = M;
-  LOCKCHECK_ALWAYS_INLINE explicit LockGuard(M &Mu, SourceLoc Where = SourceLoc::current())
-      LOCKCHECK_ACQUIRE(Mu)
+  LOCKCHECK_ALWAYS_INLINE explicit LockGuard(
+      M &Mu, SourceLoc Where = SourceLoc::current()) LOCKCHECK_ACQUIRE(Mu)
       : Mu(Mu), Where(Where) {
     impl::lockAt(Mu, Where, 0);
   }
   /// Takes over a lock the caller already holds.
-  LOCKCHECK_ALWAYS_INLINE LockGuard(M &Mu, std::adopt_lock_t, SourceLoc Where = SourceLoc::current())
+  LOCKCHECK_ALWAYS_INLINE LockGuard(M &Mu, std::adopt_lock_t,
+                                    SourceLoc Where = SourceLoc::current())
       LOCKCHECK_REQUIRES(Mu)
       : Mu(Mu), Where(Where) {}
   LockGuard(const LockGuard &) = delete;
   LockGuard &operator=(const LockGuard &) = delete;
-  LOCKCHECK_ALWAYS_INLINE ~LockGuard() LOCKCHECK_RELEASE() { impl::unlockAt(Mu, Where, 0); }
+  LOCKCHECK_ALWAYS_INLINE ~LockGuard() LOCKCHECK_RELEASE() {
+    impl::unlockAt(Mu, Where, 0);
+  }
 
 private:
   M &Mu;
@@ -182,32 +197,37 @@ template <class M> class LOCKCHECK_SCOPED_CAPABILITY UniqueLock {
 public:
   using mutex_type = M;
   UniqueLock() noexcept = default;
-  LOCKCHECK_ALWAYS_INLINE explicit UniqueLock(M &Mu, SourceLoc Where = SourceLoc::current())
-      LOCKCHECK_ACQUIRE(Mu)
+  LOCKCHECK_ALWAYS_INLINE explicit UniqueLock(
+      M &Mu, SourceLoc Where = SourceLoc::current()) LOCKCHECK_ACQUIRE(Mu)
       : Mu(&Mu), Where(Where) {
     impl::lockAt(Mu, Where, 0);
     Owns = true;
   }
-  LOCKCHECK_ALWAYS_INLINE UniqueLock(M &Mu, std::defer_lock_t,
+  LOCKCHECK_ALWAYS_INLINE
+  UniqueLock(M &Mu, std::defer_lock_t,
              SourceLoc Where = SourceLoc::current()) noexcept
       LOCKCHECK_EXCLUDES(Mu)
       : Mu(&Mu), Where(Where) {}
-  LOCKCHECK_ALWAYS_INLINE UniqueLock(M &Mu, std::try_to_lock_t, SourceLoc Where = SourceLoc::current())
+  LOCKCHECK_ALWAYS_INLINE UniqueLock(M &Mu, std::try_to_lock_t,
+                                     SourceLoc Where = SourceLoc::current())
       LOCKCHECK_EXCLUDES(Mu)
       : Mu(&Mu), Where(Where) {
     Owns = impl::tryLockAt(Mu, Where, 0);
   }
-  LOCKCHECK_ALWAYS_INLINE UniqueLock(M &Mu, std::adopt_lock_t, SourceLoc Where = SourceLoc::current())
+  LOCKCHECK_ALWAYS_INLINE UniqueLock(M &Mu, std::adopt_lock_t,
+                                     SourceLoc Where = SourceLoc::current())
       LOCKCHECK_REQUIRES(Mu)
       : Mu(&Mu), Owns(true), Where(Where) {}
   template <class Rep, class Period>
-  LOCKCHECK_ALWAYS_INLINE UniqueLock(M &Mu, const std::chrono::duration<Rep, Period> &Timeout,
+  LOCKCHECK_ALWAYS_INLINE
+  UniqueLock(M &Mu, const std::chrono::duration<Rep, Period> &Timeout,
              SourceLoc Where = SourceLoc::current()) LOCKCHECK_EXCLUDES(Mu)
       : Mu(&Mu), Where(Where) {
     Owns = Mu.try_lock_for(Timeout, Where);
   }
   template <class Clock, class Duration>
-  LOCKCHECK_ALWAYS_INLINE UniqueLock(M &Mu, const std::chrono::time_point<Clock, Duration> &Deadline,
+  LOCKCHECK_ALWAYS_INLINE
+  UniqueLock(M &Mu, const std::chrono::time_point<Clock, Duration> &Deadline,
              SourceLoc Where = SourceLoc::current()) LOCKCHECK_EXCLUDES(Mu)
       : Mu(&Mu), Where(Where) {
     Owns = Mu.try_lock_until(Deadline, Where);
@@ -215,7 +235,8 @@ public:
   UniqueLock(UniqueLock &&Other) noexcept
       : Mu(std::exchange(Other.Mu, nullptr)),
         Owns(std::exchange(Other.Owns, false)), Where(Other.Where) {}
-  UniqueLock &operator=(UniqueLock &&Other) LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS {
+  UniqueLock &
+  operator=(UniqueLock &&Other) LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS {
     if (this != &Other) {
       if (Owns)
         impl::unlockAt(*Mu, Where, 0);
@@ -232,7 +253,8 @@ public:
       impl::unlockAt(*Mu, Where, 0);
   }
 
-  LOCKCHECK_ALWAYS_INLINE void lock(SourceLoc At = SourceLoc::current()) LOCKCHECK_ACQUIRE() {
+  LOCKCHECK_ALWAYS_INLINE void lock(SourceLoc At = SourceLoc::current())
+      LOCKCHECK_ACQUIRE() {
     checkCanLock();
     impl::lockAt(*Mu, At, 0);
     Owns = true;
@@ -247,8 +269,9 @@ public:
     return Owns;
   }
   template <class Rep, class Period>
-  LOCKCHECK_ALWAYS_INLINE bool try_lock_for(const std::chrono::duration<Rep, Period> &Timeout,
-                    SourceLoc At = SourceLoc::current())
+  LOCKCHECK_ALWAYS_INLINE bool
+  try_lock_for(const std::chrono::duration<Rep, Period> &Timeout,
+               SourceLoc At = SourceLoc::current())
       LOCKCHECK_TRY_ACQUIRE(true) {
     checkCanLock();
     Owns = Mu->try_lock_for(Timeout, At);
@@ -257,8 +280,9 @@ public:
     return Owns;
   }
   template <class Clock, class Duration>
-  LOCKCHECK_ALWAYS_INLINE bool try_lock_until(const std::chrono::time_point<Clock, Duration> &Deadline,
-                      SourceLoc At = SourceLoc::current())
+  LOCKCHECK_ALWAYS_INLINE bool
+  try_lock_until(const std::chrono::time_point<Clock, Duration> &Deadline,
+                 SourceLoc At = SourceLoc::current())
       LOCKCHECK_TRY_ACQUIRE(true) {
     checkCanLock();
     Owns = Mu->try_lock_until(Deadline, At);
@@ -266,7 +290,8 @@ public:
       Where = At;
     return Owns;
   }
-  LOCKCHECK_ALWAYS_INLINE void unlock(SourceLoc At = SourceLoc::current()) LOCKCHECK_RELEASE() {
+  LOCKCHECK_ALWAYS_INLINE void unlock(SourceLoc At = SourceLoc::current())
+      LOCKCHECK_RELEASE() {
     if (!Owns)
       impl::throwSystemError(
           std::errc::operation_not_permitted,
@@ -292,9 +317,8 @@ public:
 private:
   void checkCanLock() const {
     if (!Mu)
-      impl::throwSystemError(
-          std::errc::operation_not_permitted,
-          "lockcheck::UniqueLock: no mutex");
+      impl::throwSystemError(std::errc::operation_not_permitted,
+                             "lockcheck::UniqueLock: no mutex");
     if (Owns)
       impl::throwSystemError(
           std::errc::resource_deadlock_would_occur,
@@ -311,28 +335,33 @@ template <class M> class LOCKCHECK_SCOPED_CAPABILITY SharedLock {
 public:
   using mutex_type = M;
   SharedLock() noexcept = default;
-  LOCKCHECK_ALWAYS_INLINE explicit SharedLock(M &Mu, SourceLoc Where = SourceLoc::current())
+  LOCKCHECK_ALWAYS_INLINE explicit SharedLock(
+      M &Mu, SourceLoc Where = SourceLoc::current())
       LOCKCHECK_ACQUIRE_SHARED(Mu)
       : Mu(&Mu), Where(Where) {
     impl::lockSharedAt(Mu, Where, 0);
     Owns = true;
   }
-  LOCKCHECK_ALWAYS_INLINE SharedLock(M &Mu, std::defer_lock_t,
+  LOCKCHECK_ALWAYS_INLINE
+  SharedLock(M &Mu, std::defer_lock_t,
              SourceLoc Where = SourceLoc::current()) noexcept
       LOCKCHECK_EXCLUDES(Mu)
       : Mu(&Mu), Where(Where) {}
-  LOCKCHECK_ALWAYS_INLINE SharedLock(M &Mu, std::try_to_lock_t, SourceLoc Where = SourceLoc::current())
+  LOCKCHECK_ALWAYS_INLINE SharedLock(M &Mu, std::try_to_lock_t,
+                                     SourceLoc Where = SourceLoc::current())
       LOCKCHECK_EXCLUDES(Mu)
       : Mu(&Mu), Where(Where) {
     Owns = impl::tryLockSharedAt(Mu, Where, 0);
   }
-  LOCKCHECK_ALWAYS_INLINE SharedLock(M &Mu, std::adopt_lock_t, SourceLoc Where = SourceLoc::current())
+  LOCKCHECK_ALWAYS_INLINE SharedLock(M &Mu, std::adopt_lock_t,
+                                     SourceLoc Where = SourceLoc::current())
       LOCKCHECK_REQUIRES_SHARED(Mu)
       : Mu(&Mu), Owns(true), Where(Where) {}
   SharedLock(SharedLock &&Other) noexcept
       : Mu(std::exchange(Other.Mu, nullptr)),
         Owns(std::exchange(Other.Owns, false)), Where(Other.Where) {}
-  SharedLock &operator=(SharedLock &&Other) LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS {
+  SharedLock &
+  operator=(SharedLock &&Other) LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS {
     if (this != &Other) {
       if (Owns)
         impl::unlockSharedAt(*Mu, Where, 0);
@@ -349,7 +378,8 @@ public:
       impl::unlockSharedAt(*Mu, Where, 0);
   }
 
-  LOCKCHECK_ALWAYS_INLINE void lock(SourceLoc At = SourceLoc::current()) LOCKCHECK_ACQUIRE_SHARED() {
+  LOCKCHECK_ALWAYS_INLINE void lock(SourceLoc At = SourceLoc::current())
+      LOCKCHECK_ACQUIRE_SHARED() {
     checkCanLock();
     impl::lockSharedAt(*Mu, At, 0);
     Owns = true;
@@ -364,7 +394,8 @@ public:
     return Owns;
   }
   // A scoped capability is itself exclusive: its unlock is RELEASE().
-  LOCKCHECK_ALWAYS_INLINE void unlock(SourceLoc At = SourceLoc::current()) LOCKCHECK_RELEASE() {
+  LOCKCHECK_ALWAYS_INLINE void unlock(SourceLoc At = SourceLoc::current())
+      LOCKCHECK_RELEASE() {
     if (!Owns)
       impl::throwSystemError(
           std::errc::operation_not_permitted,
@@ -388,9 +419,8 @@ public:
 private:
   void checkCanLock() const {
     if (!Mu)
-      impl::throwSystemError(
-          std::errc::operation_not_permitted,
-          "lockcheck::SharedLock: no mutex");
+      impl::throwSystemError(std::errc::operation_not_permitted,
+                             "lockcheck::SharedLock: no mutex");
     if (Owns)
       impl::throwSystemError(
           std::errc::resource_deadlock_would_occur,
@@ -421,8 +451,8 @@ public:
 template <class A> class LOCKCHECK_SCOPED_CAPABILITY ScopedLock<A> {
 public:
   using mutex_type = A;
-  LOCKCHECK_ALWAYS_INLINE explicit ScopedLock(A &MA, SourceLoc Where = SourceLoc::current())
-      LOCKCHECK_ACQUIRE(MA)
+  LOCKCHECK_ALWAYS_INLINE explicit ScopedLock(
+      A &MA, SourceLoc Where = SourceLoc::current()) LOCKCHECK_ACQUIRE(MA)
       : MA(MA), Where(Where) {
     impl::lockAt(MA, Where, 0);
   }
@@ -431,17 +461,19 @@ public:
       : MA(MA), Where(Where) {}
   ScopedLock(const ScopedLock &) = delete;
   ScopedLock &operator=(const ScopedLock &) = delete;
-  LOCKCHECK_ALWAYS_INLINE ~ScopedLock() LOCKCHECK_RELEASE() { impl::unlockAt(MA, Where, 0); }
+  LOCKCHECK_ALWAYS_INLINE ~ScopedLock() LOCKCHECK_RELEASE() {
+    impl::unlockAt(MA, Where, 0);
+  }
 
 private:
   A &MA;
   SourceLoc Where;
 };
 
-template <class A, class B>
-class LOCKCHECK_SCOPED_CAPABILITY ScopedLock<A, B> {
+template <class A, class B> class LOCKCHECK_SCOPED_CAPABILITY ScopedLock<A, B> {
 public:
-  LOCKCHECK_ALWAYS_INLINE ScopedLock(A &MA, B &MB, SourceLoc Where = SourceLoc::current())
+  LOCKCHECK_ALWAYS_INLINE ScopedLock(A &MA, B &MB,
+                                     SourceLoc Where = SourceLoc::current())
       LOCKCHECK_ACQUIRE(MA, MB)
       : Locks{impl::anyLock(MA), impl::anyLock(MB)}, Where(Where) {
     impl::lockAll(Locks, Where);
@@ -451,7 +483,9 @@ public:
       : Locks{impl::anyLock(MA), impl::anyLock(MB)}, Where(Where) {}
   ScopedLock(const ScopedLock &) = delete;
   ScopedLock &operator=(const ScopedLock &) = delete;
-  LOCKCHECK_ALWAYS_INLINE ~ScopedLock() LOCKCHECK_RELEASE() { impl::unlockAll(Locks, Where); }
+  LOCKCHECK_ALWAYS_INLINE ~ScopedLock() LOCKCHECK_RELEASE() {
+    impl::unlockAll(Locks, Where);
+  }
 
 private:
   impl::AnyLock Locks[2];
@@ -461,7 +495,8 @@ private:
 template <class A, class B, class C>
 class LOCKCHECK_SCOPED_CAPABILITY ScopedLock<A, B, C> {
 public:
-  LOCKCHECK_ALWAYS_INLINE ScopedLock(A &MA, B &MB, C &MC, SourceLoc Where = SourceLoc::current())
+  LOCKCHECK_ALWAYS_INLINE ScopedLock(A &MA, B &MB, C &MC,
+                                     SourceLoc Where = SourceLoc::current())
       LOCKCHECK_ACQUIRE(MA, MB, MC)
       : Locks{impl::anyLock(MA), impl::anyLock(MB), impl::anyLock(MC)},
         Where(Where) {
@@ -474,7 +509,9 @@ public:
         Where(Where) {}
   ScopedLock(const ScopedLock &) = delete;
   ScopedLock &operator=(const ScopedLock &) = delete;
-  LOCKCHECK_ALWAYS_INLINE ~ScopedLock() LOCKCHECK_RELEASE() { impl::unlockAll(Locks, Where); }
+  LOCKCHECK_ALWAYS_INLINE ~ScopedLock() LOCKCHECK_RELEASE() {
+    impl::unlockAll(Locks, Where);
+  }
 
 private:
   impl::AnyLock Locks[3];
@@ -485,7 +522,7 @@ template <class A, class B, class C, class D>
 class LOCKCHECK_SCOPED_CAPABILITY ScopedLock<A, B, C, D> {
 public:
   LOCKCHECK_ALWAYS_INLINE ScopedLock(A &MA, B &MB, C &MC, D &MD,
-             SourceLoc Where = SourceLoc::current())
+                                     SourceLoc Where = SourceLoc::current())
       LOCKCHECK_ACQUIRE(MA, MB, MC, MD)
       : Locks{impl::anyLock(MA), impl::anyLock(MB), impl::anyLock(MC),
               impl::anyLock(MD)},
@@ -500,7 +537,9 @@ public:
         Where(Where) {}
   ScopedLock(const ScopedLock &) = delete;
   ScopedLock &operator=(const ScopedLock &) = delete;
-  LOCKCHECK_ALWAYS_INLINE ~ScopedLock() LOCKCHECK_RELEASE() { impl::unlockAll(Locks, Where); }
+  LOCKCHECK_ALWAYS_INLINE ~ScopedLock() LOCKCHECK_RELEASE() {
+    impl::unlockAll(Locks, Where);
+  }
 
 private:
   impl::AnyLock Locks[4];

@@ -37,7 +37,8 @@ public:
       lockcheck::detail::onDestroy(Meta);
   }
 
-  LOCKCHECK_ALWAYS_INLINE void lock(const SourceLoc &Where, Mode Md = Mode::Exclusive) {
+  LOCKCHECK_ALWAYS_INLINE void lock(const SourceLoc &Where,
+                                    Mode Md = Mode::Exclusive) {
     if (!lockcheck::detail::beforeLock(Meta, Md, Where))
       return;
     if (Md == Mode::Exclusive)
@@ -46,14 +47,16 @@ public:
       nativeLockShared();
     lockcheck::detail::afterLock(Meta, Md, Where, /*Blocking=*/true);
   }
-  LOCKCHECK_ALWAYS_INLINE bool try_lock(const SourceLoc &Where, Mode Md = Mode::Exclusive) {
+  LOCKCHECK_ALWAYS_INLINE bool try_lock(const SourceLoc &Where,
+                                        Mode Md = Mode::Exclusive) {
     return tryWith(Where, Md, [this, Md] {
       return Md == Mode::Exclusive ? Native_.try_lock() : nativeTryShared();
     });
   }
   template <class Rep, class Period>
-  LOCKCHECK_ALWAYS_INLINE bool try_lock_for(const std::chrono::duration<Rep, Period> &D,
-                    const SourceLoc &Where, Mode Md = Mode::Exclusive) {
+  LOCKCHECK_ALWAYS_INLINE bool
+  try_lock_for(const std::chrono::duration<Rep, Period> &D,
+               const SourceLoc &Where, Mode Md = Mode::Exclusive) {
     return tryWith(Where, Md, [&] {
       if constexpr (Kind == LockKind::SharedMutex)
         return Md == Mode::Exclusive ? Native_.try_lock_for(D)
@@ -63,8 +66,9 @@ public:
     });
   }
   template <class Clock, class Dur>
-  LOCKCHECK_ALWAYS_INLINE bool try_lock_until(const std::chrono::time_point<Clock, Dur> &T,
-                      const SourceLoc &Where, Mode Md = Mode::Exclusive) {
+  LOCKCHECK_ALWAYS_INLINE bool
+  try_lock_until(const std::chrono::time_point<Clock, Dur> &T,
+                 const SourceLoc &Where, Mode Md = Mode::Exclusive) {
     return tryWith(Where, Md, [&] {
       if constexpr (Kind == LockKind::SharedMutex)
         return Md == Mode::Exclusive ? Native_.try_lock_until(T)
@@ -73,7 +77,8 @@ public:
         return Native_.try_lock_until(T);
     });
   }
-  LOCKCHECK_ALWAYS_INLINE void unlock(const SourceLoc &Where, Mode Md = Mode::Exclusive) {
+  LOCKCHECK_ALWAYS_INLINE void unlock(const SourceLoc &Where,
+                                      Mode Md = Mode::Exclusive) {
     if (!lockcheck::detail::beforeUnlock(Meta, Md, Where))
       return;
     if (Md == Mode::Exclusive)
@@ -81,12 +86,14 @@ public:
     else
       nativeUnlockShared();
   }
-  LOCKCHECK_ALWAYS_INLINE void assertHeld(const SourceLoc &Where, Mode Md = Mode::Exclusive) const {
+  LOCKCHECK_ALWAYS_INLINE void assertHeld(const SourceLoc &Where,
+                                          Mode Md = Mode::Exclusive) const {
     lockcheck::detail::checkHeld(Meta, Md, Where);
   }
 
 private:
-  template <class Try> LOCKCHECK_ALWAYS_INLINE bool tryWith(const SourceLoc &Where, Mode Md, Try T) {
+  template <class Try>
+  LOCKCHECK_ALWAYS_INLINE bool tryWith(const SourceLoc &Where, Mode Md, Try T) {
     if (!lockcheck::detail::beforeTryLock(Meta, Md, Where))
       return false;
     if (!T())
@@ -143,8 +150,9 @@ public:
     return Native_.try_lock();
   }
   template <class Rep, class Period>
-  LOCKCHECK_ALWAYS_INLINE bool try_lock_for(const std::chrono::duration<Rep, Period> &D, SourceLoc,
-                    Mode Md = Mode::Exclusive) {
+  LOCKCHECK_ALWAYS_INLINE bool
+  try_lock_for(const std::chrono::duration<Rep, Period> &D, SourceLoc,
+               Mode Md = Mode::Exclusive) {
     if constexpr (Kind == LockKind::SharedMutex) {
       if (Md == Mode::Shared)
         return Native_.try_lock_shared_for(D);
@@ -152,22 +160,25 @@ public:
     return Native_.try_lock_for(D);
   }
   template <class Clock, class Dur>
-  LOCKCHECK_ALWAYS_INLINE bool try_lock_until(const std::chrono::time_point<Clock, Dur> &T, SourceLoc,
-                      Mode Md = Mode::Exclusive) {
+  LOCKCHECK_ALWAYS_INLINE bool
+  try_lock_until(const std::chrono::time_point<Clock, Dur> &T, SourceLoc,
+                 Mode Md = Mode::Exclusive) {
     if constexpr (Kind == LockKind::SharedMutex) {
       if (Md == Mode::Shared)
         return Native_.try_lock_shared_until(T);
     }
     return Native_.try_lock_until(T);
   }
-  LOCKCHECK_ALWAYS_INLINE void unlock(SourceLoc, Mode Md = Mode::Exclusive) noexcept {
+  LOCKCHECK_ALWAYS_INLINE void unlock(SourceLoc,
+                                      Mode Md = Mode::Exclusive) noexcept {
     if constexpr (Kind == LockKind::SharedMutex) {
       if (Md == Mode::Shared)
         return Native_.unlock_shared();
     }
     Native_.unlock();
   }
-  LOCKCHECK_ALWAYS_INLINE void assertHeld(SourceLoc, Mode = Mode::Exclusive) const noexcept {}
+  LOCKCHECK_ALWAYS_INLINE void
+  assertHeld(SourceLoc, Mode = Mode::Exclusive) const noexcept {}
 
 private:
   Native Native_;
@@ -190,14 +201,16 @@ public:
   explicit Mutex(LockClass &Class) noexcept : Core(Class.name(), &Class) {}
   Mutex(const char *Name, LockClass &Class) noexcept : Core(Name, &Class) {}
 
-  LOCKCHECK_ALWAYS_INLINE void lock(SourceLoc Where = SourceLoc::current()) LOCKCHECK_ACQUIRE() {
+  LOCKCHECK_ALWAYS_INLINE void lock(SourceLoc Where = SourceLoc::current())
+      LOCKCHECK_ACQUIRE() {
     Core.lock(Where);
   }
   LOCKCHECK_ALWAYS_INLINE bool try_lock(SourceLoc Where = SourceLoc::current())
       LOCKCHECK_TRY_ACQUIRE(true) {
     return Core.try_lock(Where);
   }
-  LOCKCHECK_ALWAYS_INLINE void unlock(SourceLoc Where = SourceLoc::current()) LOCKCHECK_RELEASE() {
+  LOCKCHECK_ALWAYS_INLINE void unlock(SourceLoc Where = SourceLoc::current())
+      LOCKCHECK_RELEASE() {
     Core.unlock(Where);
   }
   /// Checks (validator on) that the calling thread holds the mutex, and
@@ -224,14 +237,16 @@ public:
   RecursiveMutex(const char *Name, LockClass &Class) noexcept
       : Core(Name, &Class) {}
 
-  LOCKCHECK_ALWAYS_INLINE void lock(SourceLoc Where = SourceLoc::current()) LOCKCHECK_ACQUIRE() {
+  LOCKCHECK_ALWAYS_INLINE void lock(SourceLoc Where = SourceLoc::current())
+      LOCKCHECK_ACQUIRE() {
     Core.lock(Where);
   }
   LOCKCHECK_ALWAYS_INLINE bool try_lock(SourceLoc Where = SourceLoc::current())
       LOCKCHECK_TRY_ACQUIRE(true) {
     return Core.try_lock(Where);
   }
-  LOCKCHECK_ALWAYS_INLINE void unlock(SourceLoc Where = SourceLoc::current()) LOCKCHECK_RELEASE() {
+  LOCKCHECK_ALWAYS_INLINE void unlock(SourceLoc Where = SourceLoc::current())
+      LOCKCHECK_RELEASE() {
     Core.unlock(Where);
   }
   void assert_held(SourceLoc Where = SourceLoc::current()) const
@@ -241,8 +256,7 @@ public:
   const RecursiveMutex &operator!() const noexcept { return *this; }
 
 private:
-  impl::LockCore<std::recursive_mutex, detail::LockKind::RecursiveMutex>
-      Core;
+  impl::LockCore<std::recursive_mutex, detail::LockKind::RecursiveMutex> Core;
 };
 
 /// A mutex whose acquisition can time out (Lock.acquire(timeout=...)).
@@ -250,12 +264,12 @@ class LOCKCHECK_CAPABILITY("mutex") TimedMutex {
 public:
   TimedMutex() noexcept : Core(nullptr, nullptr) {}
   explicit TimedMutex(const char *Name) noexcept : Core(Name, nullptr) {}
-  explicit TimedMutex(LockClass &Class) noexcept
-      : Core(Class.name(), &Class) {}
+  explicit TimedMutex(LockClass &Class) noexcept : Core(Class.name(), &Class) {}
   TimedMutex(const char *Name, LockClass &Class) noexcept
       : Core(Name, &Class) {}
 
-  LOCKCHECK_ALWAYS_INLINE void lock(SourceLoc Where = SourceLoc::current()) LOCKCHECK_ACQUIRE() {
+  LOCKCHECK_ALWAYS_INLINE void lock(SourceLoc Where = SourceLoc::current())
+      LOCKCHECK_ACQUIRE() {
     Core.lock(Where);
   }
   LOCKCHECK_ALWAYS_INLINE bool try_lock(SourceLoc Where = SourceLoc::current())
@@ -263,18 +277,21 @@ public:
     return Core.try_lock(Where);
   }
   template <class Rep, class Period>
-  LOCKCHECK_ALWAYS_INLINE bool try_lock_for(const std::chrono::duration<Rep, Period> &Timeout,
-                    SourceLoc Where = SourceLoc::current())
+  LOCKCHECK_ALWAYS_INLINE bool
+  try_lock_for(const std::chrono::duration<Rep, Period> &Timeout,
+               SourceLoc Where = SourceLoc::current())
       LOCKCHECK_TRY_ACQUIRE(true) {
     return Core.try_lock_for(Timeout, Where);
   }
   template <class Clock, class Duration>
-  LOCKCHECK_ALWAYS_INLINE bool try_lock_until(const std::chrono::time_point<Clock, Duration> &Deadline,
-                      SourceLoc Where = SourceLoc::current())
+  LOCKCHECK_ALWAYS_INLINE bool
+  try_lock_until(const std::chrono::time_point<Clock, Duration> &Deadline,
+                 SourceLoc Where = SourceLoc::current())
       LOCKCHECK_TRY_ACQUIRE(true) {
     return Core.try_lock_until(Deadline, Where);
   }
-  LOCKCHECK_ALWAYS_INLINE void unlock(SourceLoc Where = SourceLoc::current()) LOCKCHECK_RELEASE() {
+  LOCKCHECK_ALWAYS_INLINE void unlock(SourceLoc Where = SourceLoc::current())
+      LOCKCHECK_RELEASE() {
     Core.unlock(Where);
   }
   void assert_held(SourceLoc Where = SourceLoc::current()) const
@@ -298,7 +315,8 @@ public:
   RecursiveTimedMutex(const char *Name, LockClass &Class) noexcept
       : Core(Name, &Class) {}
 
-  LOCKCHECK_ALWAYS_INLINE void lock(SourceLoc Where = SourceLoc::current()) LOCKCHECK_ACQUIRE() {
+  LOCKCHECK_ALWAYS_INLINE void lock(SourceLoc Where = SourceLoc::current())
+      LOCKCHECK_ACQUIRE() {
     Core.lock(Where);
   }
   LOCKCHECK_ALWAYS_INLINE bool try_lock(SourceLoc Where = SourceLoc::current())
@@ -306,18 +324,21 @@ public:
     return Core.try_lock(Where);
   }
   template <class Rep, class Period>
-  LOCKCHECK_ALWAYS_INLINE bool try_lock_for(const std::chrono::duration<Rep, Period> &Timeout,
-                    SourceLoc Where = SourceLoc::current())
+  LOCKCHECK_ALWAYS_INLINE bool
+  try_lock_for(const std::chrono::duration<Rep, Period> &Timeout,
+               SourceLoc Where = SourceLoc::current())
       LOCKCHECK_TRY_ACQUIRE(true) {
     return Core.try_lock_for(Timeout, Where);
   }
   template <class Clock, class Duration>
-  LOCKCHECK_ALWAYS_INLINE bool try_lock_until(const std::chrono::time_point<Clock, Duration> &Deadline,
-                      SourceLoc Where = SourceLoc::current())
+  LOCKCHECK_ALWAYS_INLINE bool
+  try_lock_until(const std::chrono::time_point<Clock, Duration> &Deadline,
+                 SourceLoc Where = SourceLoc::current())
       LOCKCHECK_TRY_ACQUIRE(true) {
     return Core.try_lock_until(Deadline, Where);
   }
-  LOCKCHECK_ALWAYS_INLINE void unlock(SourceLoc Where = SourceLoc::current()) LOCKCHECK_RELEASE() {
+  LOCKCHECK_ALWAYS_INLINE void unlock(SourceLoc Where = SourceLoc::current())
+      LOCKCHECK_RELEASE() {
     Core.unlock(Where);
   }
   void assert_held(SourceLoc Where = SourceLoc::current()) const
@@ -328,7 +349,7 @@ public:
 
 private:
   impl::LockCore<std::recursive_timed_mutex,
-                   detail::LockKind::RecursiveTimedMutex>
+                 detail::LockKind::RecursiveTimedMutex>
       Core;
 };
 
@@ -343,7 +364,8 @@ public:
   SharedMutex(const char *Name, LockClass &Class) noexcept
       : Core(Name, &Class) {}
 
-  LOCKCHECK_ALWAYS_INLINE void lock(SourceLoc Where = SourceLoc::current()) LOCKCHECK_ACQUIRE() {
+  LOCKCHECK_ALWAYS_INLINE void lock(SourceLoc Where = SourceLoc::current())
+      LOCKCHECK_ACQUIRE() {
     Core.lock(Where);
   }
   LOCKCHECK_ALWAYS_INLINE bool try_lock(SourceLoc Where = SourceLoc::current())
@@ -351,43 +373,50 @@ public:
     return Core.try_lock(Where);
   }
   template <class Rep, class Period>
-  LOCKCHECK_ALWAYS_INLINE bool try_lock_for(const std::chrono::duration<Rep, Period> &Timeout,
-                    SourceLoc Where = SourceLoc::current())
+  LOCKCHECK_ALWAYS_INLINE bool
+  try_lock_for(const std::chrono::duration<Rep, Period> &Timeout,
+               SourceLoc Where = SourceLoc::current())
       LOCKCHECK_TRY_ACQUIRE(true) {
     return Core.try_lock_for(Timeout, Where);
   }
   template <class Clock, class Duration>
-  LOCKCHECK_ALWAYS_INLINE bool try_lock_until(const std::chrono::time_point<Clock, Duration> &Deadline,
-                      SourceLoc Where = SourceLoc::current())
+  LOCKCHECK_ALWAYS_INLINE bool
+  try_lock_until(const std::chrono::time_point<Clock, Duration> &Deadline,
+                 SourceLoc Where = SourceLoc::current())
       LOCKCHECK_TRY_ACQUIRE(true) {
     return Core.try_lock_until(Deadline, Where);
   }
-  LOCKCHECK_ALWAYS_INLINE void unlock(SourceLoc Where = SourceLoc::current()) LOCKCHECK_RELEASE() {
+  LOCKCHECK_ALWAYS_INLINE void unlock(SourceLoc Where = SourceLoc::current())
+      LOCKCHECK_RELEASE() {
     Core.unlock(Where);
   }
 
-  LOCKCHECK_ALWAYS_INLINE void lock_shared(SourceLoc Where = SourceLoc::current())
+  LOCKCHECK_ALWAYS_INLINE void
+  lock_shared(SourceLoc Where = SourceLoc::current())
       LOCKCHECK_ACQUIRE_SHARED() {
     Core.lock(Where, detail::Mode::Shared);
   }
-  LOCKCHECK_ALWAYS_INLINE bool try_lock_shared(SourceLoc Where = SourceLoc::current())
+  LOCKCHECK_ALWAYS_INLINE bool
+  try_lock_shared(SourceLoc Where = SourceLoc::current())
       LOCKCHECK_TRY_ACQUIRE_SHARED(true) {
     return Core.try_lock(Where, detail::Mode::Shared);
   }
   template <class Rep, class Period>
-  LOCKCHECK_ALWAYS_INLINE bool try_lock_shared_for(const std::chrono::duration<Rep, Period> &Timeout,
-                           SourceLoc Where = SourceLoc::current())
+  LOCKCHECK_ALWAYS_INLINE bool
+  try_lock_shared_for(const std::chrono::duration<Rep, Period> &Timeout,
+                      SourceLoc Where = SourceLoc::current())
       LOCKCHECK_TRY_ACQUIRE_SHARED(true) {
     return Core.try_lock_for(Timeout, Where, detail::Mode::Shared);
   }
   template <class Clock, class Duration>
-  LOCKCHECK_ALWAYS_INLINE bool
-  try_lock_shared_until(const std::chrono::time_point<Clock, Duration> &Deadline,
-                        SourceLoc Where = SourceLoc::current())
+  LOCKCHECK_ALWAYS_INLINE bool try_lock_shared_until(
+      const std::chrono::time_point<Clock, Duration> &Deadline,
+      SourceLoc Where = SourceLoc::current())
       LOCKCHECK_TRY_ACQUIRE_SHARED(true) {
     return Core.try_lock_until(Deadline, Where, detail::Mode::Shared);
   }
-  LOCKCHECK_ALWAYS_INLINE void unlock_shared(SourceLoc Where = SourceLoc::current())
+  LOCKCHECK_ALWAYS_INLINE void
+  unlock_shared(SourceLoc Where = SourceLoc::current())
       LOCKCHECK_RELEASE_SHARED() {
     Core.unlock(Where, detail::Mode::Shared);
   }
@@ -403,8 +432,7 @@ public:
   const SharedMutex &operator!() const noexcept { return *this; }
 
 private:
-  impl::LockCore<std::shared_timed_mutex, detail::LockKind::SharedMutex>
-      Core;
+  impl::LockCore<std::shared_timed_mutex, detail::LockKind::SharedMutex> Core;
 };
 } // namespace LOCKCHECK_INLINE_NS_
 } // namespace lockcheck

@@ -25,8 +25,7 @@ public:
 
   /// \p Initial permits; release() beyond \p Max throws std::overflow_error
   /// (Python's BoundedSemaphore raises ValueError).
-  explicit Semaphore(std::ptrdiff_t Initial = 1,
-                     std::ptrdiff_t Max = unbounded)
+  explicit Semaphore(std::ptrdiff_t Initial = 1, std::ptrdiff_t Max = unbounded)
       : Count(Initial), Max(Max) {
     if (Initial < 0 || Max < 1 || Initial > Max)
       throw std::invalid_argument(

@@ -112,16 +112,19 @@ struct Stats {
   std::size_t reports = 0; ///< problems found so far
 };
 Stats stats();
-/// Forgets the order graph and the counters (for tests).
+/// Forgets the order graph and the counters, and lets the calling thread
+/// report a full held-lock stack again (for tests).
 void resetForTesting();
 } // namespace validator
 
 namespace detail {
 /// Where a lock operation was written (filled in at the call site).
+/// Trivial on purpose: the validator keeps copies in thread-local storage
+/// that must need no constructor.
 struct SiteInfo {
-  const char *file = nullptr;
-  const char *function = nullptr;
-  unsigned line = 0;
+  const char *file;
+  const char *function;
+  unsigned line;
   static constexpr SiteInfo current(const char *File = __builtin_FILE(),
                                     const char *Function = __builtin_FUNCTION(),
                                     unsigned Line = __builtin_LINE()) noexcept {
@@ -150,9 +153,9 @@ struct ClassMeta {
 struct LockMeta {
   constexpr LockMeta(const char *Name, ClassMeta *Class, LockKind Kind) noexcept
       : name(Name), lockClass(Class), kind(Kind) {}
-  std::atomic<std::uint64_t> owner{0};     // thread number; 0 = none
+  std::atomic<std::uint64_t> owner{0}; // thread number; 0 = none
   std::atomic<std::uint32_t> sharedHolders{0};
-  std::atomic<std::uint64_t> node{0};      // graph id, assigned on first use
+  std::atomic<std::uint64_t> node{0}; // graph id, assigned on first use
   std::atomic<bool> inGraph{false};
   const char *name;
   ClassMeta *lockClass;

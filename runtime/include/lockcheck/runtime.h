@@ -1,4 +1,5 @@
-//===- lockcheck/runtime.h - the whole lockcheck runtime library -*- C++ -*-===//
+//===- lockcheck/runtime.h - the whole lockcheck runtime library -*- C++
+//-*-===//
 //
 // Annotated lock primitives with a debug-mode validator. See docs/runtime.md.
 //

@@ -37,7 +37,7 @@ def hard_deadline(seconds, cleanup=None):
 class Client:
     def __init__(self, argv, cwd=None, stderr=None):
         self.proc = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, stderr=stderr)
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.incoming = queue.Queue()
         self.next_id = 1
         self.publishes = []       # every publishDiagnostics params, in order
@@ -45,7 +45,10 @@ class Client:
         self.notifications = []   # other notifications from the server
         self.cond = threading.Condition()
         self.closed = False
+        self.log = []             # the server's stderr lines
+        self.stderr = stderr      # where they are copied (None: our stderr)
         threading.Thread(target=self._read, daemon=True).start()
+        threading.Thread(target=self._read_log, daemon=True).start()
 
     def kill(self):
         if self.proc.poll() is None:
@@ -72,6 +75,15 @@ class Client:
             body = out.read(length)
             msg = json.loads(body.decode("utf-8"))
             self._dispatch(msg)
+
+    def _read_log(self):
+        for raw in self.proc.stderr:
+            line = raw.decode("utf-8", "replace").rstrip("\n")
+            if self.stderr is not subprocess.DEVNULL:
+                (self.stderr or sys.stderr).write(line + "\n")
+            with self.cond:
+                self.log.append(line)
+                self.cond.notify_all()
 
     def _dispatch(self, msg):
         if "method" in msg and "id" in msg:
@@ -153,15 +165,27 @@ class Client:
         return [p for p in self.publishes
                 if p["uri"] == uri and (version is None or p.get("version") == version)]
 
-    def settled_diagnostics(self, path, version, count=2, timeout=90, settle=0.7):
+    def analyses(self, path, version):
+        """How many analyses of `version` of `path` lockcheck-lsp has finished.
+
+        lockcheck-lsp logs every finished analysis (at the default log level);
+        that is the only way to tell its publishDiagnostics from clangd's.
+        """
+        key = "%s (version %d)" % (path, version)
+        return len([l for l in self.log if key in l and (
+            "analysed " in l or "not analysing " in l or "analysis of " in l)])
+
+    def settled_diagnostics(self, path, version, analyses=1, timeout=120, settle=0.7):
         """The diagnostics for `version` once clangd and lockcheck both answered.
 
-        Both publish for the version (in either order), so wait for `count`
-        publishes, then for a quiet moment, and return the latest list.
+        Waits for clangd's publish for the version and for the `analyses`-th
+        finished analysis of it, then for a quiet moment, and returns the
+        latest list published for the version.
         """
-        self.wait(lambda: len(self.publishes_for(path, version)) >= count, timeout,
-                  "%d publishDiagnostics for version %d" % (count, version))
-        last = None
+        self.wait(lambda: self.publishes_for(path, version) and
+                  self.analyses(path, version) >= analyses, timeout,
+                  "clangd's diagnostics and lockcheck's analysis %d of version %d"
+                  % (analyses, version))
         while True:
             with self.cond:
                 n = len(self.publishes)
@@ -237,11 +261,11 @@ def describe(diagnostics, text=None):
     return lines
 
 
-def server_argv(args):
+def server_argv(args, debounce_ms=150, options=()):
     """The command line from --lsp/--clangd arguments of a test script.
 
-    clangd's own clang-tidy checks are off so that its diagnostics do not
-    depend on clangd's default check list.
+    `options` are more lockcheck-lsp options. clangd's own clang-tidy checks
+    are off so that its diagnostics do not depend on its default check list.
     """
-    return [args.lsp, "--clangd=" + args.clangd, "--lockcheck-debounce=150", "--",
-            "--background-index=false", "--clang-tidy=false", "--log=error"]
+    return [args.lsp, "--clangd=" + args.clangd, "--lockcheck-debounce=%d" % debounce_ms] + \
+        list(options) + ["--", "--background-index=false", "--clang-tidy=false", "--log=error"]
