@@ -1,17 +1,21 @@
 //===- Analysis.cpp - the translation-unit driver -------------------------===//
 //
 // Finds every function the TU defines outside system headers (template
-// instantiations and lambda bodies included), skips those that touch no lock
-// (a cheap pre-scan), and runs the per-function analysis on the rest.
+// instantiations and lambda bodies included), orders them callees first
+// (strongly connected components of the call graph, recursion iterated to a
+// fixpoint), and analyses each function that touches a lock or calls one
+// that does, so that every call sees its callee's summary.
 //
 //===----------------------------------------------------------------------===//
 #include "lockcheck/Analysis.h"
 #include "lockcheck/FunctionAnalysis.h"
 #include "lockcheck/LockModel.h"
+#include "lockcheck/LockOrder.h"
 #include "lockcheck/ThrowModel.h"
 #include "lockcheck/UnusedGuard.h"
 #include "lockcheck/WrapperEvidence.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
@@ -20,6 +24,9 @@ using namespace clang;
 
 namespace lockcheck {
 namespace {
+
+// Rounds over a recursive cycle before its summaries are taken as final.
+constexpr unsigned MaxRecursionRounds = 3;
 
 class FunctionCollector : public RecursiveASTVisitor<FunctionCollector> {
 public:
@@ -62,25 +69,164 @@ private:
   llvm::DenseSet<const FunctionDecl *> Seen;
 };
 
+/// The functions of \p Body's direct calls (lambda bodies excluded: they run
+/// when called, and are functions of their own).
+template <typename Fn> void forEachCallee(const Stmt *Body, Fn F) {
+  llvm::SmallVector<const Stmt *, 32> Work{Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
+      for (const Expr *Init : LE->capture_inits())
+        Work.push_back(Init);
+      continue;
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *Callee = CE->getDirectCallee())
+        F(Callee);
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+}
+
+/// Strongly connected components of the call graph, callees first
+/// (Tarjan's algorithm, iterative: call chains can be thousands deep).
+std::vector<std::vector<unsigned>>
+componentsCalleesFirst(const std::vector<std::vector<unsigned>> &Calls) {
+  unsigned N = Calls.size(), Counter = 0;
+  std::vector<unsigned> Index(N, ~0u), Low(N, 0);
+  std::vector<bool> OnStack(N, false);
+  std::vector<unsigned> Stack;
+  std::vector<std::vector<unsigned>> Out;
+  std::vector<std::pair<unsigned, unsigned>> Frames; // (node, next edge)
+  for (unsigned Root = 0; Root < N; ++Root) {
+    if (Index[Root] != ~0u)
+      continue;
+    Frames.push_back({Root, 0});
+    Index[Root] = Low[Root] = Counter++;
+    Stack.push_back(Root);
+    OnStack[Root] = true;
+    while (!Frames.empty()) {
+      auto &[V, Next] = Frames.back();
+      if (Next < Calls[V].size()) {
+        unsigned W = Calls[V][Next++];
+        if (Index[W] == ~0u) {
+          Index[W] = Low[W] = Counter++;
+          Stack.push_back(W);
+          OnStack[W] = true;
+          Frames.push_back({W, 0});
+        } else if (OnStack[W]) {
+          Low[V] = std::min(Low[V], Index[W]);
+        }
+        continue;
+      }
+      unsigned Done = V;
+      Frames.pop_back();
+      if (!Frames.empty())
+        Low[Frames.back().first] = std::min(Low[Frames.back().first], Low[Done]);
+      if (Low[Done] == Index[Done]) {
+        std::vector<unsigned> Component;
+        unsigned W;
+        do {
+          W = Stack.back();
+          Stack.pop_back();
+          OnStack[W] = false;
+          Component.push_back(W);
+        } while (W != Done);
+        Out.push_back(std::move(Component));
+      }
+    }
+  }
+  return Out;
+}
+
+bool sameSummary(const FunctionSummary &A, const FunctionSummary &B) {
+  auto Same = [](const auto &X, const auto &Y) {
+    if (X.size() != Y.size())
+      return false;
+    for (size_t I = 0; I < X.size(); ++I)
+      if (!(X[I].Path == Y[I].Path) || X[I].Shared != Y[I].Shared)
+        return false;
+    return true;
+  };
+  return Same(A.Acquires, B.Acquires) && Same(A.NetAcquired, B.NetAcquired) &&
+         Same(A.NetReleased, B.NetReleased);
+}
+
 } // namespace
 
 void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
                             FindingSink &Sink) {
   FunctionCollector Collector(Ctx.getSourceManager());
   Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
+  const std::vector<const FunctionDecl *> &Fns = Collector.Functions;
+
+  // The call graph between the TU's own function definitions.
+  llvm::DenseMap<const FunctionDecl *, unsigned> IndexOf;
+  for (unsigned I = 0; I < Fns.size(); ++I)
+    IndexOf[Fns[I]->getCanonicalDecl()] = I;
+  std::vector<std::vector<unsigned>> Calls(Fns.size());
+  std::vector<bool> SelfCall(Fns.size(), false);
+  for (unsigned I = 0; I < Fns.size(); ++I)
+    forEachCallee(Fns[I]->getBody(), [&](const FunctionDecl *Callee) {
+      auto It = IndexOf.find(Callee->getCanonicalDecl());
+      if (It == IndexOf.end())
+        return;
+      if (It->second == I)
+        SelfCall[I] = true;
+      Calls[I].push_back(It->second);
+    });
 
   LockModel Model(Ctx, Opts.Cfg);
   ThrowModel Throws(Ctx, Model, Opts.Cfg);
   WrapperEvidence Wrappers;
-  for (const FunctionDecl *FD : Collector.Functions) {
-    const Stmt *Body = FD->getBody();
-    if (!Body || !Model.mentionsLocks(Body))
-      continue;
-    if (Opts.Enabled.contains(Check::UnusedGuard))
-      checkUnusedGuards(Body, Ctx, Model, Sink);
-    FunctionAnalysis(Ctx, FD, Model, Throws, Opts, Sink, Wrappers).run();
+  SummaryTable Summaries;
+  LockOrderGraph Order(Ctx.getSourceManager());
+  TUContext TU{Model, Throws, Opts, Sink, Wrappers, Summaries, Order};
+
+  auto relevant = [&](const FunctionDecl *FD) {
+    if (Model.mentionsLocks(FD->getBody()))
+      return true;
+    bool CallsLocking = false;
+    forEachCallee(FD->getBody(), [&](const FunctionDecl *Callee) {
+      auto It = Summaries.find(Callee->getCanonicalDecl());
+      CallsLocking |= It != Summaries.end() && !It->second.empty();
+    });
+    return CallsLocking;
+  };
+  auto analyse = [&](const FunctionDecl *FD, bool Emit) {
+    FunctionAnalysis FA(Ctx, FD, TU, Emit);
+    FA.run();
+    FunctionSummary &Slot = Summaries[FD->getCanonicalDecl()];
+    bool Changed = !sameSummary(Slot, FA.summary());
+    Slot = FA.summary();
+    return Changed;
+  };
+
+  for (const std::vector<unsigned> &Component : componentsCalleesFirst(Calls)) {
+    llvm::SmallVector<const FunctionDecl *, 4> Members;
+    for (unsigned I : Component)
+      if (relevant(Fns[I]))
+        Members.push_back(Fns[I]);
+    bool Recursive = Component.size() > 1 || SelfCall[Component.front()];
+    // A recursive cycle: iterate its summaries (quietly) until they settle.
+    for (unsigned Round = 0; Recursive && Round < MaxRecursionRounds; ++Round) {
+      bool Changed = false;
+      for (const FunctionDecl *FD : Members)
+        Changed |= analyse(FD, /*Emit=*/false);
+      if (!Changed)
+        break;
+    }
+    for (const FunctionDecl *FD : Members) {
+      if (Opts.Enabled.contains(Check::UnusedGuard))
+        checkUnusedGuards(FD->getBody(), Ctx, Model, Sink);
+      analyse(FD, /*Emit=*/true);
+    }
   }
   Wrappers.flush(Sink);
+  if (Opts.Enabled.contains(Check::LockOrder))
+    Order.reportCycles(Opts.Cfg, Sink);
 }
 
 } // namespace lockcheck

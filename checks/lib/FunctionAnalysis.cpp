@@ -24,11 +24,10 @@ void FunctionReporter::report(Finding F) {
 }
 
 FunctionAnalysis::FunctionAnalysis(ASTContext &Ctx, const FunctionDecl *FD,
-                                   const LockModel &Model, ThrowModel &Throws,
-                                   const AnalysisOptions &Opts, FindingSink &Sink,
-                                   WrapperEvidence &Wrappers)
-    : Ctx(Ctx), SM(Ctx.getSourceManager()), FD(FD), Model(Model), Throws(Throws),
-      Opts(Opts), Reporter(Sink), Wrappers(Wrappers) {}
+                                   TUContext &TU, bool Emit)
+    : Ctx(Ctx), SM(Ctx.getSourceManager()), FD(FD), Model(TU.Model), Throws(TU.Throws),
+      Opts(TU.Opts), Reporter(TU.Sink), Wrappers(TU.Wrappers), Summaries(TU.Summaries),
+      Order(TU.Order), Emit(Emit) {}
 
 FunctionAnalysis::~FunctionAnalysis() = default;
 
@@ -101,8 +100,9 @@ bool FunctionAnalysis::run() {
       Changed |= PreHeld.insert(Id).second;
   if (Changed && !solve())
     return false;
-  for (LockId Id : PreHeld)
-    Wrappers.noteReleaseWrapper(Locks.info(Id).ClassKey);
+  if (Emit)
+    for (LockId Id : PreHeld)
+      Wrappers.noteReleaseWrapper(Locks.info(Id).ClassKey);
   if (LostPrecision)
     debug("note: more than 16 distinct locksets at a point; some paths were merged");
   reportPass();
@@ -465,6 +465,7 @@ void FunctionAnalysis::checkExits() {
     Slot.first.joinWith(S);
     Slot.second = Ret != nullptr;
   }
+  summarizeExits(ByExit);
   for (const auto &[Raw, Entry] : ByExit) {
     const auto &[S, AtReturn] = Entry;
     SourceLocation At = SourceLocation::getFromRawEncoding(Raw);
@@ -483,7 +484,7 @@ void FunctionAnalysis::checkExits() {
   }
 }
 
-static std::string functionName(const FunctionDecl *FD) {
+std::string FunctionAnalysis::functionName() const {
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->getParent()->isLambda())
     return "lambda";
   return FD->getNameAsString();
@@ -513,6 +514,8 @@ static std::string calleeName(const Stmt *S) {
 /// A lock this function never releases may be its purpose to acquire (a
 /// wrapper): that finding waits for the rest of the TU.
 void FunctionAnalysis::deliver(LockId Id, Finding F) {
+  if (!Emit)
+    return;
   if (ReleasedSomewhere.count(Id))
     Reporter.report(std::move(F));
   else
@@ -520,7 +523,7 @@ void FunctionAnalysis::deliver(LockId Id, Finding F) {
 }
 
 void FunctionAnalysis::emitDeferred() {
-  std::string Fn = functionName(FD);
+  std::string Fn = functionName();
   for (const auto &[Key, L] : Exits) {
     if (!Opts.Enabled.contains(Check::MissingUnlock))
       break;

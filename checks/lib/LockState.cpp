@@ -9,7 +9,8 @@ namespace lockcheck {
 static constexpr unsigned MaxDisjuncts = 16;
 
 LockId LockTable::intern(const LockPath &P, const LockTraits &Traits,
-                         const void *ClassKey) {
+                         const void *ClassKey, const clang::NamedDecl *ClassDecl,
+                         const clang::Type *LockType) {
   std::string Key;
   for (const PathStep &S : P.Steps) {
     Key.push_back(static_cast<char>(S.K));
@@ -18,7 +19,7 @@ LockId LockTable::intern(const LockPath &P, const LockTraits &Traits,
   }
   auto [It, New] = ByKey.try_emplace(Key, Infos.size());
   if (New)
-    Infos.push_back({P, P.display(), Traits, ClassKey});
+    Infos.push_back({P, P.display(), Traits, ClassKey, ClassDecl, LockType});
   return It->second;
 }
 

@@ -46,6 +46,27 @@ std::string vexingGuard(StringRef G) {
          q(G) + "?";
 }
 
+std::string callDoubleLock(StringRef F, StringRef Kind, StringRef L, bool Definite) {
+  return "calling " + q(F) + " acquires " + Kind.str() + " " + q(L) +
+         (Definite ? " that is already held" : " that may already be held");
+}
+std::string callReleaseNotHeld(StringRef F, StringRef Kind, StringRef L, bool Definite) {
+  return "calling " + q(F) + " releases " + Kind.str() + " " + q(L) +
+         (Definite ? " that is not held" : " that may not be held");
+}
+std::string orderInversion(StringRef Kind, StringRef B, StringRef A) {
+  return "acquiring " + Kind.str() + " " + q(B) + " while holding " + q(A) +
+         " inverts the order " + q(B) + " -> " + q(A) + " used elsewhere; potential deadlock";
+}
+std::string orderCycle(StringRef Kind, StringRef B, StringRef A, StringRef Cycle) {
+  return "acquiring " + Kind.str() + " " + q(B) + " while holding " + q(A) +
+         " closes the lock-order cycle " + Cycle.str() + "; potential deadlock";
+}
+std::string sameClassNesting(StringRef B, StringRef A, StringRef Class) {
+  return "acquiring " + q(B) + " while holding " + q(A) + ", both " + q(Class) +
+         " locks of unrelated objects; potential deadlock";
+}
+
 std::string acquiredHere(StringRef Kind, StringRef L) {
   return Kind.str() + " " + q(L) + " acquired here";
 }
@@ -62,6 +83,25 @@ std::string acquiredHereUseGuard(StringRef Kind, StringRef L) {
   return acquiredHere(Kind, L) +
          "; a lock guard (std::lock_guard, std::scoped_lock) would release it "
          "during unwinding";
+}
+
+std::string chainCalls(StringRef F, StringRef G) {
+  return q(F) + " calls " + q(G) + " here";
+}
+std::string chainAcquires(StringRef F, StringRef L) {
+  return q(F) + " acquires " + q(L) + " here";
+}
+std::string orderEdge(StringRef B, StringRef A) {
+  return q(B) + " acquired while holding " + q(A) + " here";
+}
+std::string declaredOrder(StringRef A, StringRef B) {
+  return q(A) + " is declared to be acquired before " + q(B) + " here";
+}
+std::string useScopedLock(bool CPlusPlus) {
+  if (!CPlusPlus)
+    return "always take the two locks in one global order (for example by address)";
+  return "take both at once with std::scoped_lock (or std::lock) so that no "
+         "order is imposed";
 }
 
 } // namespace lockcheck::msg

@@ -34,7 +34,7 @@ std::string FunctionAnalysis::nameOf(LockId Id) const { return Locks.info(Id).Di
 
 void FunctionAnalysis::reportAt(Check C, const Stmt *At, std::string Msg, bool Definite,
                                 llvm::SmallVector<FindingNote, 2> Notes) {
-  if (!Reporting || !Opts.Enabled.contains(C))
+  if (!Reporting || !Emit || !Opts.Enabled.contains(C))
     return;
   Finding F;
   F.CheckKind = C;
@@ -62,17 +62,19 @@ llvm::SmallVector<LockId, 2> FunctionAnalysis::resolve(const LockOp &Op) {
 
 LockId FunctionAnalysis::intern(const LockPath &P, const LockTraits &T, const Expr *E,
                                 bool IsPointer) {
+  QualType Ty = E ? E->getType().getNonReferenceType() : QualType();
+  if (!Ty.isNull() && IsPointer && Ty->isPointerType())
+    Ty = Ty->getPointeeType();
+  return internTyped(P, T, Ty.isNull() ? nullptr : Ty.getCanonicalType().getTypePtr());
+}
+
+LockId FunctionAnalysis::internTyped(const LockPath &P, const LockTraits &T,
+                                     const Type *LockType) {
   const NamedDecl *D = P.lockClassDecl();
-  const void *Class = D;
   const auto *VD = dyn_cast_or_null<VarDecl>(D);
-  if (!D || (VD && !VD->hasGlobalStorage())) {
-    // A parameter or local: its type is all two functions can share.
-    QualType Ty = E ? E->getType().getNonReferenceType() : QualType();
-    if (!Ty.isNull() && IsPointer && Ty->isPointerType())
-      Ty = Ty->getPointeeType();
-    Class = Ty.isNull() ? nullptr : Ty.getCanonicalType().getTypePtr();
-  }
-  return Locks.intern(P, T, Class);
+  if (!D || isa<FunctionDecl>(D) || (VD && !VD->hasGlobalStorage()))
+    D = nullptr; // a parameter or local: its type is all two functions share
+  return Locks.intern(P, T, D ? static_cast<const void *>(D) : LockType, D, LockType);
 }
 
 static const ValueDecl *assignedDecl(const Expr *E) {
@@ -244,8 +246,13 @@ void FunctionAnalysis::storeFacts(const ValueDecl *Var, const Expr *Value, State
 
 void FunctionAnalysis::transferStmt(const Stmt *S, State &St) {
   if (const auto *CE = dyn_cast<CallExpr>(S)) {
-    if (std::optional<LockOp> Op = Model.classifyCall(CE))
+    if (std::optional<LockOp> Op = Model.classifyCall(CE)) {
       applyOp(*Op, CE, St);
+    } else if (const FunctionDecl *Callee = CE->getDirectCallee()) {
+      auto It = Summaries.find(Callee->getCanonicalDecl());
+      if (It != Summaries.end() && !It->second.empty())
+        applySummary(CE, Callee, It->second, St);
+    }
     return;
   }
   if (const auto *CCE = dyn_cast<CXXConstructExpr>(S)) {
@@ -379,6 +386,14 @@ void FunctionAnalysis::acquire(const LockOp &Op, llvm::ArrayRef<LockId> Ids,
       if (!First)
         First = H;
     }
+    if (Reporting) {
+      ChainStep Here{locOf(Site), msg::chainAcquires(functionName(), LI.Display)};
+      // A lock the caller holds and this function re-acquires (after its
+      // own release) is no new acquisition for the caller.
+      if (expressible(Id) && !PreHeld.count(Id))
+        addToSummary(Summary.Acquires, Id, Op.Shared, {Here});
+      recordOrder(Id, Site, St, Op.Together ? Ids : llvm::ArrayRef<LockId>(), {});
+    }
     if (Reporting && First) {
       llvm::SmallVector<FindingNote, 2> Notes;
       if (First->Site)
@@ -405,7 +420,8 @@ void FunctionAnalysis::acquire(const LockOp &Op, llvm::ArrayRef<LockId> Ids,
   }
 }
 
-void FunctionAnalysis::release(llvm::ArrayRef<LockId> Ids, const Stmt *Site, State &St) {
+void FunctionAnalysis::release(llvm::ArrayRef<LockId> Ids, const Stmt *Site, State &St,
+                               const FunctionDecl *Via) {
   for (LockId Id : Ids) {
     ReleasedSomewhere.insert(Id);
     const LockInfo &LI = Locks.info(Id);
@@ -420,8 +436,13 @@ void FunctionAnalysis::release(llvm::ArrayRef<LockId> Ids, const Stmt *Site, Sta
           Previous = Previous ? Previous : R;
         else
           FirstTouchRelease.insert(Id);
-      } else if (H->Guard && H->Manual == 0 && !Guarded) {
+      } else if (H->Guard && H->Manual == 0 && !Guarded && !Via) {
         Guarded = *H;
+      } else if (Emit && Reporting && H->ManualSite && isa<CallExpr>(H->ManualSite) &&
+                 !Model.classifyCall(cast<CallExpr>(H->ManualSite))) {
+        // Released here after a call acquired it: that call is an acquire
+        // wrapper, so its own "missing unlock" is no bug.
+        Wrappers.noteReleaseWrapper(LI.ClassKey);
       }
     }
     if (Reporting && Guarded) {
@@ -443,9 +464,10 @@ void FunctionAnalysis::release(llvm::ArrayRef<LockId> Ids, const Stmt *Site, Sta
       llvm::SmallVector<FindingNote, 2> Notes;
       if (Previous)
         Notes.push_back(noteAt(Previous, msg::releasedHere(LI.Traits.KindName, LI.Display)));
-      reportAt(Check::UnlockNotHeld, Site,
-               msg::unlockNotHeld(LI.Traits.KindName, LI.Display, Definite), Definite,
-               std::move(Notes));
+      std::string M = Via ? msg::callReleaseNotHeld(Via->getName(), LI.Traits.KindName,
+                                                    LI.Display, Definite)
+                          : msg::unlockNotHeld(LI.Traits.KindName, LI.Display, Definite);
+      reportAt(Check::UnlockNotHeld, Site, std::move(M), Definite, std::move(Notes));
     }
     for (Disjunct &D : St.Ds) {
       D.releaseManual(Id);

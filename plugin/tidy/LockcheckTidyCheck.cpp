@@ -3,7 +3,6 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
-#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -22,23 +21,9 @@ LockcheckTidyCheck::LockcheckTidyCheck(StringRef Name,
       Values.Values[Option.str()] = V->trim().str();
   };
   Read(ConfigFileOption);
+  Read(DebugOption);
   for (const ListOptionInfo &Opt : listOptions())
     Read(Opt.Name);
-  // Not getLocalOrGlobal<bool>: its mangled name differs between GCC and
-  // Clang (enable_if<is_integral_v<T>>), so a GCC-built module would not
-  // find clang-tidy's copy.
-  if (std::optional<StringRef> D = Options.getLocalOrGlobal(DebugOption)) {
-    std::optional<bool> B = llvm::StringSwitch<std::optional<bool>>(D->trim())
-                                .CaseLower("true", true)
-                                .CaseLower("false", false)
-                                .Default(std::nullopt);
-    if (!B)
-      configurationDiag("lockcheck: invalid value '%0' of option 'Debug'; "
-                        "valid values: true, false",
-                        DiagnosticIDs::Error)
-          << *D;
-    Values.Debug = B.value_or(false);
-  }
 }
 
 void LockcheckTidyCheck::registerMatchers(MatchFinder *Finder) {
@@ -85,9 +70,9 @@ void LockcheckTidyCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &
     Options.store(Opts, Option, It == Values.Values.end() ? "" : It->second);
   };
   Store(ConfigFileOption);
+  Store(DebugOption);
   for (const ListOptionInfo &Opt : listOptions())
     Store(Opt.Name);
-  Options.store(Opts, DebugOption, Values.Debug ? "true" : "false");
 }
 
 } // namespace lockcheck::tidy

@@ -5,7 +5,6 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/raw_ostream.h"
 #include <mutex>
 
@@ -63,10 +62,15 @@ void SharedTUAnalysis::run(clang::ASTContext &Ctx) {
   StringRef MainFile;
   if (clang::OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
     MainFile = Main->getName();
+  // A wrong lock model gives wrong findings: report and analyse nothing.
   Expected<Config> Cfg = buildConfig(Options, MainFile);
   if (!Cfg) {
-    // A wrong lock model gives wrong findings: report and analyse nothing.
     ConfigError = toString(Cfg.takeError());
+    return;
+  }
+  Expected<bool> Debug = debugRequested(Options);
+  if (!Debug) {
+    ConfigError = toString(Debug.takeError());
     return;
   }
 
@@ -92,7 +96,7 @@ void SharedTUAnalysis::run(clang::ASTContext &Ctx) {
   if (Ctx.getDiagnostics().hasUncompilableErrorOccurred())
     return;
   Opts.Cfg = std::move(*Cfg);
-  if (llvm::any_of(Options, [](const OptionValues &V) { return V.Debug; }))
+  if (*Debug)
     Opts.DebugLog = &llvm::errs();
   CollectingSink Sink;
   analyzeTranslationUnit(Ctx, Opts, Sink);

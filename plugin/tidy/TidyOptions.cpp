@@ -8,6 +8,7 @@
 #include "TidyOptions.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
@@ -134,6 +135,24 @@ Expected<Config> loadBaseConfig(ArrayRef<OptionValues> PerCheck,
 }
 
 } // namespace
+
+Expected<bool> debugRequested(ArrayRef<OptionValues> PerCheck) {
+  bool On = false;
+  for (const OptionValues &V : PerCheck) {
+    auto It = V.Values.find(DebugOption.str());
+    if (It == V.Values.end())
+      continue;
+    std::optional<bool> B = StringSwitch<std::optional<bool>>(It->second)
+                                .CaseLower("true", true)
+                                .CaseLower("false", false)
+                                .Default(std::nullopt);
+    if (!B)
+      return optionError("invalid value '" + It->second +
+                         "' of option 'Debug'; valid values: true, false");
+    On |= *B;
+  }
+  return On;
+}
 
 Expected<Config> buildConfig(ArrayRef<OptionValues> PerCheck,
                              StringRef MainFile) {

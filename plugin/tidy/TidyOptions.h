@@ -31,14 +31,13 @@ llvm::ArrayRef<ListOptionInfo> listOptions();
 constexpr llvm::StringRef ConfigFileOption = "ConfigFile";
 constexpr llvm::StringRef NoConfigFile = "none";
 
-/// "Debug": like the plugin's `debug` argument, explain on stderr what the
-/// analysis skips and why.
+/// "Debug": true/false; like the plugin's `debug` argument, explain on
+/// stderr what the analysis skips and why.
 constexpr llvm::StringRef DebugOption = "Debug";
 
 /// The option values one check read (only non-empty ones).
 struct OptionValues {
   std::map<std::string, std::string> Values; // option name -> raw value
-  bool Debug = false;
 };
 
 /// Builds the analysis configuration from the values of every enabled check
@@ -46,6 +45,12 @@ struct OptionValues {
 /// .lockcheck.yaml when no check sets ConfigFile. Errors are one line each.
 llvm::Expected<Config> buildConfig(llvm::ArrayRef<OptionValues> PerCheck,
                                    llvm::StringRef MainFile);
+
+/// Whether any check asks for Debug output; an error for a value that is
+/// not true or false. (Parsed here rather than with clang-tidy's
+/// getLocalOrGlobal<bool>, whose mangled name differs between GCC and Clang,
+/// so a GCC-built module would not find clang-tidy's copy.)
+llvm::Expected<bool> debugRequested(llvm::ArrayRef<OptionValues> PerCheck);
 
 } // namespace lockcheck::tidy
 

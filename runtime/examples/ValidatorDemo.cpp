@@ -58,7 +58,6 @@ void releaseUnlocked() {
 // "An acquired RLock can only be released by the thread which acquired it."
 void releaseByOtherThread() {
   lockcheck::RecursiveMutex BoxLock("Box.lock");
-  lockcheck::validator::setThreadName("adder");
   BoxLock.lock();
   std::thread Remover([&] {
     lockcheck::validator::setThreadName("remover");
@@ -72,20 +71,25 @@ void releaseByOtherThread() {
   BoxLock.unlock();
 }
 
+void lockOrder();
+} // namespace
+
 // task1 takes lock1 then lock2, task2 lock2 then lock1. Run one after the
 // other they finish, yet the inversion is reported (with Action::Report).
+// External and not inlined, so that report stacks can name them.
 lockcheck::Mutex Lock1("lock1"), Lock2("lock2");
 
-void task1() {
+[[gnu::noinline]] void task1() {
   lockcheck::LockGuard A(Lock1);
   lockcheck::LockGuard B(Lock2);
 }
 
-void task2() {
+[[gnu::noinline]] void task2() {
   lockcheck::LockGuard B(Lock2);
   lockcheck::LockGuard A(Lock1);
 }
 
+namespace {
 void lockOrder() {
   std::thread T1([] {
     lockcheck::validator::setThreadName("task1");

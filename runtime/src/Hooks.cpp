@@ -153,7 +153,7 @@ LOCKCHECK_NOINLINE void checkOrder(LockMeta &M, const SiteInfo &Where,
         if (Cache) // before raising: each order is reported once
           Cache->insert(K, Hash);
         if (!Known) {
-          EdgeRequest R{From, To, H.lock, &M, H.site, Where, me()};
+          EdgeRequest R{From, To, H.lock, &M, H.site, Where, self(), T.name};
           EdgeResult Res = addEdge(R, captureStack(stackDepth(), Caller));
           if (Res.outcome == EdgeOutcome::Cycle)
             raise(ReportKind::LockOrderCycle, std::move(Res.message),

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
@@ -21,12 +22,18 @@ struct EdgeRec {
   std::uint64_t from, to;
   bool inverted; // closed a cycle when it was seen: reported, not followed
   SiteInfo fromSite, toSite;
-  std::string thread;
+  std::uint64_t threadNumber;
+  char threadName[kThreadNameSize];
   std::vector<void *> stack;
 };
 
+// What a node's label is made of; the text is built only for a report.
+// A lock's name outlives the lock and the node goes with the lock, so the
+// pointers stay valid.
 struct Node {
-  std::string label;
+  const void *address = nullptr; // the lock, or null for a lock class
+  const char *name = nullptr;
+  LockKind kind = LockKind::Mutex;
   std::vector<std::unique_ptr<EdgeRec>> out; // owned here
   std::vector<EdgeRec *> in;
 };
@@ -74,8 +81,27 @@ void shardErase(const EdgeKey &K) {
   S.Keys.erase(K);
 }
 
-std::string nodeLabel(const LockMeta &M) {
-  return M.lockClass ? classLabel(*M.lockClass) : lockLabel(M);
+void describeNode(Node &N, const LockMeta &M) {
+  if (M.lockClass) {
+    N.name = M.lockClass->name;
+  } else {
+    N.address = &M;
+    N.name = M.name;
+    N.kind = M.kind;
+  }
+}
+
+std::string nodeLabel(const Node &N) {
+  if (!N.address)
+    return std::string("lock class '") + (N.name ? N.name : "") + "'";
+  return lockLabel(N.kind, N.name, N.address);
+}
+
+std::string threadText(std::uint64_t Number, const char *Name) {
+  std::string S = "thread #" + std::to_string(Number);
+  if (Name && *Name)
+    S += std::string(" '") + Name + "'";
+  return S;
 }
 
 void markInGraph(const LockMeta &M) {
@@ -121,8 +147,8 @@ std::string cycleMessage(Graph &G, const EdgeRequest &R,
       S += " of " + classLabel(*M.lockClass);
     return S;
   };
-  std::string S =
-      "lockcheck: lock-order-cycle: potential deadlock in " + R.thread + "\n";
+  std::string S = "lockcheck: lock-order-cycle: potential deadlock in " +
+                  threadText(R.threadNumber, R.threadName) + "\n";
   S += "  acquiring " + withClass(*R.toLock) + " at " + siteLabel(R.toSite) +
        "\n";
   S += "  while holding " + withClass(*R.fromLock) + ", acquired at " +
@@ -136,10 +162,11 @@ std::string cycleMessage(Graph &G, const EdgeRequest &R,
            : "  but these orders, which lead back, were seen before:\n";
   unsigned I = 1;
   for (const EdgeRec *E : Path) {
-    S += "  (" + std::to_string(I++) + ") " + E->thread + " acquired " +
-         G.Nodes[E->to].label + " at " + siteLabel(E->toSite) + "\n";
-    S += "      while holding " + G.Nodes[E->from].label + ", acquired at " +
-         siteLabel(E->fromSite) + "\n";
+    S += "  (" + std::to_string(I++) + ") " +
+         threadText(E->threadNumber, E->threadName) + " acquired " +
+         nodeLabel(G.Nodes[E->to]) + " at " + siteLabel(E->toSite) + "\n";
+    S += "      while holding " + nodeLabel(G.Nodes[E->from]) +
+         ", acquired at " + siteLabel(E->fromSite) + "\n";
     if (!E->stack.empty()) {
       S += "      stack:\n";
       appendStack(S, E->stack, "        ");
@@ -196,23 +223,35 @@ EdgeResult addEdge(const EdgeRequest &R, std::vector<void *> Stack) {
                 " edges (validator::setMaxEdges); new lock orders are no "
                 "longer checked"};
   }
-  Node &From = G.Nodes[R.from];
-  if (From.label.empty())
-    From.label = nodeLabel(*R.fromLock);
-  Node &To = G.Nodes[R.to];
-  if (To.label.empty())
-    To.label = nodeLabel(*R.toLock);
+  auto FromIt = G.Nodes.try_emplace(R.from);
+  if (FromIt.second)
+    describeNode(FromIt.first->second, *R.fromLock);
+  auto ToIt = G.Nodes.try_emplace(R.to);
+  if (ToIt.second)
+    describeNode(ToIt.first->second, *R.toLock);
+  Node &From = FromIt.first->second, &To = ToIt.first->second;
 
-  std::vector<const EdgeRec *> Path = findPath(G, R.to, R.from);
+  // A lock with no successors (the common new edge) closes no cycle.
+  std::vector<const EdgeRec *> Path;
+  if (!To.out.empty())
+    Path = findPath(G, R.to, R.from);
   EdgeResult Result{EdgeOutcome::Added, {}};
   if (!Path.empty())
     Result = {EdgeOutcome::Cycle, cycleMessage(G, R, Stack, Path)};
 
-  auto E =
-      std::make_unique<EdgeRec>(EdgeRec{R.from, R.to, !Path.empty(), R.fromSite,
-                                        R.toSite, R.thread, std::move(Stack)});
+  auto E = std::make_unique<EdgeRec>();
+  E->from = R.from;
+  E->to = R.to;
+  E->inverted = !Path.empty();
+  E->fromSite = R.fromSite;
+  E->toSite = R.toSite;
+  E->threadNumber = R.threadNumber;
+  std::strncpy(E->threadName, R.threadName ? R.threadName : "",
+               kThreadNameSize - 1);
+  E->threadName[kThreadNameSize - 1] = '\0';
+  E->stack = std::move(Stack);
   To.in.push_back(E.get());
-  G.Nodes[R.from].out.push_back(std::move(E)); // From may have moved
+  From.out.push_back(std::move(E));
   ++G.EdgeCount;
   shardInsert(K);
   markInGraph(*R.fromLock);

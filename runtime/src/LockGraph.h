@@ -27,7 +27,8 @@ struct EdgeRequest {
   const LockMeta *fromLock; // held by the calling thread
   const LockMeta *toLock;   // being acquired by it
   SiteInfo fromSite, toSite;
-  std::string thread; // label of the calling thread
+  std::uint64_t threadNumber; // the calling thread
+  const char *threadName;     // its name ("" if none), copied if recorded
 };
 
 enum class EdgeOutcome {

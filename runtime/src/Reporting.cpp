@@ -124,12 +124,16 @@ const char *kindWord(LockKind K) {
 }
 } // namespace
 
-std::string lockLabel(const LockMeta &M) {
-  std::string S = kindWord(M.kind);
-  if (M.name && *M.name)
-    S += std::string(" '") + M.name + "'";
-  S += " (" + hexAddress(&M) + ")";
+std::string lockLabel(LockKind Kind, const char *Name, const void *Address) {
+  std::string S = kindWord(Kind);
+  if (Name && *Name)
+    S += std::string(" '") + Name + "'";
+  S += " (" + hexAddress(Address) + ")";
   return S;
+}
+
+std::string lockLabel(const LockMeta &M) {
+  return lockLabel(M.kind, M.name, &M);
 }
 
 std::string classLabel(const ClassMeta &C) {

@@ -18,6 +18,7 @@ namespace detail {
 
 /// "mutex 'account' (0x7ffd...)", "recursive mutex (0x...)".
 std::string lockLabel(const LockMeta &M);
+std::string lockLabel(LockKind Kind, const char *Name, const void *Address);
 /// "lock class 'Account::mu'".
 std::string classLabel(const ClassMeta &C);
 /// "bank.cpp:42 in function 'deposit'".

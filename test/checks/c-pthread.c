@@ -359,7 +359,7 @@ void ok_switch(int k) {
 /* N12: two buffers' locks are two locks. */
 void ok_two_buffers(struct buffer *a, struct buffer *b) {
   pthread_mutex_lock(&a->lock);
-  pthread_mutex_lock(&b->lock);
+  pthread_mutex_lock(&b->lock); // expected-warning {{acquiring 'b->lock' while holding 'a->lock', both 'buffer::lock' locks of unrelated objects; potential deadlock}} expected-note {{always take the two locks in one global order (for example by address)}} expected-note@-1 {{mutex 'a->lock' acquired here}}
   a->len = b->len;
   pthread_mutex_unlock(&b->lock);
   pthread_mutex_unlock(&a->lock);

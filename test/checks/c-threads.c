@@ -296,7 +296,7 @@ void ok_switch(int k) {
 /* N12: two accounts, two locks. */
 void ok_two_accounts(struct account *a, struct account *b) {
   mtx_lock(&a->lock);
-  mtx_lock(&b->lock);
+  mtx_lock(&b->lock); // expected-warning {{acquiring 'b->lock' while holding 'a->lock', both 'account::lock' locks of unrelated objects; potential deadlock}} expected-note {{always take the two locks in one global order (for example by address)}} expected-note@-1 {{mutex 'a->lock' acquired here}}
   a->balance += b->balance;
   b->balance = 0;
   mtx_unlock(&b->lock);

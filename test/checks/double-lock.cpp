@@ -317,7 +317,7 @@ void ok_recursive_guards() {
 // N4: the same member of two different objects is two different locks.
 void ok_two_objects(Account &a, Account &b) {
   std::lock_guard<std::mutex> ga(a.m);
-  std::lock_guard<std::mutex> gb(b.m);
+  std::lock_guard<std::mutex> gb(b.m); // expected-warning {{acquiring 'b.m' while holding 'a.m', both 'Account::m' locks of unrelated objects; potential deadlock}} expected-note {{take both at once with std::scoped_lock (or std::lock) so that no order is imposed}} expected-note@-1 {{mutex 'a.m' acquired here}}
   a.balance -= 1;
   b.balance += 1;
 }
@@ -325,7 +325,7 @@ void ok_two_objects(Account &a, Account &b) {
 // N5: two pointers' locks are different locks as well.
 void ok_two_pointers(Account *p, Account *q) {
   p->m.lock();
-  q->m.lock();
+  q->m.lock(); // expected-warning {{acquiring 'q->m' while holding 'p->m', both 'Account::m' locks of unrelated objects; potential deadlock}} expected-note {{take both at once with std::scoped_lock (or std::lock) so that no order is imposed}} expected-note@-1 {{mutex 'p->m' acquired here}}
   q->m.unlock();
   p->m.unlock();
 }
@@ -333,7 +333,7 @@ void ok_two_pointers(Account *p, Account *q) {
 // N6: this->m_ and other.m_ are different locks.
 void Registry::different_objects(Registry &other) {
   std::lock_guard<std::mutex> mine(m_);
-  std::lock_guard<std::mutex> theirs(other.m_);
+  std::lock_guard<std::mutex> theirs(other.m_); // expected-warning {{acquiring 'other.m_' while holding 'm_', both 'Registry::m_' locks of unrelated objects; potential deadlock}} expected-note {{take both at once with std::scoped_lock (or std::lock) so that no order is imposed}} expected-note@-1 {{mutex 'm_' acquired here}}
   n_ += other.n_;
 }
 

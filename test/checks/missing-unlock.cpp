@@ -475,7 +475,7 @@ int ok_scoped_lock(int k) {
 // N24: two objects' locks, each balanced.
 void ok_two_objects(Account &a, Account &b) {
   a.m.lock();
-  b.m.lock();
+  b.m.lock(); // expected-warning {{acquiring 'b.m' while holding 'a.m', both 'Account::m' locks of unrelated objects; potential deadlock}} expected-note {{take both at once with std::scoped_lock (or std::lock) so that no order is imposed}} expected-note@-1 {{mutex 'a.m' acquired here}}
   int t = a.balance;
   a.balance = b.balance;
   b.balance = t;

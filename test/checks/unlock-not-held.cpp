@@ -536,7 +536,7 @@ void ok_moved_then_unlock() {
 // N25: unlocking one object's lock does not touch another object's.
 void Stats::different_objects(Stats &other) {
   mu_.lock();
-  other.mu_.lock();
+  other.mu_.lock(); // expected-warning {{acquiring 'other.mu_' while holding 'mu_', both 'Stats::mu_' locks of unrelated objects; potential deadlock}} expected-note {{take both at once with std::scoped_lock (or std::lock) so that no order is imposed}} expected-note@-1 {{mutex 'mu_' acquired here}}
   other.total_ += total_;
   other.mu_.unlock();
   mu_.unlock();

@@ -90,8 +90,7 @@ void table_hit(struct table *t) {
 
 int table_first_negative(struct table *t) {
   int found = -1;
-  if (mtx_lock(&t->cmtx) != thrd_success)
-    return -1;
+  mtx_lock(&t->cmtx);
   for (int i = 0; i < 16; ++i) {
     if (t->rows[i] < 0) {
       found = i;

@@ -68,7 +68,7 @@
 // DUMP-DAG: lockcheck-double-lock.NoThrowFunctions: ''
 // DUMP-DAG: lockcheck-double-lock.LockOrders: ''
 // DUMP-DAG: lockcheck-double-lock.ConfigFile: ''
-// DUMP-DAG: lockcheck-double-lock.Debug: 'false'
+// DUMP-DAG: lockcheck-double-lock.Debug: ''
 #include <mutex>
 
 std::mutex g;

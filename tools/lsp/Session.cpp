@@ -358,9 +358,10 @@ void Session::deliver(const AnalysisRequest &Request, AnalysisOutcome Outcome) {
           Request.Version, Outcome.Why);
       break;
     }
-    log(LogLevel::Info, "analysed {0} (version {1}) in {2} ms: {3} finding(s)",
-        Request.Path, Request.Version, llvm::formatv("{0:f0}", Outcome.ParseMs + Outcome.AnalysisMs),
-        Outcome.Diagnostics.size());
+    log(LogLevel::Info,
+        "analysed {0} (version {1}) in {2:f0} ms (parse {3:f0} ms): {4} finding(s)",
+        Request.Path, Request.Version, Outcome.ParseMs + Outcome.AnalysisMs,
+        Outcome.ParseMs, Outcome.Diagnostics.size());
     break;
   case AnalysisOutcome::Status::NotAnalysed:
     log(LogLevel::Info, "not analysing {0} (version {1}): {2}", Request.Path,

@@ -17,6 +17,8 @@
 #include "lockcheck/LockState.h"
 #include "lockcheck/ThrowModel.h"
 #include "lockcheck/WrapperEvidence.h"
+#include "lockcheck/LockOrder.h"
+#include "lockcheck/Summary.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -49,13 +51,25 @@ private:
   std::set<std::tuple<unsigned, unsigned, std::string>> Seen; // check, location, text
 };
 
+/// What every function's analysis shares within one TU.
+struct TUContext {
+  const LockModel &Model;
+  ThrowModel &Throws;
+  const AnalysisOptions &Opts;
+  FindingSink &Sink;
+  WrapperEvidence &Wrappers;
+  const SummaryTable &Summaries;
+  LockOrderGraph &Order;
+};
+
 class FunctionAnalysis {
 public:
+  /// With \p Emit false the analysis only computes the summary (the first
+  /// rounds over a recursive call cycle).
   FunctionAnalysis(clang::ASTContext &Ctx, const clang::FunctionDecl *FD,
-                   const LockModel &Model, ThrowModel &Throws,
-                   const AnalysisOptions &Opts, FindingSink &Sink,
-                   WrapperEvidence &Wrappers);
+                   TUContext &TU, bool Emit);
   ~FunctionAnalysis();
+  const FunctionSummary &summary() const { return Summary; }
 
   /// Runs the analysis; returns false (and says why under the debug flag)
   /// when the function was skipped.
@@ -87,11 +101,22 @@ private:
   void acquire(const LockOp &Op, llvm::ArrayRef<LockId> Ids,
                const clang::VarDecl *Guard, const clang::Stmt *Site, State &St,
                llvm::function_ref<bool(const Disjunct &)> Applies = nullptr);
-  void release(llvm::ArrayRef<LockId> Ids, const clang::Stmt *Site, State &St);
+  void release(llvm::ArrayRef<LockId> Ids, const clang::Stmt *Site, State &St,
+               const clang::FunctionDecl *Via = nullptr);
   void tryAcquire(const LockOp &Op, llvm::ArrayRef<LockId> Ids,
                   const clang::VarDecl *Guard, const clang::Stmt *Site, State &St,
                   llvm::function_ref<bool(const Disjunct &)> Applies = nullptr);
   void guardOp(const LockOp &Op, const clang::Stmt *Site, State &St);
+  void applySummary(const clang::CallExpr *CE, const clang::FunctionDecl *Callee,
+                    const FunctionSummary &S, State &St);
+  std::optional<LockId> translate(const SummaryLock &L, const clang::CallExpr *CE,
+                                  const clang::FunctionDecl *Callee);
+  bool expressible(LockId Id) const;
+  void addToSummary(llvm::SmallVectorImpl<SummaryLock> &List, LockId Id, bool Shared,
+                    llvm::ArrayRef<ChainStep> Chain);
+  void recordOrder(LockId Id, const clang::Stmt *Site, const State &St,
+                   llvm::ArrayRef<LockId> Together, llvm::ArrayRef<ChainStep> Chain);
+  void summarizeExits(const std::map<unsigned, std::pair<State, bool>> &ByExit);
   void releaseGuardsLeaving(State &S, llvm::ArrayRef<const clang::VarDecl *> Guards);
   void recordEscape(const State &S, const clang::Stmt *ThrowPt);
   bool isExceptionEdge(const clang::CFGBlock *B, unsigned SuccIndex) const;
@@ -101,6 +126,8 @@ private:
   llvm::SmallVector<LockId, 2> resolve(const LockOp &Op);
   LockId intern(const LockPath &P, const LockTraits &T, const clang::Expr *E,
                 bool IsPointer);
+  LockId internTyped(const LockPath &P, const LockTraits &T, const clang::Type *LockType);
+  std::string functionName() const;
   void storeFacts(const clang::ValueDecl *Var, const clang::Expr *Value, State &St);
   void reportAt(Check C, const clang::Stmt *At, std::string Msg, bool Definite,
                 llvm::SmallVector<FindingNote, 2> Notes = {});
@@ -116,6 +143,10 @@ private:
   const AnalysisOptions &Opts;
   FunctionReporter Reporter;
   WrapperEvidence &Wrappers;
+  const SummaryTable &Summaries;
+  LockOrderGraph &Order;
+  bool Emit;
+  FunctionSummary Summary;
 
   std::unique_ptr<clang::CFG> Cfg;
   LockTable Locks;

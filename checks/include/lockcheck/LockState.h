@@ -21,6 +21,8 @@
 #include <vector>
 
 namespace clang {
+class NamedDecl;
+class Type;
 class Stmt;
 class ValueDecl;
 class VarDecl;
@@ -37,12 +39,15 @@ struct LockInfo {
   /// What locks of "the same kind" share across functions: the field or
   /// global a lock is, else its type (for parameters and locals).
   const void *ClassKey = nullptr;
+  const clang::NamedDecl *ClassDecl = nullptr; // null when keyed by type
+  const clang::Type *LockType = nullptr;       // canonical
 };
 
 /// Interns lock paths so that locksets compare small integers.
 class LockTable {
 public:
-  LockId intern(const LockPath &P, const LockTraits &Traits, const void *ClassKey);
+  LockId intern(const LockPath &P, const LockTraits &Traits, const void *ClassKey,
+                const clang::NamedDecl *ClassDecl, const clang::Type *LockType);
   const LockInfo &info(LockId Id) const { return Infos[Id]; }
   unsigned size() const { return Infos.size(); }
 

@@ -24,12 +24,22 @@ std::string leakOnCall(StringRef Kind, StringRef L, StringRef Callee);
 std::string leakOnThrow(StringRef Kind, StringRef L, StringRef F);
 std::string temporaryGuard(StringRef Kind, StringRef L);
 std::string vexingGuard(StringRef G);
+std::string callDoubleLock(StringRef F, StringRef Kind, StringRef L, bool Definite);
+std::string callReleaseNotHeld(StringRef F, StringRef Kind, StringRef L, bool Definite);
+std::string orderInversion(StringRef Kind, StringRef B, StringRef A);
+std::string orderCycle(StringRef Kind, StringRef B, StringRef A, StringRef Cycle);
+std::string sameClassNesting(StringRef B, StringRef A, StringRef Class);
 
 std::string acquiredHere(StringRef Kind, StringRef L);
 std::string releasedHere(StringRef Kind, StringRef L);
 std::string guardReleasedHere(StringRef G, StringRef L);
 std::string guardAcquiredHere(StringRef G, StringRef L);
 std::string acquiredHereUseGuard(StringRef Kind, StringRef L);
+std::string chainCalls(StringRef F, StringRef G);
+std::string chainAcquires(StringRef F, StringRef L);
+std::string orderEdge(StringRef B, StringRef A);
+std::string declaredOrder(StringRef A, StringRef B);
+std::string useScopedLock(bool CPlusPlus);
 
 } // namespace lockcheck::msg
 

@@ -41,6 +41,7 @@ class Client:
         self.incoming = queue.Queue()
         self.next_id = 1
         self.publishes = []       # every publishDiagnostics params, in order
+        self.publish_times = []   # time.monotonic() at which each arrived
         self.responses = {}       # json-encoded id -> response
         self.notifications = []   # other notifications from the server
         self.cond = threading.Condition()
@@ -94,6 +95,7 @@ class Client:
             if "method" in msg:
                 if msg["method"] == "textDocument/publishDiagnostics":
                     self.publishes.append(msg["params"])
+                    self.publish_times.append(time.monotonic())
                 else:
                     self.notifications.append(msg)
             else:

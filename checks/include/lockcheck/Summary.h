@@ -1,0 +1,62 @@
+//===- Summary.h - what a call does to the caller's locks -------*- C++ -*-===//
+//
+// Summaries let the analysis see through calls: which locks a function
+// acquires at some point (for self-deadlocks through call chains and for the
+// lock order), which it returns holding (acquire wrappers such as begin()),
+// and which it releases for its caller (release wrappers such as end()).
+// Locks are written relative to the callee (`this`, parameters, globals) and
+// mapped onto the caller's arguments at each call site.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LOCKCHECK_SUMMARY_H
+#define LOCKCHECK_SUMMARY_H
+
+#include "lockcheck/LockModel.h"
+#include "lockcheck/LockPath.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include <string>
+
+namespace clang {
+class FunctionDecl;
+class Type;
+}
+
+namespace lockcheck {
+
+/// One step of a call chain, shown as a note.
+struct ChainStep {
+  clang::SourceLocation Loc;
+  std::string Message; // "'deposit' calls 'update_balance' here", ...
+};
+
+struct SummaryLock {
+  LockPath Path; // relative to the callee
+  LockTraits Traits;
+  bool Shared = false;
+  std::string Display; // as the callee spells it
+  const clang::Type *LockType = nullptr; // canonical
+  llvm::SmallVector<ChainStep, 2> Chain; // from the callee down to the acquisition
+};
+
+struct FunctionSummary {
+  /// Locks acquired (blocking) at some point during the call.
+  llvm::SmallVector<SummaryLock, 2> Acquires;
+  /// Locks the function returns holding that it did not hold on entry.
+  llvm::SmallVector<SummaryLock, 1> NetAcquired;
+  /// Locks held on entry that the function releases for its caller.
+  llvm::SmallVector<SummaryLock, 1> NetReleased;
+  bool empty() const {
+    return Acquires.empty() && NetAcquired.empty() && NetReleased.empty();
+  }
+};
+
+using SummaryTable = llvm::DenseMap<const clang::FunctionDecl *, FunctionSummary>;
+
+/// Chains longer than this are cut (the notes would not help).
+constexpr unsigned MaxChainSteps = 8;
+
+} // namespace lockcheck
+
+#endif

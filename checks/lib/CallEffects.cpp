@@ -1,0 +1,258 @@
+//===- CallEffects.cpp - calls through summaries, and the lock order ------===//
+//
+// At a call to a function with a summary, the callee's locks are mapped onto
+// the caller's arguments: what it acquires is checked against what the
+// caller holds (self-deadlock through a call chain) and becomes lock-order
+// edges; what it returns holding or releases updates the caller's lockset.
+// The same walk builds this function's own summary for its callers.
+//
+//===----------------------------------------------------------------------===//
+#include "lockcheck/FunctionAnalysis.h"
+#include "lockcheck/Messages.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace lockcheck {
+
+/// Caps the locks one summary lists (a function touching hundreds of locks
+/// is summarised by the first ones).
+static constexpr unsigned MaxSummaryLocks = 64;
+
+static bool isSharedRoot(const PathStep &Root) {
+  if (Root.K == PathStep::This)
+    return true;
+  if (Root.K != PathStep::Var)
+    return false;
+  if (isa_and_nonnull<ParmVarDecl>(Root.Decl))
+    return true;
+  const auto *VD = dyn_cast_or_null<VarDecl>(Root.Decl);
+  return VD && VD->hasGlobalStorage();
+}
+
+bool FunctionAnalysis::expressible(LockId Id) const {
+  const LockPath &P = Locks.info(Id).Path;
+  if (P.empty() || !isSharedRoot(P.Steps.front()))
+    return false;
+  for (const PathStep &S : P.Steps)
+    if (S.K == PathStep::Index && S.Decl) // an index variable means nothing to callers
+      return false;
+  return true;
+}
+
+void FunctionAnalysis::addToSummary(llvm::SmallVectorImpl<SummaryLock> &List, LockId Id,
+                                    bool Shared, llvm::ArrayRef<ChainStep> Chain) {
+  const LockInfo &LI = Locks.info(Id);
+  if (List.size() >= MaxSummaryLocks ||
+      llvm::any_of(List, [&](const SummaryLock &L) { return L.Path == LI.Path; }))
+    return;
+  SummaryLock L;
+  L.Path = LI.Path;
+  L.Traits = LI.Traits;
+  L.Shared = Shared;
+  L.Display = LI.Display;
+  L.LockType = LI.LockType;
+  L.Chain.assign(Chain.begin(), Chain.begin() + std::min<size_t>(Chain.size(), MaxChainSteps));
+  List.push_back(std::move(L));
+}
+
+std::optional<LockId> FunctionAnalysis::translate(const SummaryLock &L, const CallExpr *CE,
+                                                  const FunctionDecl *Callee) {
+  const LockPath &P = L.Path;
+  if (P.empty())
+    return std::nullopt;
+  const PathStep &Root = P.Steps.front();
+  const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
+  unsigned Shift = OCE && isa<CXXMethodDecl>(Callee) ? 1 : 0;
+  LockPath Out;
+  size_t Rest = 1;
+  if (Root.K == PathStep::This) {
+    const Expr *Obj = nullptr;
+    bool Ptr = false;
+    if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE)) {
+      Obj = MCE->getImplicitObjectArgument();
+      Ptr = Obj && Obj->getType()->isPointerType();
+    } else if (Shift) {
+      Obj = CE->getArg(0);
+    }
+    if (!Obj)
+      return std::nullopt;
+    Out = Paths.fromExpr(Obj, Ptr);
+  } else if (const auto *PV = dyn_cast_or_null<ParmVarDecl>(Root.Decl)) {
+    unsigned Index = PV->getFunctionScopeIndex() + Shift;
+    if (Index >= CE->getNumArgs())
+      return std::nullopt;
+    const Expr *Arg = CE->getArg(Index);
+    if (PV->getType()->isPointerType() && P.Steps.size() > 1 &&
+        P.Steps[1].K == PathStep::Deref) {
+      Out = Paths.fromExpr(Arg, true);
+      Rest = 2;
+    } else if (PV->getType()->isReferenceType()) {
+      Out = Paths.fromExpr(Arg, false);
+    } else {
+      return std::nullopt;
+    }
+  } else if (isSharedRoot(Root)) {
+    Out.Steps.push_back(Root); // a global is the same lock everywhere
+  } else {
+    return std::nullopt;
+  }
+  if (Out.empty())
+    return std::nullopt;
+  Out.Steps.append(P.Steps.begin() + Rest, P.Steps.end());
+  return internTyped(Out, L.Traits, L.LockType);
+}
+
+/// `node.child->m` after `node.m`: a lock nested inside the object whose
+/// lock is held, a structural order rather than an arbitrary one.
+static bool structurallyNested(const LockPath &A, const LockPath &B) {
+  if (A.Steps.empty() || B.Steps.empty())
+    return false;
+  llvm::ArrayRef<PathStep> PA(A.Steps), PB(B.Steps);
+  PA = PA.drop_back();
+  PB = PB.drop_back();
+  size_t N = std::min(PA.size(), PB.size());
+  return N > 0 && PA.take_front(N) == PB.take_front(N);
+}
+
+void FunctionAnalysis::recordOrder(LockId Id, const Stmt *Site, const State &St,
+                                   llvm::ArrayRef<LockId> Together,
+                                   llvm::ArrayRef<ChainStep> Chain) {
+  if (!Emit)
+    return;
+  const LockInfo &To = Locks.info(Id);
+  if (!To.ClassKey)
+    return;
+  Order.addNode(To.ClassKey, To.ClassDecl);
+  llvm::SmallVector<LockId, 4> Seen;
+  for (const Disjunct &D : St.Ds)
+    for (const HeldLock &H : D.Held) {
+      if (H.Id == Id || llvm::is_contained(Together, H.Id) || llvm::is_contained(Seen, H.Id))
+        continue;
+      Seen.push_back(H.Id);
+      const LockInfo &From = Locks.info(H.Id);
+      if (!From.ClassKey)
+        continue;
+      SourceLocation Loc = Site->getBeginLoc();
+      if (const auto *E = dyn_cast<Expr>(Site))
+        Loc = E->getExprLoc();
+      else if (const auto *DS = dyn_cast<DeclStmt>(Site))
+        Loc = (*DS->decl_begin())->getLocation();
+      if (From.ClassKey == To.ClassKey) {
+        // Two locks of one class, nested: fine along a structure (parent
+        // then child), a deadlock when the objects are unrelated (both
+        // reachable by a caller in either order).
+        if (!isSharedRoot(From.Path.Steps.front()) || !isSharedRoot(To.Path.Steps.front()) ||
+            structurallyNested(From.Path, To.Path))
+          continue;
+        std::string Class = From.ClassDecl
+                                ? From.ClassDecl->getQualifiedNameAsString()
+                                : QualType(From.LockType, 0).getAsString();
+        llvm::SmallVector<FindingNote, 2> Notes;
+        if (H.Site)
+          Notes.push_back(noteAt(H.Site, msg::acquiredHere(From.Traits.KindName, From.Display)));
+        for (const ChainStep &S : Chain)
+          Notes.push_back({S.Loc, S.Message});
+        Notes.push_back({Loc, msg::useScopedLock(Ctx.getLangOpts().CPlusPlus)});
+        reportAt(Check::LockOrder, Site, msg::sameClassNesting(To.Display, From.Display, Class),
+                 false, std::move(Notes));
+        continue;
+      }
+      Order.addNode(From.ClassKey, From.ClassDecl);
+      OrderEdge E;
+      E.From = From.ClassKey;
+      E.To = To.ClassKey;
+      E.FromName = From.Display;
+      E.ToName = To.Display;
+      E.ToKind = std::string(To.Traits.KindName);
+      E.Loc = Loc;
+      E.Chain.assign(Chain.begin(), Chain.end());
+      Order.addEdge(std::move(E));
+    }
+}
+
+void FunctionAnalysis::applySummary(const CallExpr *CE, const FunctionDecl *Callee,
+                                    const FunctionSummary &S, State &St) {
+  std::string CalleeName = Callee->getNameAsString();
+  ChainStep Call{CE->getExprLoc(), msg::chainCalls(functionName(), CalleeName)};
+  for (const SummaryLock &A : S.Acquires) {
+    std::optional<LockId> Id = translate(A, CE, Callee);
+    if (!Id)
+      continue;
+    const LockInfo &LI = Locks.info(*Id);
+    auto Blocks = [&](const Disjunct &D) {
+      const HeldLock *H = D.held(*Id);
+      return H && !LI.Traits.Recursive && !(A.Shared && H->Shared && LI.Traits.SharedReentrant);
+    };
+    unsigned Conflict = 0;
+    const HeldLock *First = nullptr;
+    for (const Disjunct &D : St.Ds)
+      if (Blocks(D)) {
+        ++Conflict;
+        First = First ? First : D.held(*Id);
+      }
+    if (Reporting) {
+      llvm::SmallVector<ChainStep, 4> Chain{Call};
+      Chain.append(A.Chain.begin(), A.Chain.end());
+      if (First) {
+        llvm::SmallVector<FindingNote, 2> Notes;
+        if (First->Site)
+          Notes.push_back(noteAt(First->Site, msg::acquiredHere(LI.Traits.KindName, LI.Display)));
+        for (const ChainStep &C : A.Chain)
+          Notes.push_back({C.Loc, C.Message});
+        bool Definite = Conflict == St.Ds.size();
+        reportAt(Check::DoubleLock, CE,
+                 msg::callDoubleLock(CalleeName, LI.Traits.KindName, LI.Display, Definite),
+                 Definite, std::move(Notes));
+      }
+      recordOrder(*Id, CE, St, {}, Chain);
+      if (expressible(*Id) && !PreHeld.count(*Id))
+        addToSummary(Summary.Acquires, *Id, A.Shared, Chain);
+    }
+    if (Conflict) // that thread blocks forever inside the call
+      llvm::erase_if(St.Ds, Blocks);
+  }
+  for (const SummaryLock &A : S.NetAcquired)
+    if (std::optional<LockId> Id = translate(A, CE, Callee))
+      for (Disjunct &D : St.Ds) {
+        if (!D.held(*Id) && !D.lastRelease(*Id))
+          FirstTouchAcquire.insert(*Id);
+        D.acquireLock(*Id, A.Shared, nullptr, CE);
+      }
+  for (const SummaryLock &A : S.NetReleased)
+    if (std::optional<LockId> Id = translate(A, CE, Callee))
+      release({*Id}, CE, St, Callee);
+}
+
+void FunctionAnalysis::summarizeExits(
+    const std::map<unsigned, std::pair<State, bool>> &ByExit) {
+  if (ByExit.empty())
+    return;
+  auto everywhere = [&](auto Pred) {
+    for (const auto &[Raw, Entry] : ByExit)
+      for (const Disjunct &D : Entry.first.Ds)
+        if (!Pred(D))
+          return false;
+    return true;
+  };
+  const Disjunct &Any = ByExit.begin()->second.first.Ds.front();
+  for (const HeldLock &H : Any.Held) {
+    if (!H.Manual || PreHeld.count(H.Id) || !expressible(H.Id))
+      continue;
+    if (everywhere([&](const Disjunct &D) {
+          const HeldLock *O = D.held(H.Id);
+          return O && O->Manual;
+        }))
+      addToSummary(Summary.NetAcquired, H.Id, H.Shared, {});
+  }
+  for (LockId Id : PreHeld) {
+    if (!expressible(Id))
+      continue;
+    if (everywhere([&](const Disjunct &D) { return !D.held(Id); }))
+      addToSummary(Summary.NetReleased, Id, false, {});
+  }
+}
+
+} // namespace lockcheck
