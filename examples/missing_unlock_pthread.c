@@ -1,5 +1,5 @@
-/* lockcheck-missing-unlock and lockcheck-double-lock in C with POSIX threads:
- * an error path that forgets pthread_mutex_unlock leaves the mutex locked. */
+/* lockcheck-missing-unlock in C with POSIX threads: an error path that
+ * forgets pthread_mutex_unlock leaves the mutex locked for every later caller. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>

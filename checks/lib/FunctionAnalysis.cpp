@@ -113,6 +113,7 @@ bool FunctionAnalysis::buildCFG() {
   CFG::BuildOptions BO;
   BO.AddEHEdges = Throws.exceptionsEnabled();
   BO.AddImplicitDtors = true;
+  BO.AddLifetime = true; // facts about a variable die with it
   BO.AddTemporaryDtors = true;
   BO.AddInitializers = true;
   BO.AddCXXDefaultInitExprInCtors = true;
@@ -266,6 +267,9 @@ void FunctionAnalysis::processBlock(const CFGBlock *B, const State &InState, Sta
       transferStmt(S, OutState);
     } else if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
       destroyGuard(D->getVarDecl(), OutState);
+    } else if (auto L = E.getAs<CFGLifetimeEnds>()) {
+      for (Disjunct &Dj : OutState.Ds)
+        Dj.dropFactsAbout(L->getVarDecl());
     }
   }
   if (const CXXThrowExpr *TE = endingThrow(B); TE && Throws.exceptionsEnabled())

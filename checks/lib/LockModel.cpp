@@ -561,6 +561,7 @@ std::optional<LockOp> LockModel::classifyConstruct(const CXXConstructExpr *CE,
       Op.Binding = std::move(B);
       Op.Traits = traitsOfType(Op.Locks.front().E->getType());
     }
+    Op.Together = Op.Locks.size() > 1; // a multi-lock guard imposes no order
     return Op;
   }
 

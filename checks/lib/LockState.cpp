@@ -122,7 +122,13 @@ const Fact *Disjunct::fact(const void *Key) const {
   auto It = lowerBound(Facts, Key, [](const Fact &F) { return F.Key; });
   return It != Facts.end() && It->Key == Key ? &*It : nullptr;
 }
+// Facts a disjunct keeps at most; past it the oldest keys go (a function
+// with hundreds of live conditions gains nothing from remembering them all).
+static constexpr unsigned MaxFacts = 32;
+
 void Disjunct::setFact(Fact F) {
+  if (Facts.size() >= MaxFacts && !fact(F.Key))
+    Facts.erase(Facts.begin());
   auto It = lowerBound(Facts, F.Key, [](const Fact &X) { return X.Key; });
   if (It != Facts.end() && It->Key == F.Key)
     *It = std::move(F);
@@ -136,18 +142,15 @@ void Disjunct::dropFactsAbout(const clang::ValueDecl *D) {
 }
 
 const clang::Stmt *Disjunct::lastRelease(LockId Id) const {
-  for (const auto &[L, S] : Released)
-    if (L == Id)
-      return S;
-  return nullptr;
+  auto It = lowerBound(Released, Id, [](const auto &R) { return R.first; });
+  return It != Released.end() && It->first == Id ? It->second : nullptr;
 }
 void Disjunct::noteRelease(LockId Id, const clang::Stmt *S) {
-  for (auto &[L, Site] : Released)
-    if (L == Id) {
-      Site = S;
-      return;
-    }
-  Released.push_back({Id, S});
+  auto It = lowerBound(Released, Id, [](const auto &R) { return R.first; });
+  if (It != Released.end() && It->first == Id)
+    It->second = S;
+  else
+    Released.insert(It, {Id, S});
 }
 
 static void intersectFacts(Disjunct &Into, const Disjunct &Other) {
@@ -157,7 +160,7 @@ static void intersectFacts(Disjunct &Into, const Disjunct &Other) {
   });
   for (const auto &[L, S] : Other.Released)
     if (!Into.lastRelease(L))
-      Into.Released.push_back({L, S});
+      Into.noteRelease(L, S);
 }
 
 bool State::normalize() {

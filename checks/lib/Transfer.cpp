@@ -151,6 +151,7 @@ void FunctionAnalysis::prescan() {
   llvm::SmallVector<const Stmt *, 64> Work{Body};
   llvm::DenseSet<const ValueDecl *> Assigned;
   llvm::SmallVector<const VarDecl *, 8> PointerLocals;
+  llvm::SmallVector<std::pair<const VarDecl *, const Expr *>, 4> ReferenceLocals;
   while (!Work.empty()) {
     const Stmt *S = Work.pop_back_val();
     if (!S)
@@ -199,7 +200,7 @@ void FunctionAnalysis::prescan() {
         QualType T = VD->getType();
         if (T->isReferenceType()) {
           // A reference names its initializer for good.
-          Paths.addAlias(VD, VD->getInit(), false);
+          ReferenceLocals.push_back({VD, VD->getInit()});
           if (!T.getNonReferenceType().isConstQualified())
             if (const ValueDecl *Ref = assignedDecl(VD->getInit()))
               Escaping.insert(Ref);
@@ -227,10 +228,27 @@ void FunctionAnalysis::prescan() {
     for (const Stmt *C : S->children())
       Work.push_back(C);
   }
-  // A pointer that is never reassigned points where it was initialised.
+  // A pointer that is never reassigned points where it was initialised, as
+  // long as what the initialiser reads does not change either.
+  auto readsAssigned = [&](const Expr *E) {
+    llvm::SmallVector<const Stmt *, 8> Work{E};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(S))
+        if (Assigned.count(DRE->getDecl()))
+          return true;
+      if (S)
+        for (const Stmt *C : S->children())
+          Work.push_back(C);
+    }
+    return false;
+  };
   for (const VarDecl *VD : PointerLocals)
-    if (!Assigned.count(VD) && !Escaping.count(VD))
+    if (!Assigned.count(VD) && !Escaping.count(VD) && !readsAssigned(VD->getInit()))
       Paths.addAlias(VD, VD->getInit(), true);
+  for (const auto &[VD, Init] : ReferenceLocals)
+    if (!readsAssigned(Init))
+      Paths.addAlias(VD, Init, false);
   for (const ValueDecl *D : Assigned)
     if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getType()->isReferenceType())
       Escaping.insert(VD);
@@ -272,6 +290,9 @@ void FunctionAnalysis::transferStmt(const Stmt *S, State &St) {
     if (!BO->isAssignmentOp())
       return;
     if (const ValueDecl *D = assignedDecl(BO->getLHS())) {
+      if (const auto *VD = dyn_cast<VarDecl>(D);
+          VD && BO->getOpcode() == BO_Assign && VD->getType()->isPointerType())
+        pointerAssigned(VD, BO->getRHS(), St);
       if (BO->getOpcode() == BO_Assign && isa<VarDecl>(D))
         storeFacts(D, BO->getRHS(), St);
       else
@@ -304,8 +325,52 @@ void FunctionAnalysis::transferDecl(const VarDecl *VD, const Stmt *Site, State &
       D.dropGuard(VD);
     return;
   }
+  if (VD->getType()->isPointerType())
+    pointerAssigned(VD, Init, St);
   if (!VD->getType()->isReferenceType())
     storeFacts(VD, Init, St);
+}
+
+/// `n = next;` in a hand-over-hand walk: locks reached through the old value
+/// of `n` keep their state under a stale name, and those reached through
+/// `next` are now reached through `n`.
+void FunctionAnalysis::pointerAssigned(const VarDecl *V, const Expr *Value, State &St) {
+  if (!V->hasLocalStorage())
+    return;
+  renameRoot(St, V, 0, V, 1);
+  if (!Value)
+    return;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Value->IgnoreParenImpCasts()))
+    if (const auto *W = dyn_cast<VarDecl>(DRE->getDecl()); W && W != V && W->hasLocalStorage())
+      renameRoot(St, W, 0, V, 0);
+}
+
+void FunctionAnalysis::renameRoot(State &St, const VarDecl *From, int64_t FromVersion,
+                                  const VarDecl *To, int64_t ToVersion) {
+  for (Disjunct &D : St.Ds) {
+    llvm::SmallVector<std::pair<LockId, LockId>, 2> Renames;
+    for (const HeldLock &H : D.Held) {
+      const LockInfo &LI = Locks.info(H.Id);
+      const PathStep &Root = LI.Path.Steps.front();
+      if (Root.K != PathStep::Var || Root.Decl != From || Root.Const != FromVersion)
+        continue;
+      LockPath P = LI.Path;
+      P.Steps.front() = {PathStep::Var, To, ToVersion};
+      Renames.push_back({H.Id, internTyped(P, LI.Traits, LI.LockType)});
+    }
+    for (auto [Old, New] : Renames) {
+      HeldLock H = *D.held(Old);
+      D.dropHeld(Old);
+      if (!D.held(New)) {
+        H.Id = New;
+        D.setHeld(H);
+      }
+      for (GuardEntry &G : D.Guards)
+        for (LockId &Id : G.Locks)
+          if (Id == Old)
+            Id = New;
+    }
+  }
 }
 
 void FunctionAnalysis::destroyGuard(const VarDecl *VD, State &St) {

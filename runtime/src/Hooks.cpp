@@ -168,6 +168,7 @@ LOCKCHECK_NOINLINE void checkOrder(LockMeta &M, const SiteInfo &Where,
       break;
   }
 }
+
 // The held stack is full: further locks are not tracked (bounded memory).
 LOCKCHECK_NOINLINE void heldStackFull() {
   ++T.untracked;
@@ -190,7 +191,10 @@ LOCKCHECK_NOINLINE bool beforeLock(LockMeta &M, Mode Md,
     if (isRecursive(M.kind))
       return true;
     selfDeadlock(M, Md, Where, *E, /*Try=*/false);
-    ++E->phantom; // Action::Report: count it, as if the lock were recursive
+    // Action::Report: count it, as if the lock were recursive. (Look the
+    // entry up again: the report handler may have locked and unlocked.)
+    if (HeldEntry *Again = findHeld(&M))
+      ++Again->phantom;
     return false;
   }
   checkOrder(M, Where, __builtin_return_address(0));

@@ -114,9 +114,12 @@ void Session::onDidOpen(const json::Object &Params) {
                std::nullopt, std::nullopt, std::nullopt};
     if (std::optional<std::string> Path = fileUriToPath(*Uri))
       D.Path = *Path;
-    D.IsC = Language == "c" || Language == "objective-c";
     D.Analysable = !D.Path.empty() &&
-                   (D.IsC || Language == "cpp" || Language == "objective-cpp");
+                   (Language == "c" || Language == "cpp" ||
+                    Language == "objective-c" || Language == "objective-cpp");
+    // Only for the fallback command. Editors often call every .h "c"; like
+    // clangd, treat headers as C++ unless a compile command says otherwise.
+    D.IsC = llvm::StringRef(D.Path).ends_with(".c");
     Analysable = D.Analysable;
     Docs.erase(Key);
     Docs.emplace(Key, std::move(D));

@@ -129,6 +129,9 @@ private:
   LockId internTyped(const LockPath &P, const LockTraits &T, const clang::Type *LockType);
   std::string functionName() const;
   void storeFacts(const clang::ValueDecl *Var, const clang::Expr *Value, State &St);
+  void pointerAssigned(const clang::VarDecl *V, const clang::Expr *Value, State &St);
+  void renameRoot(State &St, const clang::VarDecl *From, int64_t FromVersion,
+                  const clang::VarDecl *To, int64_t ToVersion);
   void reportAt(Check C, const clang::Stmt *At, std::string Msg, bool Definite,
                 llvm::SmallVector<FindingNote, 2> Notes = {});
   FindingNote noteAt(const clang::Stmt *S, std::string Msg) const;

@@ -170,23 +170,23 @@ public:
   using mutex_type = M;
   LOCKCHECK_ALWAYS_INLINE explicit LockGuard(
       M &Mu, SourceLoc Where = SourceLoc::current()) LOCKCHECK_ACQUIRE(Mu)
-      : Mu(Mu), Where(Where) {
+      : Mtx(Mu), Site(Where) {
     impl::lockAt(Mu, Where, 0);
   }
   /// Takes over a lock the caller already holds.
   LOCKCHECK_ALWAYS_INLINE LockGuard(M &Mu, std::adopt_lock_t,
                                     SourceLoc Where = SourceLoc::current())
       LOCKCHECK_REQUIRES(Mu)
-      : Mu(Mu), Where(Where) {}
+      : Mtx(Mu), Site(Where) {}
   LockGuard(const LockGuard &) = delete;
   LockGuard &operator=(const LockGuard &) = delete;
   LOCKCHECK_ALWAYS_INLINE ~LockGuard() LOCKCHECK_RELEASE() {
-    impl::unlockAt(Mu, Where, 0);
+    impl::unlockAt(Mtx, Site, 0);
   }
 
 private:
-  M &Mu;
-  SourceLoc Where;
+  M &Mtx;
+  SourceLoc Site;
 };
 
 /// A movable guard that may lock and unlock repeatedly (std::unique_lock).
@@ -199,7 +199,7 @@ public:
   UniqueLock() noexcept = default;
   LOCKCHECK_ALWAYS_INLINE explicit UniqueLock(
       M &Mu, SourceLoc Where = SourceLoc::current()) LOCKCHECK_ACQUIRE(Mu)
-      : Mu(&Mu), Where(Where) {
+      : Mtx(&Mu), Site(Where) {
     impl::lockAt(Mu, Where, 0);
     Owns = true;
   }
@@ -207,42 +207,42 @@ public:
   UniqueLock(M &Mu, std::defer_lock_t,
              SourceLoc Where = SourceLoc::current()) noexcept
       LOCKCHECK_EXCLUDES(Mu)
-      : Mu(&Mu), Where(Where) {}
+      : Mtx(&Mu), Site(Where) {}
   LOCKCHECK_ALWAYS_INLINE UniqueLock(M &Mu, std::try_to_lock_t,
                                      SourceLoc Where = SourceLoc::current())
       LOCKCHECK_EXCLUDES(Mu)
-      : Mu(&Mu), Where(Where) {
+      : Mtx(&Mu), Site(Where) {
     Owns = impl::tryLockAt(Mu, Where, 0);
   }
   LOCKCHECK_ALWAYS_INLINE UniqueLock(M &Mu, std::adopt_lock_t,
                                      SourceLoc Where = SourceLoc::current())
       LOCKCHECK_REQUIRES(Mu)
-      : Mu(&Mu), Owns(true), Where(Where) {}
+      : Mtx(&Mu), Owns(true), Site(Where) {}
   template <class Rep, class Period>
   LOCKCHECK_ALWAYS_INLINE
   UniqueLock(M &Mu, const std::chrono::duration<Rep, Period> &Timeout,
              SourceLoc Where = SourceLoc::current()) LOCKCHECK_EXCLUDES(Mu)
-      : Mu(&Mu), Where(Where) {
+      : Mtx(&Mu), Site(Where) {
     Owns = Mu.try_lock_for(Timeout, Where);
   }
   template <class Clock, class Duration>
   LOCKCHECK_ALWAYS_INLINE
   UniqueLock(M &Mu, const std::chrono::time_point<Clock, Duration> &Deadline,
              SourceLoc Where = SourceLoc::current()) LOCKCHECK_EXCLUDES(Mu)
-      : Mu(&Mu), Where(Where) {
+      : Mtx(&Mu), Site(Where) {
     Owns = Mu.try_lock_until(Deadline, Where);
   }
   UniqueLock(UniqueLock &&Other) noexcept
-      : Mu(std::exchange(Other.Mu, nullptr)),
-        Owns(std::exchange(Other.Owns, false)), Where(Other.Where) {}
+      : Mtx(std::exchange(Other.Mtx, nullptr)),
+        Owns(std::exchange(Other.Owns, false)), Site(Other.Site) {}
   UniqueLock &
   operator=(UniqueLock &&Other) LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS {
     if (this != &Other) {
       if (Owns)
-        impl::unlockAt(*Mu, Where, 0);
-      Mu = std::exchange(Other.Mu, nullptr);
+        impl::unlockAt(*Mtx, Site, 0);
+      Mtx = std::exchange(Other.Mtx, nullptr);
       Owns = std::exchange(Other.Owns, false);
-      Where = Other.Where;
+      Site = Other.Site;
     }
     return *this;
   }
@@ -250,22 +250,22 @@ public:
   UniqueLock &operator=(const UniqueLock &) = delete;
   LOCKCHECK_ALWAYS_INLINE ~UniqueLock() LOCKCHECK_RELEASE() {
     if (Owns)
-      impl::unlockAt(*Mu, Where, 0);
+      impl::unlockAt(*Mtx, Site, 0);
   }
 
   LOCKCHECK_ALWAYS_INLINE void lock(SourceLoc At = SourceLoc::current())
       LOCKCHECK_ACQUIRE() {
     checkCanLock();
-    impl::lockAt(*Mu, At, 0);
+    impl::lockAt(*Mtx, At, 0);
     Owns = true;
-    Where = At;
+    Site = At;
   }
   LOCKCHECK_ALWAYS_INLINE bool try_lock(SourceLoc At = SourceLoc::current())
       LOCKCHECK_TRY_ACQUIRE(true) {
     checkCanLock();
-    Owns = impl::tryLockAt(*Mu, At, 0);
+    Owns = impl::tryLockAt(*Mtx, At, 0);
     if (Owns)
-      Where = At;
+      Site = At;
     return Owns;
   }
   template <class Rep, class Period>
@@ -274,9 +274,9 @@ public:
                SourceLoc At = SourceLoc::current())
       LOCKCHECK_TRY_ACQUIRE(true) {
     checkCanLock();
-    Owns = Mu->try_lock_for(Timeout, At);
+    Owns = Mtx->try_lock_for(Timeout, At);
     if (Owns)
-      Where = At;
+      Site = At;
     return Owns;
   }
   template <class Clock, class Duration>
@@ -285,9 +285,9 @@ public:
                  SourceLoc At = SourceLoc::current())
       LOCKCHECK_TRY_ACQUIRE(true) {
     checkCanLock();
-    Owns = Mu->try_lock_until(Deadline, At);
+    Owns = Mtx->try_lock_until(Deadline, At);
     if (Owns)
-      Where = At;
+      Site = At;
     return Owns;
   }
   LOCKCHECK_ALWAYS_INLINE void unlock(SourceLoc At = SourceLoc::current())
@@ -296,27 +296,27 @@ public:
       impl::throwSystemError(
           std::errc::operation_not_permitted,
           "lockcheck::UniqueLock::unlock: the guard does not own a lock");
-    impl::unlockAt(*Mu, At, 0);
+    impl::unlockAt(*Mtx, At, 0);
     Owns = false;
   }
   /// Gives up the guard's ownership without unlocking; the caller must
   /// unlock the returned mutex. (Not expressible in Clang's attributes.)
   M *release() noexcept {
     Owns = false;
-    return std::exchange(Mu, nullptr);
+    return std::exchange(Mtx, nullptr);
   }
   void swap(UniqueLock &Other) noexcept {
-    std::swap(Mu, Other.Mu);
+    std::swap(Mtx, Other.Mtx);
     std::swap(Owns, Other.Owns);
-    std::swap(Where, Other.Where);
+    std::swap(Site, Other.Site);
   }
   bool owns_lock() const noexcept { return Owns; }
   explicit operator bool() const noexcept { return Owns; }
-  M *mutex() const noexcept { return Mu; }
+  M *mutex() const noexcept { return Mtx; }
 
 private:
   void checkCanLock() const {
-    if (!Mu)
+    if (!Mtx)
       impl::throwSystemError(std::errc::operation_not_permitted,
                              "lockcheck::UniqueLock: no mutex");
     if (Owns)
@@ -325,9 +325,9 @@ private:
           "lockcheck::UniqueLock: the guard already owns its mutex");
   }
 
-  M *Mu = nullptr;
+  M *Mtx = nullptr;
   bool Owns = false;
-  SourceLoc Where{};
+  SourceLoc Site{};
 };
 
 /// A movable guard holding a SharedMutex in shared (reader) mode.
@@ -338,7 +338,7 @@ public:
   LOCKCHECK_ALWAYS_INLINE explicit SharedLock(
       M &Mu, SourceLoc Where = SourceLoc::current())
       LOCKCHECK_ACQUIRE_SHARED(Mu)
-      : Mu(&Mu), Where(Where) {
+      : Mtx(&Mu), Site(Where) {
     impl::lockSharedAt(Mu, Where, 0);
     Owns = true;
   }
@@ -346,28 +346,28 @@ public:
   SharedLock(M &Mu, std::defer_lock_t,
              SourceLoc Where = SourceLoc::current()) noexcept
       LOCKCHECK_EXCLUDES(Mu)
-      : Mu(&Mu), Where(Where) {}
+      : Mtx(&Mu), Site(Where) {}
   LOCKCHECK_ALWAYS_INLINE SharedLock(M &Mu, std::try_to_lock_t,
                                      SourceLoc Where = SourceLoc::current())
       LOCKCHECK_EXCLUDES(Mu)
-      : Mu(&Mu), Where(Where) {
+      : Mtx(&Mu), Site(Where) {
     Owns = impl::tryLockSharedAt(Mu, Where, 0);
   }
   LOCKCHECK_ALWAYS_INLINE SharedLock(M &Mu, std::adopt_lock_t,
                                      SourceLoc Where = SourceLoc::current())
       LOCKCHECK_REQUIRES_SHARED(Mu)
-      : Mu(&Mu), Owns(true), Where(Where) {}
+      : Mtx(&Mu), Owns(true), Site(Where) {}
   SharedLock(SharedLock &&Other) noexcept
-      : Mu(std::exchange(Other.Mu, nullptr)),
-        Owns(std::exchange(Other.Owns, false)), Where(Other.Where) {}
+      : Mtx(std::exchange(Other.Mtx, nullptr)),
+        Owns(std::exchange(Other.Owns, false)), Site(Other.Site) {}
   SharedLock &
   operator=(SharedLock &&Other) LOCKCHECK_NO_THREAD_SAFETY_ANALYSIS {
     if (this != &Other) {
       if (Owns)
-        impl::unlockSharedAt(*Mu, Where, 0);
-      Mu = std::exchange(Other.Mu, nullptr);
+        impl::unlockSharedAt(*Mtx, Site, 0);
+      Mtx = std::exchange(Other.Mtx, nullptr);
       Owns = std::exchange(Other.Owns, false);
-      Where = Other.Where;
+      Site = Other.Site;
     }
     return *this;
   }
@@ -375,22 +375,22 @@ public:
   SharedLock &operator=(const SharedLock &) = delete;
   LOCKCHECK_ALWAYS_INLINE ~SharedLock() LOCKCHECK_RELEASE() {
     if (Owns)
-      impl::unlockSharedAt(*Mu, Where, 0);
+      impl::unlockSharedAt(*Mtx, Site, 0);
   }
 
   LOCKCHECK_ALWAYS_INLINE void lock(SourceLoc At = SourceLoc::current())
       LOCKCHECK_ACQUIRE_SHARED() {
     checkCanLock();
-    impl::lockSharedAt(*Mu, At, 0);
+    impl::lockSharedAt(*Mtx, At, 0);
     Owns = true;
-    Where = At;
+    Site = At;
   }
   LOCKCHECK_ALWAYS_INLINE bool try_lock(SourceLoc At = SourceLoc::current())
       LOCKCHECK_TRY_ACQUIRE_SHARED(true) {
     checkCanLock();
-    Owns = impl::tryLockSharedAt(*Mu, At, 0);
+    Owns = impl::tryLockSharedAt(*Mtx, At, 0);
     if (Owns)
-      Where = At;
+      Site = At;
     return Owns;
   }
   // A scoped capability is itself exclusive: its unlock is RELEASE().
@@ -400,25 +400,25 @@ public:
       impl::throwSystemError(
           std::errc::operation_not_permitted,
           "lockcheck::SharedLock::unlock: the guard does not own a lock");
-    impl::unlockSharedAt(*Mu, At, 0);
+    impl::unlockSharedAt(*Mtx, At, 0);
     Owns = false;
   }
   M *release() noexcept {
     Owns = false;
-    return std::exchange(Mu, nullptr);
+    return std::exchange(Mtx, nullptr);
   }
   void swap(SharedLock &Other) noexcept {
-    std::swap(Mu, Other.Mu);
+    std::swap(Mtx, Other.Mtx);
     std::swap(Owns, Other.Owns);
-    std::swap(Where, Other.Where);
+    std::swap(Site, Other.Site);
   }
   bool owns_lock() const noexcept { return Owns; }
   explicit operator bool() const noexcept { return Owns; }
-  M *mutex() const noexcept { return Mu; }
+  M *mutex() const noexcept { return Mtx; }
 
 private:
   void checkCanLock() const {
-    if (!Mu)
+    if (!Mtx)
       impl::throwSystemError(std::errc::operation_not_permitted,
                              "lockcheck::SharedLock: no mutex");
     if (Owns)
@@ -427,9 +427,9 @@ private:
           "lockcheck::SharedLock: the guard already owns its mutex");
   }
 
-  M *Mu = nullptr;
+  M *Mtx = nullptr;
   bool Owns = false;
-  SourceLoc Where{};
+  SourceLoc Site{};
 };
 
 /// Locks one to four mutexes at once without deadlocking, whatever order
@@ -453,21 +453,21 @@ public:
   using mutex_type = A;
   LOCKCHECK_ALWAYS_INLINE explicit ScopedLock(
       A &MA, SourceLoc Where = SourceLoc::current()) LOCKCHECK_ACQUIRE(MA)
-      : MA(MA), Where(Where) {
+      : Lock(MA), Site(Where) {
     impl::lockAt(MA, Where, 0);
   }
   ScopedLock(std::adopt_lock_t, A &MA, SourceLoc Where = SourceLoc::current())
       LOCKCHECK_REQUIRES(MA)
-      : MA(MA), Where(Where) {}
+      : Lock(MA), Site(Where) {}
   ScopedLock(const ScopedLock &) = delete;
   ScopedLock &operator=(const ScopedLock &) = delete;
   LOCKCHECK_ALWAYS_INLINE ~ScopedLock() LOCKCHECK_RELEASE() {
-    impl::unlockAt(MA, Where, 0);
+    impl::unlockAt(Lock, Site, 0);
   }
 
 private:
-  A &MA;
-  SourceLoc Where;
+  A &Lock;
+  SourceLoc Site;
 };
 
 template <class A, class B> class LOCKCHECK_SCOPED_CAPABILITY ScopedLock<A, B> {
@@ -475,21 +475,21 @@ public:
   LOCKCHECK_ALWAYS_INLINE ScopedLock(A &MA, B &MB,
                                      SourceLoc Where = SourceLoc::current())
       LOCKCHECK_ACQUIRE(MA, MB)
-      : Locks{impl::anyLock(MA), impl::anyLock(MB)}, Where(Where) {
+      : Locks{impl::anyLock(MA), impl::anyLock(MB)}, Site(Where) {
     impl::lockAll(Locks, Where);
   }
   ScopedLock(std::adopt_lock_t, A &MA, B &MB,
              SourceLoc Where = SourceLoc::current()) LOCKCHECK_REQUIRES(MA, MB)
-      : Locks{impl::anyLock(MA), impl::anyLock(MB)}, Where(Where) {}
+      : Locks{impl::anyLock(MA), impl::anyLock(MB)}, Site(Where) {}
   ScopedLock(const ScopedLock &) = delete;
   ScopedLock &operator=(const ScopedLock &) = delete;
   LOCKCHECK_ALWAYS_INLINE ~ScopedLock() LOCKCHECK_RELEASE() {
-    impl::unlockAll(Locks, Where);
+    impl::unlockAll(Locks, Site);
   }
 
 private:
   impl::AnyLock Locks[2];
-  SourceLoc Where;
+  SourceLoc Site;
 };
 
 template <class A, class B, class C>
@@ -499,23 +499,23 @@ public:
                                      SourceLoc Where = SourceLoc::current())
       LOCKCHECK_ACQUIRE(MA, MB, MC)
       : Locks{impl::anyLock(MA), impl::anyLock(MB), impl::anyLock(MC)},
-        Where(Where) {
+        Site(Where) {
     impl::lockAll(Locks, Where);
   }
   ScopedLock(std::adopt_lock_t, A &MA, B &MB, C &MC,
              SourceLoc Where = SourceLoc::current())
       LOCKCHECK_REQUIRES(MA, MB, MC)
       : Locks{impl::anyLock(MA), impl::anyLock(MB), impl::anyLock(MC)},
-        Where(Where) {}
+        Site(Where) {}
   ScopedLock(const ScopedLock &) = delete;
   ScopedLock &operator=(const ScopedLock &) = delete;
   LOCKCHECK_ALWAYS_INLINE ~ScopedLock() LOCKCHECK_RELEASE() {
-    impl::unlockAll(Locks, Where);
+    impl::unlockAll(Locks, Site);
   }
 
 private:
   impl::AnyLock Locks[3];
-  SourceLoc Where;
+  SourceLoc Site;
 };
 
 template <class A, class B, class C, class D>
@@ -526,7 +526,7 @@ public:
       LOCKCHECK_ACQUIRE(MA, MB, MC, MD)
       : Locks{impl::anyLock(MA), impl::anyLock(MB), impl::anyLock(MC),
               impl::anyLock(MD)},
-        Where(Where) {
+        Site(Where) {
     impl::lockAll(Locks, Where);
   }
   ScopedLock(std::adopt_lock_t, A &MA, B &MB, C &MC, D &MD,
@@ -534,16 +534,16 @@ public:
       LOCKCHECK_REQUIRES(MA, MB, MC, MD)
       : Locks{impl::anyLock(MA), impl::anyLock(MB), impl::anyLock(MC),
               impl::anyLock(MD)},
-        Where(Where) {}
+        Site(Where) {}
   ScopedLock(const ScopedLock &) = delete;
   ScopedLock &operator=(const ScopedLock &) = delete;
   LOCKCHECK_ALWAYS_INLINE ~ScopedLock() LOCKCHECK_RELEASE() {
-    impl::unlockAll(Locks, Where);
+    impl::unlockAll(Locks, Site);
   }
 
 private:
   impl::AnyLock Locks[4];
-  SourceLoc Where;
+  SourceLoc Site;
 };
 
 ScopedLock()->ScopedLock<>;

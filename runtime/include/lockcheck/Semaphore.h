@@ -26,7 +26,7 @@ public:
   /// \p Initial permits; release() beyond \p Max throws std::overflow_error
   /// (Python's BoundedSemaphore raises ValueError).
   explicit Semaphore(std::ptrdiff_t Initial = 1, std::ptrdiff_t Max = unbounded)
-      : Count(Initial), Max(Max) {
+      : Count(Initial), Limit(Max) {
     if (Initial < 0 || Max < 1 || Initial > Max)
       throw std::invalid_argument(
           "lockcheck::Semaphore: need 0 <= initial <= max and max >= 1");
@@ -67,10 +67,10 @@ public:
           "lockcheck::Semaphore::release: n must be one or more");
     {
       std::lock_guard<std::mutex> L(Mu);
-      if (N > Max - Count)
+      if (N > Limit - Count)
         throw std::overflow_error(
             "lockcheck::Semaphore::release: released too many times (max " +
-            std::to_string(Max) + ")");
+            std::to_string(Limit) + ")");
       Count += N;
     }
     if (N == 1)
@@ -83,25 +83,25 @@ public:
     std::lock_guard<std::mutex> L(Mu);
     return Count;
   }
-  std::ptrdiff_t max() const noexcept { return Max; }
+  std::ptrdiff_t max() const noexcept { return Limit; }
 
 private:
   mutable std::mutex Mu;
   std::condition_variable Cv;
   std::ptrdiff_t Count;
-  const std::ptrdiff_t Max;
+  const std::ptrdiff_t Limit;
 };
 
 /// `with sem:` -- acquires a permit for the guard's lifetime.
 class SemaphoreGuard {
 public:
-  explicit SemaphoreGuard(Semaphore &S) : S(S) { S.acquire(); }
+  explicit SemaphoreGuard(Semaphore &Sem) : Held(Sem) { Sem.acquire(); }
   SemaphoreGuard(const SemaphoreGuard &) = delete;
   SemaphoreGuard &operator=(const SemaphoreGuard &) = delete;
-  ~SemaphoreGuard() { S.release(); }
+  ~SemaphoreGuard() { Held.release(); }
 
 private:
-  Semaphore &S;
+  Semaphore &Held;
 };
 
 } // namespace lockcheck

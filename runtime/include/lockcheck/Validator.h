@@ -218,14 +218,14 @@ struct SourceLoc {
 
 class LockClass {
 public:
-  constexpr explicit LockClass(const char *Name) noexcept : Name(Name) {}
+  constexpr explicit LockClass(const char *Name) noexcept : ClassName(Name) {}
   LockClass(const LockClass &) = delete;
   LockClass &operator=(const LockClass &) = delete;
-  const char *name() const noexcept { return Name; }
+  const char *name() const noexcept { return ClassName; }
   detail::ClassMeta *meta() noexcept { return nullptr; }
 
 private:
-  const char *Name;
+  const char *ClassName;
 };
 } // namespace plain
 #endif
