@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "lockcheck/Analysis.h"
+#include "lockcheck/FactsCollector.h"
 #include "lockcheck/FunctionAnalysis.h"
 #include "lockcheck/LockModel.h"
 #include "lockcheck/LockOrder.h"
@@ -227,6 +228,10 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
   Wrappers.flush(Sink);
   if (Opts.Enabled.contains(Check::LockOrder))
     Order.reportCycles(Opts.Cfg, Sink);
+  if (Opts.Facts) {
+    Order.addDeclaredOrders(Opts.Cfg);
+    *Opts.Facts = collectFacts(Ctx, Summaries, Order);
+  }
 }
 
 } // namespace lockcheck

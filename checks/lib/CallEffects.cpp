@@ -105,6 +105,12 @@ std::optional<LockId> FunctionAnalysis::translate(const SummaryLock &L, const Ca
   return internTyped(Out, L.Traits, L.LockType);
 }
 
+std::string lockClassName(const LockInfo &LI) {
+  if (LI.ClassDecl)
+    return LI.ClassDecl->getQualifiedNameAsString();
+  return LI.LockType ? QualType(LI.LockType, 0).getAsString() : std::string("?");
+}
+
 /// `node.child->m` after `node.m`: a lock nested inside the object whose
 /// lock is held, a structural order rather than an arbitrary one.
 static bool structurallyNested(const LockPath &A, const LockPath &B) {
@@ -147,9 +153,7 @@ void FunctionAnalysis::recordOrder(LockId Id, const Stmt *Site, const State &St,
         if (!isSharedRoot(From.Path.Steps.front()) || !isSharedRoot(To.Path.Steps.front()) ||
             structurallyNested(From.Path, To.Path))
           continue;
-        std::string Class = From.ClassDecl
-                                ? From.ClassDecl->getQualifiedNameAsString()
-                                : QualType(From.LockType, 0).getAsString();
+        std::string Class = lockClassName(From);
         llvm::SmallVector<FindingNote, 2> Notes;
         if (H.Site)
           Notes.push_back(noteAt(H.Site, msg::acquiredHere(From.Traits.KindName, From.Display)));
@@ -167,6 +171,8 @@ void FunctionAnalysis::recordOrder(LockId Id, const Stmt *Site, const State &St,
       E.FromName = From.Display;
       E.ToName = To.Display;
       E.ToKind = std::string(To.Traits.KindName);
+      E.FromClass = lockClassName(From);
+      E.ToClass = lockClassName(To);
       E.Loc = Loc;
       E.Chain.assign(Chain.begin(), Chain.end());
       Order.addEdge(std::move(E));

@@ -49,12 +49,15 @@ static const NamedDecl *declOfAttrArg(const Expr *E) {
 }
 
 void LockOrderGraph::addDeclaredOrders(const Config &Cfg) {
+  if (DeclaredAdded)
+    return;
+  DeclaredAdded = true;
   auto declare = [&](const NamedDecl *Before, const NamedDecl *After, SourceLocation Loc) {
     OrderEdge E;
     E.From = Before;
     E.To = After;
-    E.FromName = Before->getQualifiedNameAsString();
-    E.ToName = After->getQualifiedNameAsString();
+    E.FromName = E.FromClass = Before->getQualifiedNameAsString();
+    E.ToName = E.ToClass = After->getQualifiedNameAsString();
     E.Loc = Loc;
     E.Declared = true;
     addNode(Before, Before);

@@ -23,9 +23,9 @@ namespace {
 class LockcheckConsumer : public ASTConsumer {
 public:
   LockcheckConsumer(AnalysisOptions Opts, DiagnosticEmitter Emitter,
-                    std::string MainFile)
+                    std::string MainFile, std::optional<std::string> FactsPath)
       : Opts(std::move(Opts)), Emitter(std::move(Emitter)),
-        MainFile(std::move(MainFile)) {}
+        MainFile(std::move(MainFile)), FactsPath(std::move(FactsPath)) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     // An AST with real errors is incomplete; findings on it would be noise.
@@ -41,7 +41,16 @@ public:
       return;
     }
     CollectingSink Sink;
+    TUFacts Facts;
+    if (FactsPath)
+      Opts.Facts = &Facts;
     analyzeTranslationUnit(Ctx, Opts, Sink);
+    if (FactsPath)
+      if (llvm::Error E = writeFactsFile(Facts, *FactsPath)) {
+        DiagnosticsEngine &D = Ctx.getDiagnostics();
+        D.Report(D.getCustomDiagID(DiagnosticsEngine::Error, "%0"))
+            << llvm::toString(std::move(E));
+      }
     for (const Finding &F :
          finalizeFindings(std::move(Sink.Findings), Ctx.getSourceManager()))
       Emitter.emit(F);
@@ -55,6 +64,7 @@ private:
   AnalysisOptions Opts;
   DiagnosticEmitter Emitter;
   std::string MainFile;
+  std::optional<std::string> FactsPath;
 };
 
 class LockcheckAction : public PluginASTAction {
@@ -117,7 +127,7 @@ public:
 
     return std::make_unique<LockcheckConsumer>(
         std::move(Opts), DiagnosticEmitter(CI.getDiagnostics(), Args.Werror),
-        InFile.str());
+        InFile.str(), Args.FactsPath);
   }
 
 private:

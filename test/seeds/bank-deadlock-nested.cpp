@@ -1,6 +1,3 @@
-// XFAIL: *
-// needs issue 3 (call summaries / lock order): remove the XFAIL line above
-// once calls are summarised.
 // RUN: %lockcheck_cxx -Xclang -verify %s
 //
 // Seed 01-locks-and-rlock.md, bank_deadlock.py (BAD): deposit() holds the

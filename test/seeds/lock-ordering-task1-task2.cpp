@@ -1,6 +1,3 @@
-// XFAIL: *
-// needs issue 3 (call summaries / lock order): remove the XFAIL line above
-// once lock-order edges are collected.
 // RUN: %lockcheck_cxx -Xclang -verify %s
 //
 // Seed 04-synchronization-and-deadlocks.txt, "Deadlock Example" (BAD): task1

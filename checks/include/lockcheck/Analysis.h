@@ -11,6 +11,7 @@
 
 #include "lockcheck/CheckNames.h"
 #include "lockcheck/Config.h"
+#include "lockcheck/Facts.h"
 #include "lockcheck/Finding.h"
 
 namespace clang {
@@ -28,6 +29,8 @@ struct AnalysisOptions {
   Config Cfg;
   /// Where "skipped function X: why" lines go; null for none.
   llvm::raw_ostream *DebugLog = nullptr;
+  /// When set, receives the TU's summaries and lock-order edges.
+  TUFacts *Facts = nullptr;
 };
 
 /// Analyses every function defined in the TU (outside system headers).

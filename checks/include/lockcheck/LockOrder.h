@@ -30,6 +30,7 @@ namespace lockcheck {
 struct OrderEdge {
   const void *From = nullptr, *To = nullptr;
   std::string FromName, ToName, ToKind;
+  std::string FromClass, ToClass; // qualified names of the lock classes
   clang::SourceLocation Loc; // where To is acquired while From is held
   llvm::SmallVector<ChainStep, 2> Chain;
   bool Declared = false;
@@ -44,9 +45,12 @@ public:
   void addEdge(OrderEdge E);
   /// Adds the declared orders, then reports every elementary cycle once.
   void reportCycles(const Config &Cfg, FindingSink &Sink);
+  /// Adds the declared orders (reportCycles does this itself).
+  void addDeclaredOrders(const Config &Cfg);
+  const std::map<std::pair<unsigned, unsigned>, OrderEdge> &edges() const { return Edges; }
 
 private:
-  void addDeclaredOrders(const Config &Cfg);
+  bool DeclaredAdded = false;
   void reportCycle(const std::vector<const OrderEdge *> &Cycle, FindingSink &Sink);
 
   const clang::SourceManager &SM;

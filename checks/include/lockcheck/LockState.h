@@ -43,6 +43,9 @@ struct LockInfo {
   const clang::Type *LockType = nullptr;       // canonical
 };
 
+/// "Account::m" for a field or global, the type for parameters and locals.
+std::string lockClassName(const LockInfo &LI);
+
 /// Interns lock paths so that locksets compare small integers.
 class LockTable {
 public:

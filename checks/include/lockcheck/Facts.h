@@ -1,0 +1,105 @@
+//===- Facts.h - a TU's summaries and lock-order edges, as data -*- C++ -*-===//
+//
+// What one translation unit knows that another one needs: each function's
+// summary (by USR) and the TU's lock-order edges (by lock class name), with
+// source locations as file/line/column. Written as versioned JSON by the
+// plugin's `facts=` argument and read back by whole-project tools; the format
+// is documented in docs/facts-format.md. Reading and writing round-trip.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LOCKCHECK_FACTS_H
+#define LOCKCHECK_FACTS_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
+#include <string>
+#include <vector>
+
+namespace lockcheck {
+
+constexpr int FactsVersion = 1;
+
+struct FactLocation {
+  std::string File;
+  int Line = 0, Column = 0;
+  bool operator==(const FactLocation &O) const {
+    return File == O.File && Line == O.Line && Column == O.Column;
+  }
+};
+
+struct FactNote {
+  FactLocation Loc;
+  std::string Message;
+  bool operator==(const FactNote &O) const { return Loc == O.Loc && Message == O.Message; }
+};
+
+/// One step of a lock's access path. Kinds: "this", "param" (Index = the
+/// parameter's position, Name its name), "global" (Name = qualified name,
+/// Usr), "field", "deref", "index", "call".
+struct FactStep {
+  std::string Kind, Name, Usr;
+  int64_t Index = 0;
+  bool operator==(const FactStep &O) const {
+    return Kind == O.Kind && Name == O.Name && Usr == O.Usr && Index == O.Index;
+  }
+};
+
+struct FactLock {
+  std::vector<FactStep> Path;
+  std::string Display, Kind, LockClass; // Kind: "mutex", "rwlock", ...
+  bool Recursive = false, Shared = false;
+  std::vector<FactNote> Chain;
+  bool operator==(const FactLock &O) const {
+    return Path == O.Path && Display == O.Display && Kind == O.Kind &&
+           LockClass == O.LockClass && Recursive == O.Recursive && Shared == O.Shared &&
+           Chain == O.Chain;
+  }
+};
+
+struct FactFunction {
+  std::string Usr, Name;
+  FactLocation Loc;
+  std::vector<FactLock> Acquires, NetAcquired, NetReleased;
+  bool operator==(const FactFunction &O) const {
+    return Usr == O.Usr && Name == O.Name && Loc == O.Loc && Acquires == O.Acquires &&
+           NetAcquired == O.NetAcquired && NetReleased == O.NetReleased;
+  }
+};
+
+struct FactEdge {
+  std::string FromClass, ToClass, FromName, ToName, Kind;
+  FactLocation Loc;
+  std::vector<FactNote> Chain;
+  bool Declared = false;
+  bool operator==(const FactEdge &O) const {
+    return FromClass == O.FromClass && ToClass == O.ToClass && FromName == O.FromName &&
+           ToName == O.ToName && Kind == O.Kind && Loc == O.Loc && Chain == O.Chain &&
+           Declared == O.Declared;
+  }
+};
+
+struct TUFacts {
+  std::string MainFile;
+  std::vector<FactFunction> Functions;
+  std::vector<FactEdge> Edges;
+  bool operator==(const TUFacts &O) const {
+    return MainFile == O.MainFile && Functions == O.Functions && Edges == O.Edges;
+  }
+};
+
+llvm::json::Value toJSON(const TUFacts &F);
+bool fromJSON(const llvm::json::Value &V, FactLocation &L, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, FactNote &N, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, FactStep &S, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, FactLock &L, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, FactFunction &F, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, FactEdge &E, llvm::json::Path P);
+/// Parses facts JSON; errors name \p Origin and what is wrong.
+llvm::Expected<TUFacts> parseFacts(llvm::StringRef Text, llvm::StringRef Origin);
+llvm::Error writeFactsFile(const TUFacts &F, llvm::StringRef Path);
+llvm::Expected<TUFacts> readFactsFile(llvm::StringRef Path);
+
+} // namespace lockcheck
+
+#endif

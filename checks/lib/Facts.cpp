@@ -1,0 +1,152 @@
+//===- Facts.cpp - facts JSON, written and read with llvm::json -----------===//
+#include "lockcheck/Facts.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace lockcheck {
+namespace {
+
+json::Value locToJSON(const FactLocation &L) {
+  return json::Object{{"file", L.File}, {"line", L.Line}, {"column", L.Column}};
+}
+json::Value notesToJSON(const std::vector<FactNote> &Notes) {
+  json::Array A;
+  for (const FactNote &N : Notes)
+    A.push_back(json::Object{{"location", locToJSON(N.Loc)}, {"message", N.Message}});
+  return A;
+}
+json::Value lockToJSON(const FactLock &L) {
+  json::Array Path;
+  for (const FactStep &S : L.Path) {
+    json::Object O{{"kind", S.Kind}};
+    if (!S.Name.empty())
+      O["name"] = S.Name;
+    if (!S.Usr.empty())
+      O["usr"] = S.Usr;
+    if (S.Kind == "param" || S.Kind == "index")
+      O["index"] = S.Index;
+    Path.push_back(std::move(O));
+  }
+  return json::Object{{"path", std::move(Path)}, {"display", L.Display}, {"kind", L.Kind},
+                      {"class", L.LockClass}, {"recursive", L.Recursive},
+                      {"shared", L.Shared}, {"chain", notesToJSON(L.Chain)}};
+}
+json::Value locksToJSON(const std::vector<FactLock> &Locks) {
+  json::Array A;
+  for (const FactLock &L : Locks)
+    A.push_back(lockToJSON(L));
+  return A;
+}
+
+} // namespace
+
+// Reading (found by argument-dependent lookup, so outside the anonymous
+// namespace): every field is required, so a truncated or foreign file fails
+// loudly with the path of the bad field.
+bool fromJSON(const json::Value &V, FactLocation &L, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("file", L.File) && O.map("line", L.Line) && O.map("column", L.Column);
+}
+bool fromJSON(const json::Value &V, FactNote &N, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("location", N.Loc) && O.map("message", N.Message);
+}
+bool fromJSON(const json::Value &V, FactStep &S, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("kind", S.Kind) && O.mapOptional("name", S.Name) &&
+         O.mapOptional("usr", S.Usr) && O.mapOptional("index", S.Index);
+}
+bool fromJSON(const json::Value &V, FactLock &L, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("path", L.Path) && O.map("display", L.Display) &&
+         O.map("kind", L.Kind) && O.map("class", L.LockClass) &&
+         O.map("recursive", L.Recursive) && O.map("shared", L.Shared) &&
+         O.map("chain", L.Chain);
+}
+bool fromJSON(const json::Value &V, FactFunction &F, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("usr", F.Usr) && O.map("name", F.Name) && O.map("location", F.Loc) &&
+         O.map("acquires", F.Acquires) && O.map("returnsHolding", F.NetAcquired) &&
+         O.map("releasesForCaller", F.NetReleased);
+}
+bool fromJSON(const json::Value &V, FactEdge &E, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("fromClass", E.FromClass) && O.map("toClass", E.ToClass) &&
+         O.map("fromName", E.FromName) && O.map("toName", E.ToName) &&
+         O.map("kind", E.Kind) && O.map("location", E.Loc) && O.map("chain", E.Chain) &&
+         O.map("declared", E.Declared);
+}
+
+json::Value toJSON(const TUFacts &F) {
+  json::Array Functions, Edges;
+  for (const FactFunction &Fn : F.Functions)
+    Functions.push_back(json::Object{{"usr", Fn.Usr},
+                                     {"name", Fn.Name},
+                                     {"location", locToJSON(Fn.Loc)},
+                                     {"acquires", locksToJSON(Fn.Acquires)},
+                                     {"returnsHolding", locksToJSON(Fn.NetAcquired)},
+                                     {"releasesForCaller", locksToJSON(Fn.NetReleased)}});
+  for (const FactEdge &E : F.Edges)
+    Edges.push_back(json::Object{{"fromClass", E.FromClass}, {"toClass", E.ToClass},
+                                 {"fromName", E.FromName},   {"toName", E.ToName},
+                                 {"kind", E.Kind},           {"location", locToJSON(E.Loc)},
+                                 {"chain", notesToJSON(E.Chain)}, {"declared", E.Declared}});
+  return json::Object{{"format", "lockcheck-facts"},
+                      {"version", FactsVersion},
+                      {"mainFile", F.MainFile},
+                      {"functions", std::move(Functions)},
+                      {"lockOrderEdges", std::move(Edges)}};
+}
+
+Expected<TUFacts> parseFacts(StringRef Text, StringRef Origin) {
+  auto fail = [&](const Twine &Why) {
+    return createStringError(inconvertibleErrorCode(), "%s: %s", Origin.str().c_str(),
+                             Why.str().c_str());
+  };
+  Expected<json::Value> V = json::parse(Text);
+  if (!V)
+    return fail("not valid JSON: " + toString(V.takeError()));
+  const json::Object *Obj = V->getAsObject();
+  if (!Obj || Obj->getString("format") != "lockcheck-facts")
+    return fail("not a lockcheck facts file (expected \"format\": \"lockcheck-facts\")");
+  std::optional<int64_t> Version = Obj->getInteger("version");
+  if (Version != FactsVersion)
+    return fail("facts version " + (Version ? std::to_string(*Version) : "missing") +
+                " is not supported; this lockcheck reads version " +
+                std::to_string(FactsVersion));
+  TUFacts F;
+  json::Path::Root Root("facts");
+  json::ObjectMapper O(*V, Root);
+  if (!O.map("mainFile", F.MainFile) || !O.map("functions", F.Functions) ||
+      !O.map("lockOrderEdges", F.Edges)) {
+    std::string Msg;
+    raw_string_ostream OS(Msg);
+    Root.printErrorContext(*V, OS);
+    return fail("malformed: " + toString(Root.getError()));
+  }
+  return F;
+}
+
+Error writeFactsFile(const TUFacts &F, StringRef Path) {
+  std::error_code EC;
+  raw_fd_ostream OS(Path, EC, sys::fs::OF_Text);
+  if (EC)
+    return createStringError(EC, "cannot write facts file '%s': %s", Path.str().c_str(),
+                             EC.message().c_str());
+  OS << formatv("{0:2}", toJSON(F)) << "\n";
+  return Error::success();
+}
+
+Expected<TUFacts> readFactsFile(StringRef Path) {
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(Path);
+  if (!Buf)
+    return createStringError(Buf.getError(), "cannot read facts file '%s': %s",
+                             Path.str().c_str(), Buf.getError().message().c_str());
+  return parseFacts((*Buf)->getBuffer(), Path);
+}
+
+} // namespace lockcheck

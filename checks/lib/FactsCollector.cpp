@@ -1,0 +1,146 @@
+//===- FactsCollector.cpp - a TU's analysis results as Facts --------------===//
+#include "lockcheck/FactsCollector.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+
+using namespace clang;
+
+namespace lockcheck {
+namespace {
+
+class Converter {
+public:
+  explicit Converter(const SourceManager &SM) : SM(SM) {}
+
+  FactLocation loc(SourceLocation L) const {
+    FactLocation F;
+    PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(L));
+    if (P.isValid()) {
+      F.File = P.getFilename();
+      F.Line = P.getLine();
+      F.Column = P.getColumn();
+    }
+    return F;
+  }
+
+  static std::string usr(const Decl *D) {
+    llvm::SmallString<128> Buf;
+    if (index::generateUSRForDecl(D, Buf))
+      return "";
+    return std::string(Buf);
+  }
+
+  FactLock lock(const SummaryLock &L) const {
+    FactLock F;
+    for (const PathStep &S : L.Path.Steps) {
+      FactStep Step;
+      switch (S.K) {
+      case PathStep::This:
+        Step.Kind = "this";
+        break;
+      case PathStep::Var:
+        if (const auto *PV = dyn_cast_or_null<ParmVarDecl>(S.Decl)) {
+          Step.Kind = "param";
+          Step.Name = PV->getNameAsString();
+          Step.Index = PV->getFunctionScopeIndex();
+        } else {
+          Step.Kind = "global";
+          Step.Name = S.Decl->getQualifiedNameAsString();
+          Step.Usr = usr(S.Decl);
+        }
+        break;
+      case PathStep::Field:
+        Step.Kind = "field";
+        Step.Name = S.Decl->getNameAsString();
+        Step.Usr = usr(S.Decl);
+        break;
+      case PathStep::Deref:
+        Step.Kind = "deref";
+        break;
+      case PathStep::Index:
+        Step.Kind = "index";
+        Step.Index = S.Const;
+        break;
+      case PathStep::Call:
+        Step.Kind = "call";
+        Step.Name = S.Decl->getNameAsString();
+        Step.Usr = usr(S.Decl);
+        break;
+      }
+      F.Path.push_back(std::move(Step));
+    }
+    F.Display = L.Display;
+    F.Kind = L.Traits.KindName.str();
+    F.Recursive = L.Traits.Recursive;
+    F.Shared = L.Shared;
+    const NamedDecl *D = L.Path.lockClassDecl();
+    const auto *VD = dyn_cast_or_null<VarDecl>(D);
+    if (D && !isa<FunctionDecl>(D) && !(VD && !VD->hasGlobalStorage()))
+      F.LockClass = D->getQualifiedNameAsString();
+    else if (L.LockType)
+      F.LockClass = QualType(L.LockType, 0).getAsString();
+    for (const ChainStep &C : L.Chain)
+      F.Chain.push_back({loc(C.Loc), C.Message});
+    return F;
+  }
+
+  std::vector<FactLock> locks(llvm::ArrayRef<SummaryLock> Ls) const {
+    std::vector<FactLock> Out;
+    for (const SummaryLock &L : Ls)
+      Out.push_back(lock(L));
+    return Out;
+  }
+
+private:
+  const SourceManager &SM;
+};
+
+} // namespace
+
+TUFacts collectFacts(ASTContext &Ctx, const SummaryTable &Summaries,
+                     const LockOrderGraph &Order) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  Converter C(SM);
+  TUFacts F;
+  if (const FileEntry *Main = SM.getFileEntryForID(SM.getMainFileID()))
+    F.MainFile = Main->tryGetRealPathName().str();
+  for (const auto &[FD, S] : Summaries) {
+    if (S.empty())
+      continue;
+    FactFunction Fn;
+    Fn.Usr = Converter::usr(FD);
+    Fn.Name = FD->getQualifiedNameAsString();
+    Fn.Loc = C.loc(FD->getLocation());
+    Fn.Acquires = C.locks(S.Acquires);
+    Fn.NetAcquired = C.locks(S.NetAcquired);
+    Fn.NetReleased = C.locks(S.NetReleased);
+    F.Functions.push_back(std::move(Fn));
+  }
+  // DenseMap order is not stable from run to run; files should be.
+  llvm::sort(F.Functions, [](const FactFunction &A, const FactFunction &B) {
+    return std::tie(A.Loc.File, A.Loc.Line, A.Loc.Column, A.Usr) <
+           std::tie(B.Loc.File, B.Loc.Line, B.Loc.Column, B.Usr);
+  });
+  for (const auto &[Key, E] : Order.edges()) {
+    FactEdge Out;
+    Out.FromClass = E.FromClass;
+    Out.ToClass = E.ToClass;
+    Out.FromName = E.FromName;
+    Out.ToName = E.ToName;
+    Out.Kind = E.ToKind;
+    Out.Loc = C.loc(E.Loc);
+    for (const ChainStep &S : E.Chain)
+      Out.Chain.push_back({C.loc(S.Loc), S.Message});
+    Out.Declared = E.Declared;
+    F.Edges.push_back(std::move(Out));
+  }
+  llvm::sort(F.Edges, [](const FactEdge &A, const FactEdge &B) {
+    return std::tie(A.Loc.File, A.Loc.Line, A.Loc.Column, A.FromClass, A.ToClass) <
+           std::tie(B.Loc.File, B.Loc.Line, B.Loc.Column, B.FromClass, B.ToClass);
+  });
+  return F;
+}
+
+} // namespace lockcheck

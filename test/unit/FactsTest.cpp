@@ -1,0 +1,111 @@
+//===- FactsTest.cpp - the facts format round-trips -----------------------===//
+#include "lockcheck/Analysis.h"
+#include "lockcheck/Facts.h"
+#include "lockcheck/FindingFilter.h"
+#include "clang/Frontend/ASTUnit.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "gtest/gtest.h"
+
+using namespace lockcheck;
+
+namespace {
+
+const char *Code = R"cpp(
+#include <mutex>
+struct Account { std::mutex m; int balance = 0; };
+struct Bank {
+  std::mutex lock_;
+  void deposit(Account &a) { std::lock_guard<std::mutex> g(lock_); update(a); }
+  void update(Account &a) { std::lock_guard<std::mutex> g(a.m); a.balance++; }
+  void audit(Account &a) { std::lock_guard<std::mutex> g(a.m); std::lock_guard<std::mutex> h(lock_); }
+  void begin() { lock_.lock(); }
+  void end() { lock_.unlock(); }
+};
+)cpp";
+
+TUFacts factsOf(const char *Source) {
+  std::unique_ptr<clang::ASTUnit> AST =
+      clang::tooling::buildASTFromCodeWithArgs(Source, {"-std=c++17"}, "facts.cpp");
+  EXPECT_TRUE(AST);
+  TUFacts Facts;
+  AnalysisOptions Opts;
+  Opts.Facts = &Facts;
+  CollectingSink Sink;
+  analyzeTranslationUnit(AST->getASTContext(), Opts, Sink);
+  return Facts;
+}
+
+std::string text(const TUFacts &F) { return llvm::formatv("{0:2}", toJSON(F)).str(); }
+
+TEST(Facts, CollectsSummariesAndEdges) {
+  TUFacts F = factsOf(Code);
+  std::vector<std::string> Names;
+  for (const FactFunction &Fn : F.Functions)
+    Names.push_back(Fn.Name);
+  EXPECT_NE(std::find(Names.begin(), Names.end(), "Bank::update"), Names.end());
+  // update() acquires its parameter's lock: a path relative to the callee.
+  for (const FactFunction &Fn : F.Functions)
+    if (Fn.Name == "Bank::update") {
+      ASSERT_EQ(Fn.Acquires.size(), 1u);
+      ASSERT_EQ(Fn.Acquires[0].Path.size(), 2u);
+      EXPECT_EQ(Fn.Acquires[0].Path[0].Kind, "param");
+      EXPECT_EQ(Fn.Acquires[0].Path[0].Index, 0);
+      EXPECT_EQ(Fn.Acquires[0].Path[1].Kind, "field");
+      EXPECT_EQ(Fn.Acquires[0].LockClass, "Account::m");
+    } else if (Fn.Name == "Bank::begin") {
+      ASSERT_EQ(Fn.NetAcquired.size(), 1u);
+      EXPECT_EQ(Fn.NetAcquired[0].Display, "lock_");
+    } else if (Fn.Name == "Bank::end") {
+      ASSERT_EQ(Fn.NetReleased.size(), 1u);
+    }
+  // Both orders between Bank::lock_ and Account::m are edges.
+  bool Forward = false, Backward = false;
+  for (const FactEdge &E : F.Edges) {
+    Forward |= E.FromClass == "Bank::lock_" && E.ToClass == "Account::m";
+    Backward |= E.FromClass == "Account::m" && E.ToClass == "Bank::lock_";
+  }
+  EXPECT_TRUE(Forward);
+  EXPECT_TRUE(Backward);
+}
+
+TEST(Facts, RoundTrips) {
+  TUFacts F = factsOf(Code);
+  std::string First = text(F);
+  llvm::Expected<TUFacts> Back = parseFacts(First, "mem");
+  ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
+  EXPECT_TRUE(*Back == F);
+  EXPECT_EQ(text(*Back), First);
+}
+
+TEST(Facts, RoundTripsThroughAFile) {
+  llvm::SmallString<128> Path;
+  ASSERT_FALSE(llvm::sys::fs::createTemporaryFile("facts", "json", Path));
+  TUFacts F = factsOf(Code);
+  ASSERT_FALSE(bool(writeFactsFile(F, Path)));
+  llvm::Expected<TUFacts> Back = readFactsFile(Path);
+  ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
+  EXPECT_TRUE(*Back == F);
+  llvm::sys::fs::remove(Path);
+}
+
+TEST(Facts, RejectsForeignAndFutureFiles) {
+  auto error = [](llvm::StringRef Text) {
+    llvm::Expected<TUFacts> F = parseFacts(Text, "x.json");
+    EXPECT_FALSE(bool(F));
+    return F ? std::string() : llvm::toString(F.takeError());
+  };
+  EXPECT_NE(error("{").find("x.json: not valid JSON"), std::string::npos);
+  EXPECT_NE(error("{\"format\": \"other\"}").find("not a lockcheck facts file"),
+            std::string::npos);
+  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 99}")
+                .find("facts version 99 is not supported"),
+            std::string::npos);
+  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 1, \"mainFile\": 3, "
+                  "\"functions\": [], \"lockOrderEdges\": []}")
+                .find("malformed"),
+            std::string::npos);
+}
+
+} // namespace
