@@ -20,6 +20,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
+#include <set>
 
 using namespace clang;
 
@@ -184,7 +185,8 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
   WrapperEvidence Wrappers;
   SummaryTable Summaries;
   LockOrderGraph Order(Ctx.getSourceManager());
-  TUContext TU{Model, Throws, Opts, Sink, Wrappers, Summaries, Order};
+  ImportResolver Imports(Ctx, Opts.Imported);
+  TUContext TU{Model, Throws, Opts, Sink, Wrappers, Summaries, Order, Imports};
 
   auto relevant = [&](const FunctionDecl *FD) {
     if (Model.mentionsLocks(FD->getBody()))
@@ -193,6 +195,9 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
     forEachCallee(FD->getBody(), [&](const FunctionDecl *Callee) {
       auto It = Summaries.find(Callee->getCanonicalDecl());
       CallsLocking |= It != Summaries.end() && !It->second.empty();
+      if (!CallsLocking && !Callee->hasBody())
+        if (const FunctionSummary *S = Imports.lookup(Callee))
+          CallsLocking = !S->empty();
     });
     return CallsLocking;
   };
@@ -231,6 +236,17 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
   if (Opts.Facts) {
     Order.addDeclaredOrders(Opts.Cfg);
     *Opts.Facts = collectFacts(Ctx, Summaries, Order);
+    // Calls another TU's summary could say more about.
+    const SourceManager &SM = Ctx.getSourceManager();
+    std::set<std::string> External;
+    for (const FunctionDecl *FD : Fns)
+      forEachCallee(FD->getBody(), [&](const FunctionDecl *Callee) {
+        if (!Callee->hasBody() && !SM.isInSystemHeader(Callee->getLocation()) &&
+            !Model.isLockPrimitive(Callee))
+          External.insert(usrOf(Callee));
+      });
+    External.erase("");
+    Opts.Facts->ExternalCalls.assign(External.begin(), External.end());
   }
 }
 

@@ -99,7 +99,8 @@ json::Value toJSON(const TUFacts &F) {
                       {"version", FactsVersion},
                       {"mainFile", F.MainFile},
                       {"functions", std::move(Functions)},
-                      {"lockOrderEdges", std::move(Edges)}};
+                      {"lockOrderEdges", std::move(Edges)},
+                      {"externalCalls", json::Array(F.ExternalCalls)}};
 }
 
 Expected<TUFacts> parseFacts(StringRef Text, StringRef Origin) {
@@ -122,7 +123,7 @@ Expected<TUFacts> parseFacts(StringRef Text, StringRef Origin) {
   json::Path::Root Root("facts");
   json::ObjectMapper O(*V, Root);
   if (!O.map("mainFile", F.MainFile) || !O.map("functions", F.Functions) ||
-      !O.map("lockOrderEdges", F.Edges)) {
+      !O.map("lockOrderEdges", F.Edges) || !O.map("externalCalls", F.ExternalCalls)) {
     std::string Msg;
     raw_string_ostream OS(Msg);
     Root.printErrorContext(*V, OS);

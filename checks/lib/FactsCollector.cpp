@@ -3,7 +3,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/Basic/SourceManager.h"
-#include "clang/Index/USRGeneration.h"
+#include "lockcheck/ImportResolver.h"
 
 using namespace clang;
 
@@ -25,12 +25,7 @@ public:
     return F;
   }
 
-  static std::string usr(const Decl *D) {
-    llvm::SmallString<128> Buf;
-    if (index::generateUSRForDecl(D, Buf))
-      return "";
-    return std::string(Buf);
-  }
+  static std::string usr(const Decl *D) { return usrOf(D); }
 
   FactLock lock(const SummaryLock &L) const {
     FactLock F;

@@ -270,6 +270,9 @@ void FunctionAnalysis::transferStmt(const Stmt *S, State &St) {
       auto It = Summaries.find(Callee->getCanonicalDecl());
       if (It != Summaries.end() && !It->second.empty())
         applySummary(CE, Callee, It->second, St);
+      else if (!Callee->hasBody())
+        if (const FunctionSummary *S = Imports.lookup(Callee); S && !S->empty())
+          applySummary(CE, Callee, *S, St);
     }
     return;
   }

@@ -109,3 +109,50 @@ TEST(Facts, RejectsForeignAndFutureFiles) {
 }
 
 } // namespace
+
+namespace {
+
+std::vector<Finding> analyse(const char *Source, AnalysisOptions Opts) {
+  std::unique_ptr<clang::ASTUnit> AST =
+      clang::tooling::buildASTFromCodeWithArgs(Source, {"-std=c++17"}, "tu.cpp");
+  EXPECT_TRUE(AST);
+  CollectingSink Sink;
+  analyzeTranslationUnit(AST->getASTContext(), Opts, Sink);
+  return finalizeFindings(std::move(Sink.Findings), AST->getSourceManager());
+}
+
+const char *Defines = R"cpp(
+#include <mutex>
+struct Account { std::mutex m; int balance = 0; };
+void credit(Account &a) { std::lock_guard<std::mutex> g(a.m); a.balance++; }
+)cpp";
+
+const char *Calls = R"cpp(
+#include <mutex>
+struct Account { std::mutex m; int balance = 0; };
+void credit(Account &a);
+void deposit(Account &a) {
+  std::lock_guard<std::mutex> g(a.m);
+  credit(a);
+}
+)cpp";
+
+TEST(Facts, ImportedSummariesSeeAcrossTranslationUnits) {
+  // Alone, the calling TU cannot know what credit() does.
+  EXPECT_TRUE(analyse(Calls, AnalysisOptions()).empty());
+  TUFacts Other = factsOf(Defines);
+  ImportedSummaries Imported;
+  Imported.add(Other);
+  AnalysisOptions Opts;
+  Opts.Imported = &Imported;
+  TUFacts Mine;
+  Opts.Facts = &Mine;
+  std::vector<Finding> Found = analyse(Calls, Opts);
+  ASSERT_EQ(Found.size(), 1u);
+  EXPECT_EQ(Found[0].CheckKind, Check::DoubleLock);
+  EXPECT_EQ(Found[0].Message, "calling 'credit' acquires mutex 'a.m' that is already held");
+  // The external call is listed, so a whole-project tool knows to re-check.
+  EXPECT_EQ(Mine.ExternalCalls.size(), 1u);
+}
+
+} // namespace

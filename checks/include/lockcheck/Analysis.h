@@ -31,6 +31,9 @@ struct AnalysisOptions {
   llvm::raw_ostream *DebugLog = nullptr;
   /// When set, receives the TU's summaries and lock-order edges.
   TUFacts *Facts = nullptr;
+  /// Summaries of functions defined in other TUs (whole-project analysis):
+  /// calls to functions this TU only declares are checked through them.
+  const ImportedSummaries *Imported = nullptr;
 };
 
 /// Analyses every function defined in the TU (outside system headers).

@@ -10,6 +10,7 @@
 #ifndef LOCKCHECK_FACTS_H
 #define LOCKCHECK_FACTS_H
 
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
@@ -83,9 +84,31 @@ struct TUFacts {
   std::string MainFile;
   std::vector<FactFunction> Functions;
   std::vector<FactEdge> Edges;
+  /// USRs of functions the TU calls but does not define (sorted): where
+  /// another TU's summary can add findings.
+  std::vector<std::string> ExternalCalls;
   bool operator==(const TUFacts &O) const {
-    return MainFile == O.MainFile && Functions == O.Functions && Edges == O.Edges;
+    return MainFile == O.MainFile && Functions == O.Functions && Edges == O.Edges &&
+           ExternalCalls == O.ExternalCalls;
   }
+};
+
+/// Summaries of functions other TUs define, by USR (the first definition
+/// seen wins: inline functions are defined alike in every TU).
+class ImportedSummaries {
+public:
+  void add(const TUFacts &F) {
+    for (const FactFunction &Fn : F.Functions)
+      ByUsr.try_emplace(Fn.Usr, Fn);
+  }
+  const FactFunction *find(llvm::StringRef Usr) const {
+    auto It = ByUsr.find(Usr);
+    return It == ByUsr.end() ? nullptr : &It->second;
+  }
+  bool empty() const { return ByUsr.empty(); }
+
+private:
+  llvm::StringMap<FactFunction> ByUsr;
 };
 
 llvm::json::Value toJSON(const TUFacts &F);

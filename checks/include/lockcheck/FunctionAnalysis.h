@@ -19,6 +19,7 @@
 #include "lockcheck/WrapperEvidence.h"
 #include "lockcheck/LockOrder.h"
 #include "lockcheck/Summary.h"
+#include "lockcheck/ImportResolver.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -60,6 +61,7 @@ struct TUContext {
   WrapperEvidence &Wrappers;
   const SummaryTable &Summaries;
   LockOrderGraph &Order;
+  ImportResolver &Imports;
 };
 
 class FunctionAnalysis {
@@ -148,6 +150,7 @@ private:
   WrapperEvidence &Wrappers;
   const SummaryTable &Summaries;
   LockOrderGraph &Order;
+  ImportResolver &Imports;
   bool Emit;
   FunctionSummary Summary;
 

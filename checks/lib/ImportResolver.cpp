@@ -1,0 +1,146 @@
+//===- ImportResolver.cpp - other TUs' summaries, in this TU's terms ------===//
+#include "lockcheck/ImportResolver.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Index/USRGeneration.h"
+
+using namespace clang;
+
+namespace lockcheck {
+
+std::string usrOf(const Decl *D) {
+  llvm::SmallString<128> Buf;
+  if (index::generateUSRForDecl(D, Buf))
+    return "";
+  return std::string(Buf);
+}
+
+namespace {
+struct GlobalCollector : RecursiveASTVisitor<GlobalCollector> {
+  llvm::StringMap<const VarDecl *> &Out;
+  explicit GlobalCollector(llvm::StringMap<const VarDecl *> &Out) : Out(Out) {}
+  bool TraverseFunctionDecl(FunctionDecl *) { return true; } // no locals
+  bool TraverseCXXMethodDecl(CXXMethodDecl *) { return true; }
+  bool VisitVarDecl(VarDecl *VD) {
+    if (VD->hasGlobalStorage() && !VD->isLocalVarDecl())
+      Out.try_emplace(usrOf(VD), VD);
+    return true;
+  }
+};
+
+const NamedDecl *memberNamed(const CXXRecordDecl *RD, llvm::StringRef Name, bool WantField) {
+  if (!RD || !RD->hasDefinition())
+    return nullptr;
+  const NamedDecl *Found = nullptr;
+  auto Scan = [&](const CXXRecordDecl *R) {
+    for (const Decl *D : R->decls())
+      if (const auto *ND = dyn_cast<NamedDecl>(D); ND && ND->getName() == Name &&
+                                                    (WantField ? isa<FieldDecl>(ND)
+                                                               : isa<CXXMethodDecl>(ND))) {
+        Found = ND;
+        return false;
+      }
+    return true;
+  };
+  if (Scan(RD->getDefinition()))
+    RD->getDefinition()->forallBases(Scan);
+  return Found;
+}
+} // namespace
+
+const VarDecl *ImportResolver::globalByUsr(llvm::StringRef Usr) {
+  if (!Globals) {
+    Globals.emplace();
+    GlobalCollector(*Globals).TraverseDecl(Ctx.getTranslationUnitDecl());
+  }
+  auto It = Globals->find(Usr);
+  return It == Globals->end() ? nullptr : It->second;
+}
+
+std::optional<SummaryLock> ImportResolver::resolve(const FactLock &L,
+                                                   const FunctionDecl *Callee) {
+  SummaryLock Out;
+  QualType Cur;
+  for (const FactStep &S : L.Path) {
+    if (S.Kind == "this") {
+      const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+      if (!MD)
+        return std::nullopt;
+      Out.Path.Steps.push_back({PathStep::This});
+      Cur = Ctx.getRecordType(MD->getParent());
+    } else if (S.Kind == "param") {
+      if (S.Index < 0 || static_cast<unsigned>(S.Index) >= Callee->getNumParams())
+        return std::nullopt;
+      const ParmVarDecl *PV = Callee->getParamDecl(S.Index);
+      Out.Path.Steps.push_back({PathStep::Var, PV});
+      Cur = PV->getType().getNonReferenceType();
+    } else if (S.Kind == "global") {
+      const VarDecl *VD = globalByUsr(S.Usr);
+      if (!VD)
+        return std::nullopt;
+      Out.Path.Steps.push_back({PathStep::Var, VD});
+      Cur = VD->getType().getNonReferenceType();
+    } else if (S.Kind == "deref") {
+      if (Cur.isNull() || !Cur->isPointerType())
+        return std::nullopt;
+      Out.Path.Steps.push_back({PathStep::Deref});
+      Cur = Cur->getPointeeType();
+    } else if (S.Kind == "field" || S.Kind == "call") {
+      bool Field = S.Kind == "field";
+      const NamedDecl *M =
+          Cur.isNull() ? nullptr : memberNamed(Cur->getAsCXXRecordDecl(), S.Name, Field);
+      if (!M)
+        return std::nullopt;
+      Out.Path.Steps.push_back({Field ? PathStep::Field : PathStep::Call, M});
+      Cur = Field ? cast<FieldDecl>(M)->getType()
+                  : cast<CXXMethodDecl>(M)->getReturnType().getNonReferenceType();
+    } else if (S.Kind == "index") {
+      const ArrayType *AT = Cur.isNull() ? nullptr : Ctx.getAsArrayType(Cur);
+      if (!AT)
+        return std::nullopt;
+      Out.Path.Steps.push_back({PathStep::Index, nullptr, S.Index});
+      Cur = AT->getElementType();
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (Out.Path.empty() || Cur.isNull())
+    return std::nullopt;
+  Out.Traits.Recursive = L.Recursive;
+  Out.Traits.KindName = Saver.save(L.Kind);
+  Out.Shared = L.Shared;
+  Out.Display = L.Display;
+  Out.LockType = Cur.getCanonicalType().getTypePtr();
+  for (const FactNote &N : L.Chain)
+    Out.Chain.push_back({clang::SourceLocation(),
+                         N.Message + " (" + N.Loc.File + ":" + std::to_string(N.Loc.Line) +
+                             ":" + std::to_string(N.Loc.Column) + ")"});
+  return Out;
+}
+
+const FunctionSummary *ImportResolver::lookup(const FunctionDecl *Callee) {
+  if (!Imported || Imported->empty())
+    return nullptr;
+  Callee = Callee->getCanonicalDecl();
+  auto [It, New] = Cache.try_emplace(Callee);
+  if (New) {
+    if (const FactFunction *F = Imported->find(usrOf(Callee))) {
+      FunctionSummary S;
+      auto convert = [&](const std::vector<FactLock> &From,
+                         llvm::SmallVectorImpl<SummaryLock> &To) {
+        for (const FactLock &L : From)
+          if (std::optional<SummaryLock> R = resolve(L, Callee))
+            To.push_back(std::move(*R));
+      };
+      convert(F->Acquires, S.Acquires);
+      convert(F->NetAcquired, S.NetAcquired);
+      convert(F->NetReleased, S.NetReleased);
+      It = Cache.try_emplace(Callee).first;
+      It->second = std::move(S);
+    }
+  }
+  return It->second ? &*It->second : nullptr;
+}
+
+} // namespace lockcheck
