@@ -52,8 +52,10 @@ void LockOrderGraph::addDeclaredOrders(const Config &Cfg) {
   if (DeclaredAdded)
     return;
   DeclaredAdded = true;
-  auto declare = [&](const NamedDecl *Before, const NamedDecl *After, SourceLocation Loc) {
+  auto declare = [&](const NamedDecl *Before, const NamedDecl *After, SourceLocation Loc,
+                     std::string In = "") {
     OrderEdge E;
+    E.DeclaredIn = std::move(In);
     E.From = Before;
     E.To = After;
     E.FromName = E.FromClass = Before->getQualifiedNameAsString();
@@ -88,7 +90,8 @@ void LockOrderGraph::addDeclaredOrders(const Config &Cfg) {
           After = D;
       }
       if (Before && After && Before != After)
-        declare(Before, After, SourceLocation());
+        declare(Before, After, SourceLocation(),
+                Cfg.FileName.empty() ? "the configuration" : Cfg.FileName);
     }
 }
 
@@ -157,7 +160,10 @@ void LockOrderGraph::reportCycle(const std::vector<const OrderEdge *> &Cycle,
     if (E == At)
       continue;
     if (E->Declared) {
-      F.Notes.push_back({E->Loc, msg::declaredOrder(E->FromName, E->ToName)});
+      std::string Text = msg::declaredOrder(E->FromName, E->ToName);
+      if (!E->DeclaredIn.empty()) // "... here" has no location: name the file
+        Text = Text.substr(0, Text.size() - 5) + " in " + E->DeclaredIn;
+      F.Notes.push_back({E->Loc, std::move(Text)});
       continue;
     }
     F.Notes.push_back({E->Loc, msg::orderEdge(E->ToName, E->FromName)});

@@ -34,6 +34,7 @@ struct OrderEdge {
   clang::SourceLocation Loc; // where To is acquired while From is held
   llvm::SmallVector<ChainStep, 2> Chain;
   bool Declared = false;
+  std::string DeclaredIn; // the configuration file, for declared orders from it
 };
 
 class LockOrderGraph {
