@@ -256,6 +256,7 @@ std::optional<LockOp> LockModel::classifyMemberCall(const CallExpr *CE,
     LockOp Op;
     Op.Locks.push_back({Obj, Arrow});
     Op.Traits = traitsOfType(Obj->getType());
+    Op.ModeSpecific = AllowShared;
     if (Name == "lock")
       Op.Kind = OpKind::Acquire;
     else if (Name == "unlock")

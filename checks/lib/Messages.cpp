@@ -25,6 +25,11 @@ std::string releaseGuarded(StringRef Kind, StringRef L, StringRef G) {
   return "releasing " + Kind.str() + " " + q(L) + " owned by guard " + q(G) +
          "; the guard will release it again";
 }
+std::string wrongModeRelease(StringRef Kind, StringRef L, bool HeldShared) {
+  return "releasing " + Kind.str() + " " + q(L) +
+         (HeldShared ? " held shared with an exclusive unlock"
+                     : " held exclusively with a shared unlock");
+}
 std::string missingUnlock(StringRef Kind, StringRef L, StringRef F, bool AtReturn,
                           bool Definite) {
   return Kind.str() + " " + q(L) + (Definite ? " is still held" : " may still be held") +

@@ -419,7 +419,8 @@ void FunctionAnalysis::applyOp(const LockOp &Op, const Stmt *Site, State &St) {
     return;
   }
   case OpKind::Release:
-    release(resolve(Op), Site, St);
+    release(resolve(Op), Site, St, nullptr,
+            Op.ModeSpecific ? std::optional<bool>(Op.Shared) : std::nullopt);
     return;
   case OpKind::TryAcquire:
     tryAcquire(Op, resolve(Op), nullptr, Site, St);
@@ -489,15 +490,18 @@ void FunctionAnalysis::acquire(const LockOp &Op, llvm::ArrayRef<LockId> Ids,
 }
 
 void FunctionAnalysis::release(llvm::ArrayRef<LockId> Ids, const Stmt *Site, State &St,
-                               const FunctionDecl *Via) {
+                               const FunctionDecl *Via, std::optional<bool> ReleasesShared) {
   for (LockId Id : Ids) {
     ReleasedSomewhere.insert(Id);
     const LockInfo &LI = Locks.info(Id);
     unsigned NotHeld = 0;
     const Stmt *Previous = nullptr;
     std::optional<HeldLock> Guarded;
+    const HeldLock *WrongMode = nullptr;
     for (const Disjunct &D : St.Ds) {
       const HeldLock *H = D.held(Id);
+      if (H && ReleasesShared && H->Shared != *ReleasesShared && !WrongMode)
+        WrongMode = H;
       if (!H) {
         ++NotHeld;
         if (const Stmt *R = D.lastRelease(Id))
@@ -513,7 +517,15 @@ void FunctionAnalysis::release(llvm::ArrayRef<LockId> Ids, const Stmt *Site, Sta
         Wrappers.noteReleaseWrapper(LI.ClassKey);
       }
     }
-    if (Reporting && Guarded) {
+    if (Reporting && WrongMode) {
+      llvm::SmallVector<FindingNote, 2> Notes;
+      if (WrongMode->Site)
+        Notes.push_back(
+            noteAt(WrongMode->Site, msg::acquiredHere(LI.Traits.KindName, LI.Display)));
+      reportAt(Check::UnlockNotHeld, Site,
+               msg::wrongModeRelease(LI.Traits.KindName, LI.Display, WrongMode->Shared),
+               true, std::move(Notes));
+    } else if (Reporting && Guarded) {
       std::string G = Guarded->Guard->getNameAsString();
       llvm::SmallVector<FindingNote, 2> Notes;
       const Stmt *GuardSite = Guarded->Site;

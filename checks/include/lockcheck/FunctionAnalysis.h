@@ -104,7 +104,8 @@ private:
                const clang::VarDecl *Guard, const clang::Stmt *Site, State &St,
                llvm::function_ref<bool(const Disjunct &)> Applies = nullptr);
   void release(llvm::ArrayRef<LockId> Ids, const clang::Stmt *Site, State &St,
-               const clang::FunctionDecl *Via = nullptr);
+               const clang::FunctionDecl *Via = nullptr,
+               std::optional<bool> ReleasesShared = std::nullopt);
   void tryAcquire(const LockOp &Op, llvm::ArrayRef<LockId> Ids,
                   const clang::VarDecl *Guard, const clang::Stmt *Site, State &St,
                   llvm::function_ref<bool(const Disjunct &)> Applies = nullptr);

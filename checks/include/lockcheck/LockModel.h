@@ -72,6 +72,9 @@ struct LockOp {
   /// Several locks taken together (std::lock, std::scoped_lock): no order
   /// between them.
   bool Together = false;
+  /// A release that says which mode it releases (unlock vs unlock_shared);
+  /// false for pthread_rwlock_unlock and other releases of either mode.
+  bool ModeSpecific = false;
   LockTraits Traits;
   llvm::SmallVector<LockRef, 2> Locks;
   /// Set when Locks are written in the callee (thread-safety attributes).

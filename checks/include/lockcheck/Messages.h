@@ -18,6 +18,7 @@ std::string upgrade(StringRef Kind, StringRef L);
 std::string unlockNotHeld(StringRef Kind, StringRef L, bool Definite);
 std::string guardNotOwning(StringRef G, StringRef Kind, bool Definite);
 std::string releaseGuarded(StringRef Kind, StringRef L, StringRef G);
+std::string wrongModeRelease(StringRef Kind, StringRef L, bool HeldShared);
 std::string missingUnlock(StringRef Kind, StringRef L, StringRef F, bool AtReturn,
                           bool Definite);
 std::string leakOnCall(StringRef Kind, StringRef L, StringRef Callee);

@@ -1,0 +1,71 @@
+//===- Report.cpp ---------------------------------------------------------===//
+#include "Report.h"
+#include <tuple>
+
+namespace lockcheck::cli {
+
+bool reportLess(const Report &A, const Report &B) {
+  return std::tie(A.Where.File, A.Where.Line, A.Where.Column, A.CheckKind, A.Message) <
+         std::tie(B.Where.File, B.Where.Line, B.Where.Column, B.CheckKind, B.Message);
+}
+
+bool sameReport(const Report &A, const Report &B) {
+  if (!(A.Where == B.Where) || A.CheckKind != B.CheckKind || A.Message != B.Message ||
+      A.Notes.size() != B.Notes.size())
+    return false;
+  for (size_t I = 0; I < A.Notes.size(); ++I)
+    if (!(A.Notes[I].Where == B.Notes[I].Where) || A.Notes[I].Message != B.Notes[I].Message)
+      return false;
+  return true;
+}
+
+llvm::json::Value toJSON(const SourcePos &P) {
+  return llvm::json::Object{{"file", P.File}, {"line", P.Line}, {"column", P.Column}};
+}
+
+llvm::json::Value toJSON(const Report &R) {
+  llvm::json::Array Notes;
+  for (const ReportNote &N : R.Notes)
+    Notes.push_back(llvm::json::Object{{"location", toJSON(N.Where)}, {"message", N.Message}});
+  return llvm::json::Object{{"check", checkName(R.CheckKind)},
+                            {"location", toJSON(R.Where)},
+                            {"message", R.Message},
+                            {"definite", R.Definite},
+                            {"function", R.Function},
+                            {"notes", std::move(Notes)}};
+}
+
+bool fromJSON(const llvm::json::Value &V, SourcePos &P, llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  return O && O.map("file", P.File) && O.map("line", P.Line) && O.map("column", P.Column);
+}
+
+bool fromJSON(const llvm::json::Value &V, Report &R, llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  std::string CheckText;
+  if (!O || !O.map("check", CheckText) || !O.map("location", R.Where) ||
+      !O.map("message", R.Message) || !O.map("definite", R.Definite) ||
+      !O.map("function", R.Function))
+    return false;
+  std::optional<Check> C = checkFromName(CheckText);
+  if (!C) {
+    Path.field("check").report("unknown check");
+    return false;
+  }
+  R.CheckKind = *C;
+  const llvm::json::Array *Notes = V.getAsObject()->getArray("notes");
+  if (!Notes) {
+    Path.field("notes").report("expected an array");
+    return false;
+  }
+  for (size_t I = 0; I < Notes->size(); ++I) {
+    llvm::json::ObjectMapper N((*Notes)[I], Path.field("notes").index(I));
+    ReportNote Note;
+    if (!N || !N.map("location", Note.Where) || !N.map("message", Note.Message))
+      return false;
+    R.Notes.push_back(std::move(Note));
+  }
+  return true;
+}
+
+} // namespace lockcheck::cli
