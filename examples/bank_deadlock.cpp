@@ -1,7 +1,6 @@
 // The classic self-deadlock from the Python threading guides, in C++:
 // deposit() holds the account lock and calls update_balance(), which locks
 // it again. std::mutex is not recursive, so the thread blocks on itself.
-// (Reported once cross-function analysis lands: see issue 3.)
 #include <mutex>
 
 class BankAccount {

@@ -1,6 +1,5 @@
 // lockcheck-lock-order: two functions take the same two locks in opposite
 // orders; two threads running them at once can deadlock.
-// (Reported once cross-function analysis lands: see issue 3.)
 #include <mutex>
 
 std::mutex accounts_mu;

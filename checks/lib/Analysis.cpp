@@ -189,6 +189,10 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
   TUContext TU{Model, Throws, Opts, Sink, Wrappers, Summaries, Order, Imports};
 
   auto relevant = [&](const FunctionDecl *FD) {
+    // A function the configuration declares a lock function is a primitive
+    // by declaration: its body is its implementation, not a use.
+    if (Model.configRole(FD))
+      return false;
     if (Model.mentionsLocks(FD->getBody()))
       return true;
     bool CallsLocking = false;
@@ -212,10 +216,12 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
 
   for (const std::vector<unsigned> &Component : componentsCalleesFirst(Calls)) {
     llvm::SmallVector<const FunctionDecl *, 4> Members;
-    for (unsigned I : Component)
-      if (relevant(Fns[I]))
-        Members.push_back(Fns[I]);
     bool Recursive = Component.size() > 1 || SelfCall[Component.front()];
+    // In a recursive cycle, a member that touches no lock itself may still
+    // call one that does: the summaries are not known yet, so take them all.
+    for (unsigned I : Component)
+      if (!Model.configRole(Fns[I]) && (Recursive || relevant(Fns[I])))
+        Members.push_back(Fns[I]);
     // A recursive cycle: iterate its summaries (quietly) until they settle.
     for (unsigned Round = 0; Recursive && Round < MaxRecursionRounds; ++Round) {
       bool Changed = false;

@@ -108,7 +108,24 @@ std::optional<LockId> FunctionAnalysis::translate(const SummaryLock &L, const Ca
 std::string lockClassName(const LockInfo &LI) {
   if (LI.ClassDecl)
     return LI.ClassDecl->getQualifiedNameAsString();
-  return LI.LockType ? QualType(LI.LockType, 0).getAsString() : std::string("?");
+  if (!LI.LockType)
+    return "?";
+  PrintingPolicy Policy{LangOptions()};
+  Policy.SuppressTagKeyword = true; // 'std::mutex', not 'class std::mutex'
+  return QualType(LI.LockType, 0).getAsString(Policy);
+}
+
+/// `if (from < to) { lock(from); lock(to); } else ...`: the code orders the
+/// two objects itself (by address or any other comparison of the two).
+static bool orderedByComparison(const State &St, const LockInfo &A, const LockInfo &B) {
+  const NamedDecl *RA = A.Path.Steps.front().Decl, *RB = B.Path.Steps.front().Decl;
+  if (!RA || !RB)
+    return false;
+  for (const Disjunct &D : St.Ds)
+    for (const Fact &F : D.Facts)
+      if (llvm::is_contained(F.Deps, RA) && llvm::is_contained(F.Deps, RB))
+        return true;
+  return false;
 }
 
 /// `node.child->m` after `node.m`: a lock nested inside the object whose
@@ -135,7 +152,8 @@ void FunctionAnalysis::recordOrder(LockId Id, const Stmt *Site, const State &St,
   llvm::SmallVector<LockId, 4> Seen;
   for (const Disjunct &D : St.Ds)
     for (const HeldLock &H : D.Held) {
-      if (H.Id == Id || llvm::is_contained(Together, H.Id) || llvm::is_contained(Seen, H.Id))
+      if (H.Id == Id || llvm::is_contained(Together, H.Id) ||
+          llvm::is_contained(TakenTogether, H.Id) || llvm::is_contained(Seen, H.Id))
         continue;
       Seen.push_back(H.Id);
       const LockInfo &From = Locks.info(H.Id);
@@ -151,7 +169,7 @@ void FunctionAnalysis::recordOrder(LockId Id, const Stmt *Site, const State &St,
         // then child), a deadlock when the objects are unrelated (both
         // reachable by a caller in either order).
         if (!isSharedRoot(From.Path.Steps.front()) || !isSharedRoot(To.Path.Steps.front()) ||
-            structurallyNested(From.Path, To.Path))
+            structurallyNested(From.Path, To.Path) || orderedByComparison(St, From, To))
           continue;
         std::string Class = lockClassName(From);
         llvm::SmallVector<FindingNote, 2> Notes;
@@ -182,6 +200,8 @@ void FunctionAnalysis::recordOrder(LockId Id, const Stmt *Site, const State &St,
 void FunctionAnalysis::applySummary(const CallExpr *CE, const FunctionDecl *Callee,
                                     const FunctionSummary &S, State &St) {
   std::string CalleeName = Callee->getNameAsString();
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee); MD && MD->getParent()->isLambda())
+    CalleeName = "lambda";
   ChainStep Call{CE->getExprLoc(), msg::chainCalls(functionName(), CalleeName)};
   for (const SummaryLock &A : S.Acquires) {
     std::optional<LockId> Id = translate(A, CE, Callee);

@@ -62,6 +62,12 @@ bool ConditionModel::isStable(const Expr *E,
     return isStable(ME->getBase(), Deps, Depth + 1);
   }
   if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    // The address of a variable never changes, whatever is done to it.
+    if (UO->getOpcode() == UO_AddrOf)
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts())) {
+        Deps.push_back(DRE->getDecl());
+        return true;
+      }
     switch (UO->getOpcode()) {
     case UO_LNot:
     case UO_Minus:

@@ -520,7 +520,14 @@ static std::string calleeName(const Stmt *S) {
 void FunctionAnalysis::deliver(LockId Id, Finding F) {
   if (!Emit)
     return;
-  if (ReleasedSomewhere.count(Id))
+  // A lock of a local object dies with this frame: no wrapper elsewhere can
+  // release it.
+  const PathStep &Root = Locks.info(Id).Path.Steps.front();
+  const auto *RootVar = dyn_cast_or_null<VarDecl>(Root.Decl);
+  bool LocalObject = Root.K == PathStep::Var && RootVar && RootVar->hasLocalStorage() &&
+                     !isa<ParmVarDecl>(RootVar) && !RootVar->getType()->isReferenceType() &&
+                     !RootVar->getType()->isPointerType();
+  if (ReleasedSomewhere.count(Id) || LocalObject)
     Reporter.report(std::move(F));
   else
     Wrappers.defer(Locks.info(Id).ClassKey, std::move(F));

@@ -398,6 +398,7 @@ std::optional<LockOp> LockModel::fromAttributes(const CallExpr *CE, const Expr *
       Found = true;
     } else if (const auto *RA = dyn_cast<ReleaseCapabilityAttr>(A)) {
       Op.Kind = OpKind::Release, Op.Shared = RA->isShared();
+      Op.ModeSpecific = !RA->isGeneric();
       addArgs(RA->args());
       Found = true;
     } else if (const auto *TA = dyn_cast<TryAcquireCapabilityAttr>(A)) {
@@ -473,6 +474,22 @@ int LockModel::configIndex(const FunctionDecl *FD) const {
       ++Index;
     }
   return -1;
+}
+
+std::optional<std::pair<OpKind, int>> LockModel::configRole(const FunctionDecl *FD) const {
+  int Index = configIndex(FD);
+  if (Index < 0)
+    return std::nullopt;
+  std::pair<const std::vector<LockFunctionPattern> *, OpKind> Lists[] = {
+      {&Cfg.Acquire, OpKind::Acquire},       {&Cfg.AcquireShared, OpKind::Acquire},
+      {&Cfg.Release, OpKind::Release},       {&Cfg.TryAcquire, OpKind::TryAcquire},
+      {&Cfg.TryAcquireShared, OpKind::TryAcquire}};
+  for (const auto &[List, Kind] : Lists) {
+    if (Index < static_cast<int>(List->size()))
+      return std::make_pair(Kind, (*List)[Index].LockArg);
+    Index -= List->size();
+  }
+  return std::nullopt;
 }
 
 std::optional<LockOp> LockModel::fromConfig(const CallExpr *CE, const Expr *Obj,
@@ -593,6 +610,13 @@ bool LockModel::isLockPrimitive(const FunctionDecl *FD) const {
     const CXXRecordDecl *RD = MD->getParent();
     if (stdMutexKind(RD) != StdMutex::None || stdGuardKind(RD) != StdGuard::None)
       return true;
+    // lock()/unlock()/try_lock() of a BasicLockable class.
+    if (MD->getIdentifier() && isBasicLockable(RD)) {
+      StringRef N = MD->getName();
+      if (N == "lock" || N == "unlock" || N.starts_with("try_lock") ||
+          N == "lock_shared" || N == "unlock_shared")
+        return true;
+    }
   }
   if (FD->hasAttr<AcquireCapabilityAttr>() || FD->hasAttr<ReleaseCapabilityAttr>() ||
       FD->hasAttr<TryAcquireCapabilityAttr>())

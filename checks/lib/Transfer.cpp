@@ -50,8 +50,9 @@ llvm::SmallVector<LockId, 2> FunctionAnalysis::resolve(const LockOp &Op) {
   for (const LockRef &R : Op.Locks) {
     LockPath P = Paths.fromExpr(R.E, R.IsPointer, Op.Binding.get());
     if (P.empty()) {
-      if (!Reporting)
+      if (!SaidUnnamed)
         debug("note: a lock expression could not be named; its operations are ignored");
+      SaidUnnamed = true;
       continue;
     }
     LockTraits T = Op.Locks.size() == 1 ? Op.Traits : Model.traitsOfType(R.E->getType());
@@ -401,21 +402,33 @@ void FunctionAnalysis::applyOp(const LockOp &Op, const Stmt *Site, State &St) {
       tryAcquire(Try, resolve(Try), nullptr, Site, St);
       return;
     }
-    // std::lock(lk1, lk2) locks through deferred guards.
+    // std::lock(lk1, lk2) locks through deferred guards, all at once.
     LockOp Plain = Op;
     Plain.Locks.clear();
+    llvm::SmallVector<const VarDecl *, 2> Guards;
     for (const LockRef &R : Op.Locks) {
       const VarDecl *G = namedLocalVar(R.E);
-      if (G && Model.isGuardType(G->getType())) {
-        LockOp GL;
-        GL.Kind = OpKind::GuardLock;
-        GL.Guard = G;
-        guardOp(GL, Site, St);
-      } else {
+      if (G && Model.isGuardType(G->getType()))
+        Guards.push_back(G);
+      else
         Plain.Locks.push_back(R);
-      }
     }
-    acquire(Plain, resolve(Plain), nullptr, Site, St);
+    llvm::SmallVector<LockId, 2> Ids = resolve(Plain);
+    if (Op.Together) {
+      TakenTogether.assign(Ids.begin(), Ids.end());
+      for (const VarDecl *G : Guards)
+        for (const Disjunct &D : St.Ds)
+          if (const GuardEntry *E = const_cast<Disjunct &>(D).guard(G))
+            TakenTogether.append(E->Locks.begin(), E->Locks.end());
+    }
+    for (const VarDecl *G : Guards) {
+      LockOp GL;
+      GL.Kind = OpKind::GuardLock;
+      GL.Guard = G;
+      guardOp(GL, Site, St);
+    }
+    acquire(Plain, Ids, nullptr, Site, St);
+    TakenTogether.clear();
     return;
   }
   case OpKind::Release:
@@ -500,7 +513,8 @@ void FunctionAnalysis::release(llvm::ArrayRef<LockId> Ids, const Stmt *Site, Sta
     const HeldLock *WrongMode = nullptr;
     for (const Disjunct &D : St.Ds) {
       const HeldLock *H = D.held(Id);
-      if (H && ReleasesShared && H->Shared != *ReleasesShared && !WrongMode)
+      // (A lock held on entry has no known mode: it is not checked.)
+      if (H && H->Site && ReleasesShared && H->Shared != *ReleasesShared && !WrongMode)
         WrongMode = H;
       if (!H) {
         ++NotHeld;

@@ -235,7 +235,7 @@ void p12_lambda() noexcept {
     std::lock_guard<std::mutex> x(w2); // expected-note {{'lambda' acquires 'w2' here}}
   };
   std::lock_guard<std::mutex> x(w1);
-  inner(); // expected-note {{'w2' acquired while holding 'w1' here}} expected-note {{'p12_lambda' calls 'operator()' here}}
+  inner(); // expected-note {{'w2' acquired while holding 'w1' here}} expected-note {{'p12_lambda' calls 'lambda' here}}
 }
 void p12_reverse() noexcept {
   std::lock_guard<std::mutex> x(w2);
@@ -593,4 +593,46 @@ void n18_lambda_later() noexcept {
 void n18_forward() noexcept {
   std::lock_guard<std::mutex> a(i1);
   std::lock_guard<std::mutex> b(i2);
+}
+
+// N19: transfer taking the two accounts' locks in address order.
+void n19_transfer_by_address(Account &from, Account &to, int n) noexcept {
+  if (&from < &to) {
+    std::lock_guard<std::mutex> a(from.m);
+    std::lock_guard<std::mutex> b(to.m);
+    from.balance -= n;
+    to.balance += n;
+  } else {
+    std::lock_guard<std::mutex> b(to.m);
+    std::lock_guard<std::mutex> a(from.m);
+    from.balance -= n;
+    to.balance += n;
+  }
+}
+
+// N20: std::try_lock of both (all or nothing, never blocks), against a nested
+// order the other way.
+std::mutex tp, tq;
+void n20_nested() noexcept {
+  std::lock_guard<std::mutex> a(tp);
+  std::lock_guard<std::mutex> b(tq);
+}
+void n20_std_try_lock() noexcept {
+  if (std::try_lock(tq, tp) == -1) {
+    tq.unlock();
+    tp.unlock();
+  }
+}
+
+// N21: a deferred unique_lock's try_lock() as the second lock.
+std::mutex tr, ts;
+void n21_nested() noexcept {
+  std::lock_guard<std::mutex> a(tr);
+  std::lock_guard<std::mutex> b(ts);
+}
+void n21_deferred_try() noexcept {
+  std::unique_lock<std::mutex> b(ts);
+  std::unique_lock<std::mutex> a(tr, std::defer_lock);
+  if (a.try_lock())
+    work();
 }

@@ -4,6 +4,22 @@
 
 namespace lockcheck::cli {
 
+ReportNote makeNote(SourcePos Where, std::string Message) {
+  llvm::StringRef M(Message);
+  if (Where.File.empty() && M.consume_back(")")) {
+    size_t Open = M.rfind(" (");
+    if (Open != llvm::StringRef::npos) {
+      llvm::StringRef Pos = M.substr(Open + 2);
+      auto [Rest, Col] = Pos.rsplit(':');
+      auto [File, Line] = Rest.rsplit(':');
+      unsigned L = 0, C = 0;
+      if (!File.empty() && !Line.getAsInteger(10, L) && !Col.getAsInteger(10, C))
+        return {{File.str(), L, C}, M.take_front(Open).str()};
+    }
+  }
+  return {std::move(Where), std::move(Message)};
+}
+
 bool reportLess(const Report &A, const Report &B) {
   return std::tie(A.Where.File, A.Where.Line, A.Where.Column, A.CheckKind, A.Message) <
          std::tie(B.Where.File, B.Where.Line, B.Where.Column, B.CheckKind, B.Message);
@@ -37,7 +53,12 @@ llvm::json::Value toJSON(const Report &R) {
 
 bool fromJSON(const llvm::json::Value &V, SourcePos &P, llvm::json::Path Path) {
   llvm::json::ObjectMapper O(V, Path);
-  return O && O.map("file", P.File) && O.map("line", P.Line) && O.map("column", P.Column);
+  int64_t Line = 0, Column = 0;
+  if (!O || !O.map("file", P.File) || !O.map("line", Line) || !O.map("column", Column))
+    return false;
+  P.Line = static_cast<unsigned>(Line);
+  P.Column = static_cast<unsigned>(Column);
+  return true;
 }
 
 bool fromJSON(const llvm::json::Value &V, Report &R, llvm::json::Path Path) {

@@ -45,6 +45,11 @@ struct Report {
   bool IsError = false;
 };
 
+/// A note; when it has no position, one spelled at the end of the message
+/// ("... (file:line:col)", how the core writes notes located in another TU)
+/// becomes its position.
+ReportNote makeNote(SourcePos Where, std::string Message);
+
 /// Orders by location, then check and message (a stable output order).
 bool reportLess(const Report &A, const Report &B);
 /// Same place, check, message and notes: one problem seen twice (a header

@@ -42,6 +42,9 @@ TUOutcome analyzeTU(const clang::tooling::CompileCommand &Cmd,
 /// \p Path made absolute against \p Dir, with "." and ".." removed.
 std::string absolutePath(llvm::StringRef Path, llvm::StringRef Dir);
 
+/// \p Path made absolute against the current directory.
+std::string absolutePathFromCwd(llvm::StringRef Path);
+
 /// Makes every location in \p F absolute against \p Dir (facts spell files
 /// the way the compile command did).
 void absolutizeFacts(TUFacts &F, llvm::StringRef Dir);

@@ -180,6 +180,9 @@ private:
   /// Locks the function declares it returns holding (acquire_capability).
   llvm::DenseSet<LockId> ExpectedHeldAtExit;
   bool Reporting = false;
+  /// Locks a std::lock call takes together (no order among them).
+  llvm::SmallVector<LockId, 4> TakenTogether;
+  bool SaidUnnamed = false;
   bool LostPrecision = false;
 
   struct Leak {

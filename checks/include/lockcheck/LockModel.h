@@ -101,6 +101,9 @@ public:
   bool isLockType(clang::QualType T) const;
   /// A function that is itself a lock primitive (never throws).
   bool isLockPrimitive(const clang::FunctionDecl *FD) const;
+  /// When \p FD is a lock function of the configuration: what it does and
+  /// which argument (-1: the object) is the lock.
+  std::optional<std::pair<OpKind, int>> configRole(const clang::FunctionDecl *FD) const;
   /// Cheap pre-scan: does \p Body contain anything the model knows?
   bool mentionsLocks(const clang::Stmt *Body) const;
 

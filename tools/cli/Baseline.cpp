@@ -1,0 +1,105 @@
+//===- Baseline.cpp -------------------------------------------------------===//
+#include "Baseline.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/SHA1.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/ADT/StringExtras.h"
+
+namespace lockcheck::cli {
+
+static std::string relativeTo(llvm::StringRef File, llvm::StringRef Root) {
+  std::string R = Root.rtrim('/').str() + "/";
+  if (!Root.empty() && File.starts_with(R))
+    return File.drop_front(R.size()).str();
+  return File.str();
+}
+
+std::string fingerprint(const Report &R, llvm::StringRef Root) {
+  // Cross-file notes in messages spell positions; lines must not count.
+  static const llvm::Regex Position(":[0-9]+(:[0-9]+)?");
+  std::string Message = R.Message;
+  while (Position.match(Message))
+    Message = Position.sub(":_", Message);
+  llvm::SHA1 H;
+  for (llvm::StringRef Part : {checkName(R.CheckKind), llvm::StringRef(relativeTo(R.Where.File, Root)),
+                               llvm::StringRef(Message), llvm::StringRef(R.Function)}) {
+    H.update(Part);
+    H.update(llvm::StringRef("\0", 1));
+  }
+  std::array<uint8_t, 20> D = H.final();
+  return llvm::toHex(llvm::ArrayRef<uint8_t>(D.data(), 10), /*LowerCase=*/true);
+}
+
+llvm::Expected<Baseline> Baseline::read(llvm::StringRef Path) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  if (!Buf)
+    return llvm::createStringError(Buf.getError(), "cannot read baseline '%s': %s",
+                                   Path.str().c_str(), Buf.getError().message().c_str());
+  llvm::Expected<llvm::json::Value> V = llvm::json::parse((*Buf)->getBuffer());
+  if (!V)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "baseline '%s' is not JSON: %s", Path.str().c_str(),
+                                   llvm::toString(V.takeError()).c_str());
+  const llvm::json::Object *O = V->getAsObject();
+  const llvm::json::Array *Fs = O ? O->getArray("findings") : nullptr;
+  if (!O || O->getString("format") != "lockcheck-baseline" || !Fs)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "'%s' is not a lockcheck baseline (write one with --write-baseline)",
+        Path.str().c_str());
+  Baseline B;
+  for (const llvm::json::Value &F : *Fs) {
+    const llvm::json::Object *FO = F.getAsObject();
+    std::optional<llvm::StringRef> FP = FO ? FO->getString("fingerprint") : std::nullopt;
+    if (!FP)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "baseline '%s': a finding without a fingerprint",
+                                     Path.str().c_str());
+    ++B.Counts[*FP];
+  }
+  return B;
+}
+
+llvm::Error Baseline::write(llvm::StringRef Path, const std::vector<Report> &Reports,
+                            llvm::StringRef Root) {
+  llvm::json::Array Fs;
+  for (const Report &R : Reports)
+    Fs.push_back(llvm::json::Object{{"fingerprint", fingerprint(R, Root)},
+                                    {"check", checkName(R.CheckKind)},
+                                    {"file", relativeTo(R.Where.File, Root)},
+                                    {"function", R.Function},
+                                    {"message", R.Message}});
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Path, EC);
+  if (EC)
+    return llvm::createStringError(EC, "cannot write baseline '%s': %s", Path.str().c_str(),
+                                   EC.message().c_str());
+  OS << llvm::formatv("{0:2}", llvm::json::Value(llvm::json::Object{
+                                   {"format", "lockcheck-baseline"},
+                                   {"version", 1},
+                                   {"findings", std::move(Fs)}}))
+     << "\n";
+  return llvm::Error::success();
+}
+
+unsigned Baseline::filter(std::vector<Report> &Reports, llvm::StringRef Root) const {
+  llvm::StringMap<unsigned> Left = Counts;
+  unsigned Removed = 0;
+  std::vector<Report> Kept;
+  for (Report &R : Reports) {
+    auto It = Left.find(fingerprint(R, Root));
+    if (It != Left.end() && It->second > 0) {
+      --It->second;
+      ++Removed;
+      continue;
+    }
+    Kept.push_back(std::move(R));
+  }
+  Reports = std::move(Kept);
+  return Removed;
+}
+
+} // namespace lockcheck::cli

@@ -1,0 +1,157 @@
+//===- Finish.cpp ---------------------------------------------------------===//
+#include "Finish.h"
+#include "Baseline.h"
+#include "Messages.h"
+#include "ProjectLockGraph.h"
+#include "TUAnalyzer.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+#include <algorithm>
+
+namespace lockcheck::cli {
+
+static std::string currentDir() {
+  llvm::SmallString<256> D;
+  llvm::sys::fs::current_path(D);
+  return std::string(D);
+}
+
+/// Fingerprints are relative to the baseline's directory (the project root,
+/// typically), so they match on every machine; else to the current one.
+static std::string fingerprintRoot(const CliOptions &O) {
+  const std::optional<std::string> &B = O.BaselineFile ? O.BaselineFile : O.WriteBaselineFile;
+  if (!B)
+    return currentDir();
+  std::string Abs = absolutePathFromCwd(*B);
+  return llvm::sys::path::parent_path(Abs).str();
+}
+
+/// Writes the graph; .svg goes through Graphviz `dot`.
+static bool writeLockGraph(const ProjectLockGraph &G, llvm::StringRef Path) {
+  bool Svg = llvm::sys::path::extension(Path) == ".svg";
+  std::string DotPath = Path.str();
+  llvm::SmallString<128> Tmp;
+  llvm::ErrorOr<std::string> Dot = std::make_error_code(std::errc::no_such_file_or_directory);
+  if (Svg) {
+    Dot = llvm::sys::findProgramByName("dot");
+    if (!Dot) {
+      printError("--lock-graph '" + Path +
+                 "': rendering SVG needs Graphviz 'dot', which is not on PATH; "
+                 "install graphviz or ask for a .dot file");
+      return false;
+    }
+    if (std::error_code EC = llvm::sys::fs::createTemporaryFile("lockgraph", "dot", Tmp)) {
+      printError("cannot create a temporary file: " + EC.message());
+      return false;
+    }
+    DotPath = std::string(Tmp);
+  }
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(DotPath, EC);
+    if (EC) {
+      printError("cannot write lock graph '" + DotPath + "': " + EC.message());
+      return false;
+    }
+    G.writeDot(OS);
+  }
+  if (!Svg)
+    return true;
+  std::string Out = "-o" + Path.str();
+  llvm::StringRef Argv[] = {*Dot, "-Tsvg", Out, DotPath};
+  std::string ErrMsg;
+  int RC = llvm::sys::ExecuteAndWait(*Dot, Argv, std::nullopt, {}, 0, 0, &ErrMsg);
+  llvm::sys::fs::remove(DotPath);
+  if (RC != 0) {
+    printError("'dot -Tsvg' failed for --lock-graph '" + Path + "'" +
+               (ErrMsg.empty() ? "" : ": " + ErrMsg));
+    return false;
+  }
+  return true;
+}
+
+int finishRun(Collected &C, const CliOptions &O) {
+  bool SetupFailed = false;
+  ProjectLockGraph Graph;
+  for (const TUFacts &F : C.Facts)
+    Graph.addTU(F);
+  std::vector<Report> Reports = std::move(C.Reports);
+  for (Report &R : Graph.crossTUCycles())
+    Reports.push_back(std::move(R));
+  // A header included by many TUs reports its problem once.
+  std::stable_sort(Reports.begin(), Reports.end(), reportLess);
+  Reports.erase(std::unique(Reports.begin(), Reports.end(), sameReport), Reports.end());
+  for (Report &R : Reports)
+    R.IsError = O.Werror;
+
+  std::string Root = fingerprintRoot(O);
+  if (O.WriteBaselineFile)
+    if (llvm::Error E = Baseline::write(*O.WriteBaselineFile, Reports, Root)) {
+      printError(llvm::toString(std::move(E)));
+      SetupFailed = true;
+    }
+  if (O.BaselineFile) {
+    llvm::Expected<Baseline> B = Baseline::read(*O.BaselineFile);
+    if (!B) {
+      printError(llvm::toString(B.takeError()));
+      SetupFailed = true;
+    } else {
+      C.Summary.Baselined = B->filter(Reports, Root);
+    }
+  }
+  if (O.LockGraph && !writeLockGraph(Graph, *O.LockGraph))
+    SetupFailed = true;
+
+  std::unique_ptr<llvm::raw_fd_ostream> File;
+  if (O.OutputFile) {
+    std::error_code EC;
+    File = std::make_unique<llvm::raw_fd_ostream>(*O.OutputFile, EC);
+    if (EC) {
+      printError("cannot write --output '" + *O.OutputFile + "': " + EC.message());
+      return 2;
+    }
+  }
+  llvm::raw_ostream &OS = File ? *File : llvm::outs();
+  switch (O.Format) {
+  case OutputFormat::Text:
+    writeText(OS, Reports);
+    break;
+  case OutputFormat::Json:
+    writeJson(OS, Reports, C.Summary, Root);
+    break;
+  case OutputFormat::Sarif:
+    writeSarif(OS, Reports, C.Summary, Root);
+    break;
+  }
+  OS.flush();
+
+  // Nothing is dropped silently: every TU not analysed is named again here.
+  const RunSummary &S = C.Summary;
+  llvm::raw_ostream &Err = llvm::errs();
+  Err << "lockcheck: " << Reports.size() << (Reports.size() == 1 ? " finding" : " findings");
+  if (S.Baselined)
+    Err << " (" << S.Baselined << " more in the baseline)";
+  Err << "; " << S.Analysed << " of " << S.Total << " translation units analysed";
+  if (S.FromCache)
+    Err << " (" << S.FromCache << " from cache)";
+  if (S.Reanalysed)
+    Err << ", " << S.Reanalysed << " re-checked with other TUs' summaries"
+        << (S.ImportRounds > 1 ? " (" + std::to_string(S.ImportRounds) + " rounds)" : "");
+  Err << "\n";
+  if (!S.Skipped.empty()) {
+    Err << "lockcheck: " << S.Skipped.size() << " not analysed:\n";
+    for (const SkippedTU &T : S.Skipped)
+      Err << "  " << T.File << ": " << T.Why << "\n";
+  }
+
+  if (SetupFailed || !S.Skipped.empty())
+    return 2;
+  bool Fails = std::any_of(Reports.begin(), Reports.end(), [&](const Report &R) {
+    return O.Fail == FailOn::Warning || R.IsError;
+  });
+  return Fails ? 1 : 0;
+}
+
+} // namespace lockcheck::cli

@@ -1,0 +1,38 @@
+//===- Output.h - findings as text, JSON or SARIF 2.1.0 -------------------===//
+#ifndef LOCKCHECK_CLI_OUTPUT_H
+#define LOCKCHECK_CLI_OUTPUT_H
+
+#include "Report.h"
+#include "llvm/Support/raw_ostream.h"
+#include <string>
+#include <vector>
+
+namespace lockcheck::cli {
+
+enum class OutputFormat { Text, Json, Sarif };
+
+struct SkippedTU {
+  std::string File;
+  std::string Why;
+};
+
+struct RunSummary {
+  unsigned Analysed = 0, Total = 0, FromCache = 0, Reanalysed = 0, Baselined = 0;
+  unsigned ImportRounds = 0; // phase-2 rounds that re-checked some TU
+  std::vector<SkippedTU> Skipped;
+};
+
+/// Clang-style lines: "file:line:col: warning: msg [lockcheck-x]" then notes.
+void writeText(llvm::raw_ostream &OS, const std::vector<Report> &Reports);
+/// \p BaseDir is the root of fingerprints (see Baseline.h).
+void writeJson(llvm::raw_ostream &OS, const std::vector<Report> &Reports,
+               const RunSummary &Summary, llvm::StringRef BaseDir);
+/// SARIF 2.1.0: rules for every check, related locations for notes, a code
+/// flow for call chains; paths under \p BaseDir become relative URIs against
+/// %SRCROOT%.
+void writeSarif(llvm::raw_ostream &OS, const std::vector<Report> &Reports,
+                const RunSummary &Summary, llvm::StringRef BaseDir);
+
+} // namespace lockcheck::cli
+
+#endif

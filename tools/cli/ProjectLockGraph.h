@@ -1,0 +1,57 @@
+//===- ProjectLockGraph.h - the lock-order edges of every TU, merged ------===//
+//
+// Nodes are lock classes (the facts' merge key), an edge A -> B says some TU
+// acquired B while holding A. Cycles whose edges all occur in one TU were
+// already reported by that TU's analysis; the rest span files and are
+// reported here, at the acquisition seen last, with a note per other edge.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LOCKCHECK_CLI_PROJECTLOCKGRAPH_H
+#define LOCKCHECK_CLI_PROJECTLOCKGRAPH_H
+
+#include "Report.h"
+#include "lockcheck/Facts.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/raw_ostream.h"
+#include <map>
+#include <set>
+#include <vector>
+
+namespace lockcheck::cli {
+
+class ProjectLockGraph {
+public:
+  /// Adds the edges of one TU; \p F must outlive the graph.
+  void addTU(const TUFacts &F);
+
+  /// Enumerates the elementary cycles (bounded in length and number), marks
+  /// their edges for the drawing and returns findings for those that span
+  /// more than one TU.
+  std::vector<Report> crossTUCycles();
+
+  /// Graphviz text: one node per lock class, edges labelled with where they
+  /// happen; edges on a cycle are red and bold.
+  void writeDot(llvm::raw_ostream &OS) const;
+
+  size_t numEdges() const { return Pairs.size(); }
+
+private:
+  struct Occurrence {
+    unsigned TU;
+    const FactEdge *Edge;
+  };
+  unsigned node(const std::string &Class);
+  void reportCycle(const std::vector<std::pair<unsigned, unsigned>> &Cycle,
+                   std::vector<Report> &Out);
+
+  std::vector<std::string> Nodes;
+  llvm::StringMap<unsigned> NodeIds;
+  /// (from, to) -> every place that edge occurs, in TU order.
+  std::map<std::pair<unsigned, unsigned>, std::vector<Occurrence>> Pairs;
+  std::set<std::pair<unsigned, unsigned>> OnCycle;
+  unsigned NumTUs = 0;
+};
+
+} // namespace lockcheck::cli
+
+#endif

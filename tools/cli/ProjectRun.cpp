@@ -1,0 +1,399 @@
+//===- ProjectRun.cpp -----------------------------------------------------===//
+#include "ProjectRun.h"
+#include "Finish.h"
+#include "Messages.h"
+#include "Progress.h"
+#include "ResultCache.h"
+#include "TUAnalyzer.h"
+#include "lockcheck/Config.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/SHA1.h"
+#include "llvm/Support/raw_ostream.h"
+#include <atomic>
+#include <map>
+#include <set>
+#include <thread>
+
+using clang::tooling::CompilationDatabase;
+using clang::tooling::CompileCommand;
+
+namespace lockcheck::cli {
+
+namespace {
+
+/// Phase 2 repeats while summaries still change through chains of TUs
+/// (a.cpp -> b.cpp -> c.cpp needs two rounds); this bounds the rounds.
+constexpr unsigned MaxImportRounds = 4;
+
+struct ConfigEntry {
+  bool Ok = false;
+  AnalysisOptions Opts;
+  std::string Text; // part of the cache key
+};
+
+struct Job {
+  std::string File;
+  CompileCommand Cmd;
+  const ConfigEntry *Cfg = nullptr;
+  TUOutcome Out;
+  std::string Digest; // of the imported summaries the outcome used
+};
+
+std::unique_ptr<CompilationDatabase> loadDatabase(const CliOptions &O, std::string &Where) {
+  llvm::SmallString<256> Path;
+  if (O.BuildDir) {
+    Path = absolutePathFromCwd(*O.BuildDir);
+    if (!llvm::sys::fs::exists(Path)) {
+      printError("-p '" + *O.BuildDir + "': no such directory");
+      return nullptr;
+    }
+    if (llvm::sys::fs::is_directory(Path))
+      llvm::sys::path::append(Path, "compile_commands.json");
+  } else {
+    // Like clang-tidy: the nearest compile_commands.json above the current directory.
+    llvm::SmallString<256> Dir(absolutePathFromCwd("."));
+    for (llvm::StringRef D = Dir; !D.empty(); D = llvm::sys::path::parent_path(D)) {
+      llvm::SmallString<256> Candidate(D);
+      llvm::sys::path::append(Candidate, "compile_commands.json");
+      if (llvm::sys::fs::exists(Candidate)) {
+        Path = Candidate;
+        break;
+      }
+    }
+    if (Path.empty()) {
+      printError("no compile database: pass -p <build-dir>, a directory holding "
+                 "compile_commands.json (CMake writes one with "
+                 "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON)");
+      return nullptr;
+    }
+  }
+  Where = std::string(Path);
+  if (!llvm::sys::fs::exists(Path)) {
+    printError("no compile_commands.json in '" + *O.BuildDir +
+               "'; configure the project with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON, or pass "
+               "the build directory that has one");
+    return nullptr;
+  }
+  std::string Err;
+  std::unique_ptr<CompilationDatabase> DB = clang::tooling::JSONCompilationDatabase::loadFromFile(
+      Path, Err, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!DB) {
+    printError("malformed compile database '" + Where + "': " + Err);
+    return nullptr;
+  }
+  if (DB->getAllFiles().empty()) {
+    printError("compile database '" + Where + "' lists no files");
+    return nullptr;
+  }
+  return DB;
+}
+
+bool isUnder(llvm::StringRef File, llvm::StringRef Dir) {
+  Dir = Dir.rtrim('/');
+  return File.starts_with(Dir) && File.size() > Dir.size() && File[Dir.size()] == '/';
+}
+
+std::string realOrSame(llvm::StringRef P) {
+  llvm::SmallString<256> R;
+  if (llvm::sys::fs::real_path(P, R))
+    return P.str();
+  return std::string(R);
+}
+
+/// The TUs to analyse: every file in the database, or those the user named
+/// (files) or that lie under named directories.
+std::vector<std::string> selectFiles(const CompilationDatabase &DB, const CliOptions &O,
+                                     const std::string &DBPath, RunSummary &S) {
+  std::vector<std::string> All = DB.getAllFiles();
+  for (std::string &F : All)
+    F = realOrSame(F);
+  std::sort(All.begin(), All.end());
+  All.erase(std::unique(All.begin(), All.end()), All.end());
+  if (O.Paths.empty())
+    return All;
+  std::vector<std::string> Picked;
+  for (const std::string &P : O.Paths) {
+    std::string Abs = realOrSame(absolutePathFromCwd(P));
+    if (!llvm::sys::fs::exists(Abs)) {
+      printError("'" + P + "': no such file or directory");
+      S.Skipped.push_back({P, "no such file or directory"});
+      continue;
+    }
+    if (llvm::sys::fs::is_directory(Abs)) {
+      size_t Before = Picked.size();
+      for (const std::string &F : All)
+        if (isUnder(F, Abs))
+          Picked.push_back(F);
+      if (Picked.size() == Before)
+        printWarning("no file of the compile database is under '" + P + "'");
+      continue;
+    }
+    if (!std::binary_search(All.begin(), All.end(), Abs)) {
+      printError("'" + P + "' is not in the compile database '" + DBPath +
+                 "'; not analysed");
+      S.Skipped.push_back({Abs, "not in the compile database"});
+      continue;
+    }
+    Picked.push_back(Abs);
+  }
+  std::sort(Picked.begin(), Picked.end());
+  Picked.erase(std::unique(Picked.begin(), Picked.end()), Picked.end());
+  return Picked;
+}
+
+/// The options of each TU: its configuration file (nearest or --config),
+/// loaded once; --checks applies after the file's own `checks`.
+const ConfigEntry *configFor(llvm::StringRef File, const CliOptions &O,
+                             std::map<std::string, ConfigEntry> &Configs) {
+  std::optional<std::string> Path = O.ConfigFile ? O.ConfigFile : findConfigFile(File);
+  std::string Key = Path ? *Path : "";
+  auto [It, New] = Configs.try_emplace(Key);
+  ConfigEntry &E = It->second;
+  if (!New)
+    return &E;
+  if (Path) {
+    llvm::Expected<Config> C = loadConfigFile(*Path);
+    if (!C) {
+      printError(llvm::toString(C.takeError()));
+      return &E;
+    }
+    E.Opts.Cfg = std::move(*C);
+    llvm::raw_string_ostream OS(E.Text);
+    printConfig(OS, E.Opts.Cfg);
+    if (E.Opts.Cfg.Checks)
+      llvm::cantFail(E.Opts.Enabled.applyGlobList(*E.Opts.Cfg.Checks));
+  }
+  for (const std::string &G : O.CheckGlobs) {
+    llvm::cantFail(E.Opts.Enabled.applyGlobList(G));
+    E.Text += "\n--checks=" + G;
+  }
+  E.Ok = true;
+  return &E;
+}
+
+/// Runs \p Work on \p Jobs threads; each index once.
+void parallelFor(size_t N, unsigned Jobs, const std::function<void(size_t)> &Work) {
+  std::atomic<size_t> Next{0};
+  auto Worker = [&] {
+    for (size_t I; (I = Next++) < N;)
+      Work(I);
+  };
+  unsigned Threads = std::max(1u, std::min<unsigned>(Jobs, N));
+  std::vector<std::thread> Pool;
+  for (unsigned T = 1; T < Threads; ++T)
+    Pool.emplace_back(Worker);
+  Worker();
+  for (std::thread &T : Pool)
+    T.join();
+}
+
+/// A digest of the other TUs' summaries this TU would import ("" if none).
+/// The notes of a summary's call chain are left out: a longer chain found in
+/// a later round changes no finding, only how far its notes reach, and
+/// re-parsing a TU for that is not worth it.
+std::string importDigest(const TUFacts &F, const ImportedSummaries &Imp) {
+  TUFacts Used;
+  for (const std::string &Usr : F.ExternalCalls)
+    if (const FactFunction *Fn = Imp.find(Usr)) {
+      FactFunction Bare = *Fn;
+      Bare.Loc = {};
+      for (auto *Locks : {&Bare.Acquires, &Bare.NetAcquired, &Bare.NetReleased})
+        for (FactLock &L : *Locks)
+          L.Chain.clear();
+      Used.Functions.push_back(std::move(Bare));
+    }
+  if (Used.Functions.empty())
+    return "";
+  std::string Text;
+  llvm::raw_string_ostream(Text) << toJSON(Used);
+  std::array<uint8_t, 20> D = llvm::SHA1::hash(llvm::arrayRefFromStringRef(Text));
+  return llvm::toHex(D, true);
+}
+
+class Runner {
+public:
+  Runner(const CliOptions &O, std::optional<ResultCache> &Cache)
+      : O(O), Cache(Cache),
+        Jobs(O.Jobs ? O.Jobs : std::max(1u, std::thread::hardware_concurrency())),
+        ShowProgress(O.Progress && llvm::sys::Process::StandardErrIsDisplayed()) {}
+
+  /// Analyses \p Which with \p Imp (null in phase 1); outcomes replace the old.
+  void run(std::vector<Job *> Which, const ImportedSummaries *Imp,
+           const std::vector<std::string> &Digests, llvm::StringRef Phase) {
+    Progress P(Phase, Which.size(), ShowProgress);
+    parallelFor(Which.size(), Jobs, [&](size_t I) {
+      Job &J = *Which[I];
+      J.Digest = Digests.empty() ? "" : Digests[I];
+      std::string Key = Cache ? Cache->key(J.Cmd, J.Cfg->Text, J.Digest) : "";
+      if (!Key.empty()) {
+        std::string Problem;
+        if (std::optional<TUOutcome> Hit = Cache->load(Key, Problem)) {
+          J.Out = std::move(*Hit);
+          ++FromCache;
+          P.step(J.File);
+          return;
+        }
+        if (!Problem.empty())
+          printWarning(Problem);
+      }
+      AnalysisOptions Opts = J.Cfg->Opts;
+      Opts.Imported = Imp;
+      J.Out = analyzeTU(J.Cmd, Opts, Cache.has_value());
+      if (!J.Out.Analysed)
+        printError(J.File + ": not analysed: " + J.Out.Problem);
+      else if (!Key.empty()) {
+        std::string Problem;
+        Cache->store(Key, J.Out, Problem);
+        if (!Problem.empty() && !CacheWarned.exchange(true))
+          printWarning(Problem + " (results are not cached)");
+      }
+      P.step(J.File);
+    });
+  }
+
+  std::atomic<unsigned> FromCache{0};
+
+private:
+  const CliOptions &O;
+  std::optional<ResultCache> &Cache;
+  unsigned Jobs;
+  bool ShowProgress;
+  std::atomic<bool> CacheWarned{false};
+};
+
+} // namespace
+
+int runProject(const CliOptions &O) {
+  std::string DBPath;
+  std::unique_ptr<CompilationDatabase> DB = loadDatabase(O, DBPath);
+  if (!DB)
+    return 2;
+  Collected C;
+  std::vector<std::string> Files = selectFiles(*DB, O, DBPath, C.Summary);
+
+  std::optional<ResultCache> Cache;
+  if (O.CacheDir) {
+    Cache.emplace(*O.CacheDir);
+    if (llvm::Error E = Cache->prepare()) {
+      printWarning(llvm::toString(std::move(E)) + "; running without the cache");
+      Cache.reset();
+    }
+  }
+
+  std::map<std::string, ConfigEntry> Configs;
+  std::vector<Job> Jobs;
+  for (const std::string &F : Files) {
+    std::vector<CompileCommand> Cmds = DB->getCompileCommands(F);
+    if (Cmds.empty()) {
+      printError("'" + F + "': the compile database has no command for it; not analysed");
+      C.Summary.Skipped.push_back({F, "no compile command"});
+      continue;
+    }
+    const ConfigEntry *Cfg = configFor(F, O, Configs);
+    if (!Cfg->Ok) {
+      C.Summary.Skipped.push_back({F, "its .lockcheck.yaml has errors"});
+      continue;
+    }
+    Jobs.push_back({F, Cmds.front(), Cfg, {}, {}});
+  }
+  C.Summary.Total = Jobs.size() + C.Summary.Skipped.size();
+
+  Runner R(O, Cache);
+  std::vector<Job *> All;
+  for (Job &J : Jobs)
+    All.push_back(&J);
+  R.run(All, nullptr, {}, "phase 1");
+
+  // Phase 2: TUs that call functions defined elsewhere, with those summaries.
+  std::set<Job *> Reanalysed;
+  for (unsigned Round = 0; Round < MaxImportRounds; ++Round) {
+    ImportedSummaries Imp;
+    for (Job &J : Jobs)
+      if (J.Out.Analysed)
+        Imp.add(J.Out.Facts);
+    if (Imp.empty())
+      break;
+    std::vector<Job *> Again;
+    std::vector<std::string> Digests;
+    for (Job &J : Jobs) {
+      if (!J.Out.Analysed)
+        continue;
+      std::string D = importDigest(J.Out.Facts, Imp);
+      if (D != J.Digest) {
+        Again.push_back(&J);
+        Digests.push_back(D);
+      }
+    }
+    if (Again.empty())
+      break;
+    R.run(Again, &Imp, Digests, "phase 2");
+    ++C.Summary.ImportRounds;
+    Reanalysed.insert(Again.begin(), Again.end());
+  }
+
+  for (Job &J : Jobs) {
+    if (!J.Out.Analysed) {
+      C.Summary.Skipped.push_back({J.File, J.Out.Problem});
+      continue;
+    }
+    ++C.Summary.Analysed;
+    for (Report &Rep : J.Out.Reports)
+      C.Reports.push_back(std::move(Rep));
+    C.Facts.push_back(std::move(J.Out.Facts));
+  }
+  C.Summary.FromCache = R.FromCache;
+  C.Summary.Reanalysed = Reanalysed.size();
+  return finishRun(C, O);
+}
+
+int runMerge(const CliOptions &O) {
+  Collected C;
+  std::vector<std::string> Files;
+  for (const std::string &P : O.Paths) {
+    if (!llvm::sys::fs::exists(P)) {
+      printError("'" + P + "': no such file or directory");
+      C.Summary.Skipped.push_back({P, "no such file or directory"});
+      continue;
+    }
+    if (!llvm::sys::fs::is_directory(P)) {
+      Files.push_back(P);
+      continue;
+    }
+    // Directories: every *.json below (the plugin's facts= files).
+    std::error_code EC;
+    size_t Before = Files.size();
+    for (llvm::sys::fs::recursive_directory_iterator It(P, EC), End; It != End && !EC;
+         It.increment(EC))
+      if (llvm::sys::path::extension(It->path()) == ".json" &&
+          It->type() != llvm::sys::fs::file_type::directory_file)
+        Files.push_back(It->path());
+    if (EC)
+      printError("cannot list '" + P + "': " + EC.message());
+    if (Files.size() == Before)
+      printWarning("no .json facts files under '" + P + "'");
+  }
+  std::sort(Files.begin(), Files.end());
+  C.Summary.Total = Files.size();
+  std::string Cwd = absolutePathFromCwd(".");
+  for (const std::string &F : Files) {
+    llvm::Expected<TUFacts> Facts = readFactsFile(F);
+    if (!Facts) {
+      std::string Why = llvm::toString(Facts.takeError());
+      printError(Why);
+      C.Summary.Skipped.push_back({F, Why});
+      continue;
+    }
+    // Relative paths in facts are relative to where the compiler ran; the
+    // build system's directory is not recorded, so the current one is used.
+    absolutizeFacts(*Facts, Cwd);
+    ++C.Summary.Analysed;
+    C.Facts.push_back(std::move(*Facts));
+  }
+  return finishRun(C, O);
+}
+
+} // namespace lockcheck::cli
