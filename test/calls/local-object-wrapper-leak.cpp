@@ -1,4 +1,3 @@
-// XFAIL: *
 // Gap: missing-unlock is excused for every lock of a class (here Session::m_)
 // as soon as the TU has a release wrapper for that class (end()), even when
 // the lock belongs to a local object and so cannot be handed to a caller:

@@ -1,4 +1,3 @@
-// XFAIL: *
 // Gap (false positive): with the runtime headers on -I (not -isystem), every
 // TU that includes lockcheck/runtime.h gets "releasing mutex 'Native_' held
 // exclusively with a shared unlock" inside Mutex.h: LockCore's unlock paths

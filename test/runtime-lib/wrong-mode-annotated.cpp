@@ -1,4 +1,3 @@
-// XFAIL: *
 // Gap: the wrong-mode release check (test/checks/wrong-mode-release.cpp)
 // fires for std::shared_mutex but not for capability-annotated types such as
 // lockcheck::SharedMutex (lock_shared() is acquire_shared_capability,
