@@ -267,9 +267,11 @@ void FunctionAnalysis::summarizeExits(
   for (const HeldLock &H : Any.Held) {
     if (!H.Manual || PreHeld.count(H.Id) || !expressible(H.Id))
       continue;
+    // A failed checked lock leaves the state unknown: it does not make the
+    // function less of an acquire wrapper.
     if (everywhere([&](const Disjunct &D) {
           const HeldLock *O = D.held(H.Id);
-          return O && O->Manual;
+          return (O && O->Manual) || FailedBlockingLocks.count(D.lastRelease(H.Id));
         }))
       addToSummary(Summary.NetAcquired, H.Id, H.Shared, {});
   }

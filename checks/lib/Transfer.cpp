@@ -399,7 +399,17 @@ void FunctionAnalysis::applyOp(const LockOp &Op, const Stmt *Site, State &St) {
     if (Op.Success == SuccessValue::Zero && ResultUsed.count(dyn_cast<Expr>(Site))) {
       LockOp Try = Op;
       Try.Kind = OpKind::TryAcquire;
-      tryAcquire(Try, resolve(Try), nullptr, Site, St);
+      llvm::SmallVector<LockId, 2> Ids = resolve(Try);
+      tryAcquire(Try, Ids, nullptr, Site, St);
+      // On the failure branch the lock's state is unknown to us (code that
+      // goes on usually aborts in a logger we cannot see): remember the
+      // failed call as the last "release", which release() does not hold
+      // against the code.
+      FailedBlockingLocks.insert(Site);
+      for (Disjunct &D : St.Ds)
+        for (LockId Id : Ids)
+          if (!D.held(Id))
+            D.noteRelease(Id, Site);
       return;
     }
     // std::lock(lk1, lk2) locks through deferred guards, all at once.
@@ -517,6 +527,8 @@ void FunctionAnalysis::release(llvm::ArrayRef<LockId> Ids, const Stmt *Site, Sta
       if (H && H->Site && ReleasesShared && H->Shared != *ReleasesShared && !WrongMode)
         WrongMode = H;
       if (!H) {
+        if (FailedBlockingLocks.count(D.lastRelease(Id)))
+          continue; // after a failed blocking lock: unknown, not "not held"
         ++NotHeld;
         if (const Stmt *R = D.lastRelease(Id))
           Previous = Previous ? Previous : R;

@@ -5,7 +5,6 @@
 // follows it as "lock not held, execution continues" and reports the unlock.
 // Known false positive: remove XFAIL when fixed. test/robustness/
 // checked-lock-result.c must keep passing (there the failure branch returns).
-// XFAIL: *
 // RUN: %lockcheck_cxx -fno-crash-diagnostics -Xclang -verify %s
 // expected-no-diagnostics
 #include <pthread.h>

@@ -183,6 +183,8 @@ private:
   /// Locks a std::lock call takes together (no order among them).
   llvm::SmallVector<LockId, 4> TakenTogether;
   bool SaidUnnamed = false;
+  /// Checked blocking C lock calls (`if (pthread_mutex_lock(&m) != 0)`).
+  llvm::DenseSet<const clang::Stmt *> FailedBlockingLocks;
   bool LostPrecision = false;
 
   struct Leak {
