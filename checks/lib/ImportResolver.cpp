@@ -29,12 +29,21 @@ struct GlobalCollector : RecursiveASTVisitor<GlobalCollector> {
   }
 };
 
-const NamedDecl *memberNamed(const CXXRecordDecl *RD, llvm::StringRef Name, bool WantField) {
-  if (!RD || !RD->hasDefinition())
+const NamedDecl *memberNamed(QualType T, llvm::StringRef Name, bool WantField) {
+  const RecordDecl *R = T.isNull() ? nullptr : T->getAsRecordDecl();
+  if (!R || !R->getDefinition())
+    return nullptr;
+  R = R->getDefinition();
+  if (WantField) // C structs too
+    for (const FieldDecl *F : R->fields())
+      if (F->getName() == Name)
+        return F;
+  const auto *RD = dyn_cast<CXXRecordDecl>(R);
+  if (!RD)
     return nullptr;
   const NamedDecl *Found = nullptr;
-  auto Scan = [&](const CXXRecordDecl *R) {
-    for (const Decl *D : R->decls())
+  auto Scan = [&](const CXXRecordDecl *C) {
+    for (const Decl *D : C->decls())
       if (const auto *ND = dyn_cast<NamedDecl>(D); ND && ND->getName() == Name &&
                                                     (WantField ? isa<FieldDecl>(ND)
                                                                : isa<CXXMethodDecl>(ND))) {
@@ -43,8 +52,8 @@ const NamedDecl *memberNamed(const CXXRecordDecl *RD, llvm::StringRef Name, bool
       }
     return true;
   };
-  if (Scan(RD->getDefinition()))
-    RD->getDefinition()->forallBases(Scan);
+  if (Scan(RD))
+    RD->forallBases(Scan);
   return Found;
 }
 } // namespace
@@ -89,7 +98,7 @@ std::optional<SummaryLock> ImportResolver::resolve(const FactLock &L,
     } else if (S.Kind == "field" || S.Kind == "call") {
       bool Field = S.Kind == "field";
       const NamedDecl *M =
-          Cur.isNull() ? nullptr : memberNamed(Cur->getAsCXXRecordDecl(), S.Name, Field);
+          memberNamed(Cur, S.Name, Field);
       if (!M)
         return std::nullopt;
       Out.Path.Steps.push_back({Field ? PathStep::Field : PathStep::Call, M});
