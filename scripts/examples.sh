@@ -5,5 +5,5 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bash "$ROOT/scripts/setup.sh"
-bash "$ROOT/scripts/build.sh" lockcheck-plugin
+bash "$ROOT/scripts/build.sh" --target lockcheck-plugin
 bash "$ROOT/scripts/run-examples.sh"
