@@ -426,17 +426,24 @@ void FunctionAnalysis::recordEscape(const State &S, const Stmt *ThrowPt) {
   SourceLocation At = isa<Expr>(ThrowPt) ? cast<Expr>(ThrowPt)->getExprLoc()
                                          : ThrowPt->getBeginLoc();
   for (const Disjunct &D : S.Ds)
-    for (const HeldLock &H : D.Held) {
-      if (!H.Manual || !H.ManualSite || PreHeld.count(H.Id) ||
-          ExpectedHeldAtExit.count(H.Id))
-        continue;
-      auto Key = std::make_pair(H.ManualSite, H.Id);
-      auto It = Escapes.find(Key);
-      if (It != Escapes.end() && !SM.isBeforeInTranslationUnit(At, It->second.At))
-        continue;
-      Escapes[Key] = {At, H.Id, true, false, isa<CXXThrowExpr>(ThrowPt)};
-      EscapeStmts[Key] = ThrowPt;
-    }
+    for (const HeldLock &H : D.Held)
+      if (keepEarliestLeak(Escapes, H, {At, H.Id, true, false, isa<CXXThrowExpr>(ThrowPt)}))
+        EscapeStmts[{H.ManualSite, H.Id}] = ThrowPt;
+}
+
+/// Records \p L for a manual acquisition still held at a leaving point,
+/// keeping the first such point in source order. False when \p H is no
+/// candidate (a guard's, held on entry, or declared to be returned held).
+bool FunctionAnalysis::keepEarliestLeak(
+    std::map<std::pair<const Stmt *, unsigned>, Leak> &Into, const HeldLock &H, Leak L) {
+  if (!H.Manual || !H.ManualSite || PreHeld.count(H.Id) || ExpectedHeldAtExit.count(H.Id))
+    return false;
+  auto Key = std::make_pair(H.ManualSite, H.Id);
+  auto It = Into.find(Key);
+  if (It != Into.end() && !SM.isBeforeInTranslationUnit(L.At, It->second.At))
+    return false;
+  Into[Key] = L;
+  return true;
 }
 
 void FunctionAnalysis::checkExits() {
@@ -475,15 +482,8 @@ void FunctionAnalysis::checkExits() {
     SourceLocation At = SourceLocation::getFromRawEncoding(Raw);
     for (const Disjunct &D : S.Ds)
       for (const HeldLock &H : D.Held) {
-        if (!H.Manual || !H.ManualSite || PreHeld.count(H.Id) ||
-            ExpectedHeldAtExit.count(H.Id))
-          continue;
-        auto Key = std::make_pair(H.ManualSite, H.Id);
-        auto It = Exits.find(Key);
-        if (It != Exits.end() && !SM.isBeforeInTranslationUnit(At, It->second.At))
-          continue;
         bool Definite = llvm::all_of(S.Ds, [&](const Disjunct &O) { return O.held(H.Id); });
-        Exits[Key] = {At, H.Id, Definite, AtReturn, false};
+        keepEarliestLeak(Exits, H, {At, H.Id, Definite, AtReturn, false});
       }
   }
 }

@@ -629,6 +629,12 @@ void FunctionAnalysis::tryAcquire(const LockOp &Op, llvm::ArrayRef<LockId> Ids,
   St = std::move(Next);
 }
 
+/// The disjunct knows guard \p G and it owns nothing now.
+static bool guardNotOwning(const Disjunct &D, const VarDecl *G) {
+  const GuardEntry *E = const_cast<Disjunct &>(D).guard(G);
+  return E && !E->Owns;
+}
+
 void FunctionAnalysis::guardOp(const LockOp &Op, const Stmt *Site, State &St) {
   const VarDecl *G = Op.Guard;
   switch (Op.Kind) {
@@ -746,18 +752,15 @@ void FunctionAnalysis::guardOp(const LockOp &Op, const Stmt *Site, State &St) {
     }
     if (Known == Owning)
       return;
-    // Each disjunct may know different locks for the guard; take them from
-    // the first that knows the guard and does not own.
+    // Disjuncts may know different locks for the guard; take them from the
+    // first that knows it and does not own them.
     llvm::SmallVector<LockId, 2> Ids;
     for (Disjunct &D : St.Ds)
       if (const GuardEntry *E = D.guard(G); E && !E->Owns) {
         Ids.assign(E->Locks.begin(), E->Locks.end());
         break;
       }
-    auto NotOwning = [&](const Disjunct &D) {
-      const GuardEntry *E = const_cast<Disjunct &>(D).guard(G);
-      return E && !E->Owns;
-    };
+    auto NotOwning = [G](const Disjunct &D) { return guardNotOwning(D, G); };
     LockOp Acq = Op;
     for (Disjunct &D : St.Ds)
       if (const GuardEntry *GE = D.guard(G)) {
@@ -806,16 +809,15 @@ void FunctionAnalysis::guardOp(const LockOp &Op, const Stmt *Site, State &St) {
     return;
   }
   case OpKind::GuardTryLock: {
+    // Disjuncts may know different locks for the guard; take them from the
+    // first that knows it and does not own them.
     llvm::SmallVector<LockId, 2> Ids;
     for (Disjunct &D : St.Ds)
       if (const GuardEntry *E = D.guard(G); E && !E->Owns) {
         Ids.assign(E->Locks.begin(), E->Locks.end());
         break;
       }
-    auto NotOwning = [&](const Disjunct &D) {
-      const GuardEntry *E = const_cast<Disjunct &>(D).guard(G);
-      return E && !E->Owns;
-    };
+    auto NotOwning = [G](const Disjunct &D) { return guardNotOwning(D, G); };
     tryAcquire(Op, Ids, G, Site, St, NotOwning);
     return;
   }

@@ -196,6 +196,8 @@ private:
   };
   /// Per acquisition site, the first exit (or throw) that leaks it.
   std::map<std::pair<const clang::Stmt *, unsigned>, Leak> Exits, Escapes;
+  bool keepEarliestLeak(std::map<std::pair<const clang::Stmt *, unsigned>, Leak> &Into,
+                        const HeldLock &H, Leak L);
   std::map<std::pair<const clang::Stmt *, unsigned>, const clang::Stmt *> EscapeStmts;
 };
 
