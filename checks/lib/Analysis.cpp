@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "lockcheck/Analysis.h"
+#include "lockcheck/CallTargets.h"
 #include "lockcheck/FactsCollector.h"
 #include "lockcheck/FunctionAnalysis.h"
 #include "lockcheck/LockModel.h"
@@ -49,6 +50,16 @@ public:
     return true;
   }
 
+  /// Special members the compiler defines (an implicit destructor runs the
+  /// members' destructors) are not visited as code; they are calls all the same.
+  bool VisitCXXRecordDecl(CXXRecordDecl *RD) {
+    if (RD->hasDefinition() && RD->isThisDeclarationADefinition())
+      for (const Decl *D : RD->decls())
+        if (const auto *MD = dyn_cast<CXXMethodDecl>(D); MD && MD->isImplicit())
+          add(MD);
+    return true;
+  }
+
   bool VisitLambdaExpr(LambdaExpr *LE) {
     CXXMethodDecl *Op = LE->getCallOperator();
     add(Op);
@@ -70,27 +81,6 @@ private:
   const SourceManager &SM;
   llvm::DenseSet<const FunctionDecl *> Seen;
 };
-
-/// The functions of \p Body's direct calls (lambda bodies excluded: they run
-/// when called, and are functions of their own).
-template <typename Fn> void forEachCallee(const Stmt *Body, Fn F) {
-  llvm::SmallVector<const Stmt *, 32> Work{Body};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
-      for (const Expr *Init : LE->capture_inits())
-        Work.push_back(Init);
-      continue;
-    }
-    if (const auto *CE = dyn_cast<CallExpr>(S))
-      if (const FunctionDecl *Callee = CE->getDirectCallee())
-        F(Callee);
-    for (const Stmt *C : S->children())
-      Work.push_back(C);
-  }
-}
 
 /// Strongly connected components of the call graph, callees first
 /// (Tarjan's algorithm, iterative: call chains can be thousands deep).
@@ -170,8 +160,12 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
     IndexOf[Fns[I]->getCanonicalDecl()] = I;
   std::vector<std::vector<unsigned>> Calls(Fns.size());
   std::vector<bool> SelfCall(Fns.size(), false);
+  VirtualOverriders Virtuals;
+  for (const FunctionDecl *FD : Fns)
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+      Virtuals.add(MD);
   for (unsigned I = 0; I < Fns.size(); ++I)
-    forEachCallee(Fns[I]->getBody(), [&](const FunctionDecl *Callee) {
+    forEachCallee(Fns[I], Virtuals, [&](const FunctionDecl *Callee) {
       auto It = IndexOf.find(Callee->getCanonicalDecl());
       if (It == IndexOf.end())
         return;
@@ -186,7 +180,7 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
   SummaryTable Summaries;
   LockOrderGraph Order(Ctx.getSourceManager());
   ImportResolver Imports(Ctx, Opts.Imported);
-  TUContext TU{Model, Throws, Opts, Sink, Wrappers, Summaries, Order, Imports};
+  TUContext TU{Model, Throws, Opts, Sink, Wrappers, Summaries, Order, Imports, Virtuals};
 
   auto relevant = [&](const FunctionDecl *FD) {
     // A function the configuration declares a lock function is a primitive
@@ -196,7 +190,7 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
     if (Model.mentionsLocks(FD->getBody()))
       return true;
     bool CallsLocking = false;
-    forEachCallee(FD->getBody(), [&](const FunctionDecl *Callee) {
+    forEachCallee(FD, Virtuals, [&](const FunctionDecl *Callee) {
       auto It = Summaries.find(Callee->getCanonicalDecl());
       CallsLocking |= It != Summaries.end() && !It->second.empty();
       if (!CallsLocking && !Callee->hasBody())
@@ -246,7 +240,7 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
     const SourceManager &SM = Ctx.getSourceManager();
     std::set<std::string> External;
     for (const FunctionDecl *FD : Fns)
-      forEachCallee(FD->getBody(), [&](const FunctionDecl *Callee) {
+      forEachCallee(FD, Virtuals, [&](const FunctionDecl *Callee) {
         if (!Callee->hasBody() && !SM.isInSystemHeader(Callee->getLocation()) &&
             !Model.isLockPrimitive(Callee))
           External.insert(usrOf(Callee));

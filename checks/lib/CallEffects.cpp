@@ -32,9 +32,18 @@ static bool isSharedRoot(const PathStep &Root) {
   return VD && VD->hasGlobalStorage();
 }
 
+/// A variable of the function around \p FD (a lambda's capture): the same
+/// object for the lambda as for the function that defines it.
+static bool declaredOutside(const PathStep &Root, const FunctionDecl *FD) {
+  const auto *VD = dyn_cast_or_null<VarDecl>(Root.Decl);
+  const DeclContext *Owner = VD ? VD->getDeclContext() : nullptr;
+  return Root.K == PathStep::Var && VD && !VD->hasGlobalStorage() && Owner &&
+         Owner->isFunctionOrMethod() && Owner != static_cast<const DeclContext *>(FD);
+}
+
 bool FunctionAnalysis::expressible(LockId Id) const {
   const LockPath &P = Locks.info(Id).Path;
-  if (P.empty() || !isSharedRoot(P.Steps.front()))
+  if (P.empty() || !(isSharedRoot(P.Steps.front()) || declaredOutside(P.Steps.front(), FD)))
     return false;
   for (const PathStep &S : P.Steps)
     if (S.K == PathStep::Index && S.Decl) // an index variable means nothing to callers
@@ -58,33 +67,28 @@ void FunctionAnalysis::addToSummary(llvm::SmallVectorImpl<SummaryLock> &List, Lo
   List.push_back(std::move(L));
 }
 
-std::optional<LockId> FunctionAnalysis::translate(const SummaryLock &L, const CallExpr *CE,
-                                                  const FunctionDecl *Callee) {
+static bool isParameterOf(const ParmVarDecl *PV, const FunctionDecl *Callee) {
+  const auto *Owner = dyn_cast_or_null<FunctionDecl>(PV->getDeclContext());
+  return Owner && Owner->getCanonicalDecl() == Callee->getCanonicalDecl();
+}
+
+std::optional<LockId> FunctionAnalysis::translate(const SummaryLock &L, const CallSite &C) {
   const LockPath &P = L.Path;
   if (P.empty())
     return std::nullopt;
   const PathStep &Root = P.Steps.front();
-  const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
-  unsigned Shift = OCE && isa<CXXMethodDecl>(Callee) ? 1 : 0;
   LockPath Out;
   size_t Rest = 1;
+  const auto *PV = dyn_cast_or_null<ParmVarDecl>(Root.Decl);
   if (Root.K == PathStep::This) {
-    const Expr *Obj = nullptr;
-    bool Ptr = false;
-    if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE)) {
-      Obj = MCE->getImplicitObjectArgument();
-      Ptr = Obj && Obj->getType()->isPointerType();
-    } else if (Shift) {
-      Obj = CE->getArg(0);
-    }
-    if (!Obj)
+    if (C.Object.empty())
       return std::nullopt;
-    Out = Paths.fromExpr(Obj, Ptr);
-  } else if (const auto *PV = dyn_cast_or_null<ParmVarDecl>(Root.Decl)) {
-    unsigned Index = PV->getFunctionScopeIndex() + Shift;
-    if (Index >= CE->getNumArgs())
+    Out = C.Object;
+  } else if (PV && isParameterOf(PV, C.Callee)) {
+    unsigned Index = PV->getFunctionScopeIndex();
+    if (Index >= C.Args.size())
       return std::nullopt;
-    const Expr *Arg = CE->getArg(Index);
+    const Expr *Arg = C.Args[Index];
     if (PV->getType()->isPointerType() && P.Steps.size() > 1 &&
         P.Steps[1].K == PathStep::Deref) {
       Out = Paths.fromExpr(Arg, true);
@@ -94,8 +98,9 @@ std::optional<LockId> FunctionAnalysis::translate(const SummaryLock &L, const Ca
     } else {
       return std::nullopt;
     }
-  } else if (isSharedRoot(Root)) {
-    Out.Steps.push_back(Root); // a global is the same lock everywhere
+  } else if (Root.K == PathStep::Var && Root.Decl) {
+    // A global, or a variable a lambda captured: the same object here.
+    Out.Steps.push_back(Root);
   } else {
     return std::nullopt;
   }
@@ -159,11 +164,7 @@ void FunctionAnalysis::recordOrder(LockId Id, const Stmt *Site, const State &St,
       const LockInfo &From = Locks.info(H.Id);
       if (!From.ClassKey)
         continue;
-      SourceLocation Loc = Site->getBeginLoc();
-      if (const auto *E = dyn_cast<Expr>(Site))
-        Loc = E->getExprLoc();
-      else if (const auto *DS = dyn_cast<DeclStmt>(Site))
-        Loc = (*DS->decl_begin())->getLocation();
+      SourceLocation Loc = locationOf(Site);
       if (From.ClassKey == To.ClassKey) {
         // Two locks of one class, nested: fine along a structure (parent
         // then child), a deadlock when the objects are unrelated (both
@@ -197,14 +198,15 @@ void FunctionAnalysis::recordOrder(LockId Id, const Stmt *Site, const State &St,
     }
 }
 
-void FunctionAnalysis::applySummary(const CallExpr *CE, const FunctionDecl *Callee,
-                                    const FunctionSummary &S, State &St) {
+void FunctionAnalysis::applySummary(const CallSite &C, const FunctionSummary &S,
+                                    State &St) {
+  const FunctionDecl *Callee = C.Callee;
   std::string CalleeName = Callee->getNameAsString();
   if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee); MD && MD->getParent()->isLambda())
     CalleeName = "lambda";
-  ChainStep Call{CE->getExprLoc(), msg::chainCalls(functionName(), CalleeName)};
+  ChainStep Call{locationOf(C.Site), msg::chainCalls(functionName(), CalleeName)};
   for (const SummaryLock &A : S.Acquires) {
-    std::optional<LockId> Id = translate(A, CE, Callee);
+    std::optional<LockId> Id = translate(A, C);
     if (!Id)
       continue;
     const LockInfo &LI = Locks.info(*Id);
@@ -229,27 +231,29 @@ void FunctionAnalysis::applySummary(const CallExpr *CE, const FunctionDecl *Call
         for (const ChainStep &C : A.Chain)
           Notes.push_back({C.Loc, C.Message});
         bool Definite = Conflict == St.Ds.size();
-        reportAt(Check::DoubleLock, CE,
+        reportAt(Check::DoubleLock, C.Site,
                  msg::callDoubleLock(CalleeName, LI.Traits.KindName, LI.Display, Definite),
                  Definite, std::move(Notes));
       }
-      recordOrder(*Id, CE, St, {}, Chain);
+      recordOrder(*Id, C.Site, St, {}, Chain);
       if (expressible(*Id) && !PreHeld.count(*Id))
         addToSummary(Summary.Acquires, *Id, A.Shared, Chain);
     }
     if (Conflict) // that thread blocks forever inside the call
       llvm::erase_if(St.Ds, Blocks);
   }
+  if (C.AcquisitionsOnly)
+    return;
   for (const SummaryLock &A : S.NetAcquired)
-    if (std::optional<LockId> Id = translate(A, CE, Callee))
+    if (std::optional<LockId> Id = translate(A, C))
       for (Disjunct &D : St.Ds) {
         if (!D.held(*Id) && !D.lastRelease(*Id))
           FirstTouchAcquire.insert(*Id);
-        D.acquireLock(*Id, A.Shared, nullptr, CE);
+        D.acquireLock(*Id, A.Shared, nullptr, C.Site);
       }
   for (const SummaryLock &A : S.NetReleased)
-    if (std::optional<LockId> Id = translate(A, CE, Callee))
-      release({*Id}, CE, St, Callee);
+    if (std::optional<LockId> Id = translate(A, C))
+      release({*Id}, C.Site, St, Callee);
 }
 
 void FunctionAnalysis::summarizeExits(

@@ -27,7 +27,7 @@ FunctionAnalysis::FunctionAnalysis(ASTContext &Ctx, const FunctionDecl *FD,
                                    TUContext &TU, bool Emit)
     : Ctx(Ctx), SM(Ctx.getSourceManager()), FD(FD), Model(TU.Model), Throws(TU.Throws),
       Opts(TU.Opts), Reporter(TU.Sink), Wrappers(TU.Wrappers), Summaries(TU.Summaries),
-      Order(TU.Order), Imports(TU.Imports), Emit(Emit) {}
+      Order(TU.Order), Imports(TU.Imports), Virtuals(TU.Virtuals), Emit(Emit) {}
 
 FunctionAnalysis::~FunctionAnalysis() = default;
 
@@ -267,6 +267,10 @@ void FunctionAnalysis::processBlock(const CFGBlock *B, const State &InState, Sta
       transferStmt(S, OutState);
     } else if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
       destroyGuard(D->getVarDecl(), OutState);
+      transferImplicitDtor(E, OutState);
+    } else if (E.getAs<CFGTemporaryDtor>() || E.getAs<CFGMemberDtor>() ||
+               E.getAs<CFGBaseDtor>()) {
+      transferImplicitDtor(E, OutState);
     } else if (auto L = E.getAs<CFGLifetimeEnds>()) {
       for (Disjunct &Dj : OutState.Ds)
         Dj.dropFactsAbout(L->getVarDecl());

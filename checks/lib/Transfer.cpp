@@ -15,16 +15,18 @@ using namespace clang;
 
 namespace lockcheck {
 
-static SourceLocation locOf(const Stmt *S) {
+SourceLocation locationOf(const Stmt *S) {
   if (const auto *DS = dyn_cast<DeclStmt>(S))
     return (*DS->decl_begin())->getLocation();
+  if (const auto *CS = dyn_cast<CompoundStmt>(S))
+    return CS->getRBracLoc();
   if (const auto *E = dyn_cast<Expr>(S))
     return E->getExprLoc();
   return S->getBeginLoc();
 }
 
 FindingNote FunctionAnalysis::noteAt(const Stmt *S, std::string Msg) const {
-  return {locOf(S), std::move(Msg)};
+  return {locationOf(S), std::move(Msg)};
 }
 
 llvm::StringRef FunctionAnalysis::kindOf(LockId Id) const {
@@ -38,7 +40,7 @@ void FunctionAnalysis::reportAt(Check C, const Stmt *At, std::string Msg, bool D
     return;
   Finding F;
   F.CheckKind = C;
-  F.Loc = locOf(At);
+  F.Loc = locationOf(At);
   F.Message = std::move(Msg);
   F.Definite = Definite;
   F.Notes = std::move(Notes);
@@ -268,20 +270,21 @@ void FunctionAnalysis::transferStmt(const Stmt *S, State &St) {
     if (std::optional<LockOp> Op = Model.classifyCall(CE)) {
       applyOp(*Op, CE, St);
     } else if (const FunctionDecl *Callee = CE->getDirectCallee()) {
-      auto It = Summaries.find(Callee->getCanonicalDecl());
-      if (It != Summaries.end() && !It->second.empty())
-        applySummary(CE, Callee, It->second, St);
-      else if (!Callee->hasBody())
-        if (const FunctionSummary *S = Imports.lookup(Callee); S && !S->empty())
-          applySummary(CE, Callee, *S, St);
+      transferCall(CE, Callee, St);
     }
     return;
   }
   if (const auto *CCE = dyn_cast<CXXConstructExpr>(S)) {
     if (InitConstructs.count(CCE))
-      return; // handled with its DeclStmt, which names the guard
+      return; // handled with its DeclStmt, which names the variable
     if (std::optional<LockOp> Op = Model.classifyConstruct(CCE, nullptr))
       applyOp(*Op, CCE, St);
+    else
+      transferConstruct(CCE, LockPath(), CCE, St);
+    return;
+  }
+  if (const auto *DE = dyn_cast<CXXDeleteExpr>(S)) {
+    transferDelete(DE, St);
     return;
   }
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
@@ -328,6 +331,11 @@ void FunctionAnalysis::transferDecl(const VarDecl *VD, const Stmt *Site, State &
     for (Disjunct &D : St.Ds)
       D.dropGuard(VD);
     return;
+  }
+  if (const CXXConstructExpr *CCE = initConstruct(Init)) {
+    LockPath Self;
+    Self.Steps.push_back({PathStep::Var, VD});
+    transferConstruct(CCE, std::move(Self), Site, St);
   }
   if (VD->getType()->isPointerType())
     pointerAssigned(VD, Init, St);
@@ -479,7 +487,7 @@ void FunctionAnalysis::acquire(const LockOp &Op, llvm::ArrayRef<LockId> Ids,
         First = H;
     }
     if (Reporting) {
-      ChainStep Here{locOf(Site), msg::chainAcquires(functionName(), LI.Display)};
+      ChainStep Here{locationOf(Site), msg::chainAcquires(functionName(), LI.Display)};
       // A lock the caller holds and this function re-acquires (after its
       // own release) is no new acquisition for the caller.
       if (expressible(Id) && !PreHeld.count(Id))

@@ -12,6 +12,7 @@
 #define LOCKCHECK_FUNCTIONANALYSIS_H
 
 #include "lockcheck/Analysis.h"
+#include "lockcheck/CallTargets.h"
 #include "lockcheck/Conditions.h"
 #include "lockcheck/LockModel.h"
 #include "lockcheck/LockState.h"
@@ -34,6 +35,10 @@ namespace clang {
 class ASTContext;
 class CFG;
 class CFGBlock;
+class CFGElement;
+class CXXConstructExpr;
+class CXXDeleteExpr;
+class CXXDestructorDecl;
 class CXXTryStmt;
 class FunctionDecl;
 class SourceManager;
@@ -62,7 +67,28 @@ struct TUContext {
   const SummaryTable &Summaries;
   LockOrderGraph &Order;
   ImportResolver &Imports;
+  const VirtualOverriders &Virtuals;
 };
+
+/// A call as summaries see it. Constructors, destructors and delete have no
+/// CallExpr, so the pieces a summary is mapped through are spelled out.
+struct CallSite {
+  const clang::Stmt *Site = nullptr; // reported at
+  const clang::FunctionDecl *Callee = nullptr;
+  /// The callee's `*this` in the caller's terms; empty when unknown or a
+  /// fresh object (its own locks cannot be held by anyone yet).
+  LockPath Object;
+  /// Args[i] is bound to parameter i.
+  llvm::SmallVector<const clang::Expr *, 4> Args;
+  /// Only what the callee acquires while it runs counts, not what it leaves
+  /// held or released: one of several possible targets (a virtual call's
+  /// overrider), or a constructor or destructor (see CallSites.cpp).
+  bool AcquisitionsOnly = false;
+};
+
+/// Where a statement is reported: a declaration's name, an expression's
+/// operator, a block's closing brace (destructors at scope end).
+clang::SourceLocation locationOf(const clang::Stmt *S);
 
 class FunctionAnalysis {
 public:
@@ -110,10 +136,19 @@ private:
                   const clang::VarDecl *Guard, const clang::Stmt *Site, State &St,
                   llvm::function_ref<bool(const Disjunct &)> Applies = nullptr);
   void guardOp(const LockOp &Op, const clang::Stmt *Site, State &St);
-  void applySummary(const clang::CallExpr *CE, const clang::FunctionDecl *Callee,
-                    const FunctionSummary &S, State &St);
-  std::optional<LockId> translate(const SummaryLock &L, const clang::CallExpr *CE,
-                                  const clang::FunctionDecl *Callee);
+  // --- calls (CallEffects.cpp, CallSites.cpp)
+  void transferCall(const clang::CallExpr *CE, const clang::FunctionDecl *Callee, State &St);
+  void transferConstruct(const clang::CXXConstructExpr *CE, LockPath Object,
+                         const clang::Stmt *Site, State &St);
+  void transferDestroy(const clang::CXXDestructorDecl *Dtor, LockPath Object,
+                       const clang::Stmt *Site, State &St);
+  void transferDelete(const clang::CXXDeleteExpr *DE, State &St);
+  /// Destructors the CFG runs implicitly (scope ends, temporaries, members).
+  void transferImplicitDtor(const clang::CFGElement &E, State &St);
+  /// Applies the summary of \p C's callee (this TU's, else an imported one).
+  void applyCallee(const CallSite &C, State &St);
+  void applySummary(const CallSite &C, const FunctionSummary &S, State &St);
+  std::optional<LockId> translate(const SummaryLock &L, const CallSite &C);
   bool expressible(LockId Id) const;
   void addToSummary(llvm::SmallVectorImpl<SummaryLock> &List, LockId Id, bool Shared,
                     llvm::ArrayRef<ChainStep> Chain);
@@ -152,6 +187,7 @@ private:
   const SummaryTable &Summaries;
   LockOrderGraph &Order;
   ImportResolver &Imports;
+  const VirtualOverriders &Virtuals;
   bool Emit;
   FunctionSummary Summary;
 

@@ -1,0 +1,123 @@
+//===- CallSites.cpp - calls, constructions and destructions as call sites ===//
+//
+// Every way code runs a function the TU can summarise becomes a CallSite:
+// the callee, the object it runs on and its arguments, so that one mapping
+// (CallEffects.cpp) serves calls, operators, constructors, destructors and
+// the overriders a virtual call may reach.
+//
+//===----------------------------------------------------------------------===//
+#include "lockcheck/FunctionAnalysis.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Analysis/CFG.h"
+
+using namespace clang;
+
+namespace lockcheck {
+
+static LockPath variablePath(const VarDecl *VD) {
+  LockPath P;
+  P.Steps.push_back({PathStep::Var, VD});
+  return P;
+}
+
+void FunctionAnalysis::transferCall(const CallExpr *CE, const FunctionDecl *Callee,
+                                    State &St) {
+  CallSite C;
+  C.Site = CE;
+  C.Callee = Callee;
+  llvm::ArrayRef<const Expr *> Args(CE->getArgs(), CE->getNumArgs());
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE)) {
+    if (const Expr *Obj = MCE->getImplicitObjectArgument())
+      C.Object = Paths.fromExpr(Obj, Obj->getType()->isPointerType());
+  } else if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(Callee) && !Args.empty()) {
+    C.Object = Paths.fromExpr(Args.front(), false); // `a == b` calls a.operator==(b)
+    Args = Args.drop_front();
+  }
+  C.Args.assign(Args.begin(), Args.end());
+  applyCallee(C, St);
+  // A virtual call may run any overrider the TU defines.
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE); MCE && dispatchesVirtually(MCE))
+    for (const CXXMethodDecl *Over : Virtuals.of(MCE->getMethodDecl())) {
+      if (Over->getCanonicalDecl() == Callee->getCanonicalDecl())
+        continue;
+      CallSite O = C;
+      O.Callee = Over;
+      O.AcquisitionsOnly = true;
+      applyCallee(O, St);
+    }
+}
+
+void FunctionAnalysis::transferConstruct(const CXXConstructExpr *CE, LockPath Object,
+                                         const Stmt *Site, State &St) {
+  CallSite C;
+  C.Site = Site;
+  C.Callee = CE->getConstructor();
+  C.Object = std::move(Object);
+  C.Args.assign(CE->arg_begin(), CE->arg_end());
+  // A class that locks in its constructor and unlocks in its destructor
+  // holds the lock through a member the caller cannot name: only what the
+  // constructor acquires while it runs is visible to the caller.
+  C.AcquisitionsOnly = true;
+  applyCallee(C, St);
+}
+
+void FunctionAnalysis::transferDestroy(const CXXDestructorDecl *Dtor, LockPath Object,
+                                       const Stmt *Site, State &St) {
+  if (!Dtor)
+    return;
+  CallSite C;
+  C.Site = Site;
+  C.Callee = Dtor;
+  C.Object = std::move(Object);
+  C.AcquisitionsOnly = true; // see transferConstruct
+  applyCallee(C, St);
+}
+
+void FunctionAnalysis::transferDelete(const CXXDeleteExpr *DE, State &St) {
+  const CXXDestructorDecl *Dtor = destructorOf(DE->getDestroyedType());
+  if (!Dtor)
+    return;
+  transferDestroy(Dtor, Paths.fromExpr(DE->getArgument(), true), DE, St);
+  // Deleting through a base pointer runs the most derived destructor.
+  for (const CXXMethodDecl *Over : Virtuals.of(Dtor))
+    transferDestroy(cast<CXXDestructorDecl>(Over), LockPath(), DE, St);
+}
+
+void FunctionAnalysis::transferImplicitDtor(const CFGElement &E, State &St) {
+  const Stmt *End = FD->getBody(); // members and bases die at the closing brace
+  if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
+    const VarDecl *VD = D->getVarDecl();
+    if (!Model.isGuardType(VD->getType()))
+      transferDestroy(destructorOf(VD->getType()), variablePath(VD),
+                      D->getTriggerStmt() ? D->getTriggerStmt() : End, St);
+  } else if (auto T = E.getAs<CFGTemporaryDtor>()) {
+    const CXXBindTemporaryExpr *BTE = T->getBindTemporaryExpr();
+    if (!Model.isGuardType(BTE->getType()))
+      transferDestroy(BTE->getTemporary()->getDestructor(), LockPath(), BTE, St);
+  } else if (auto M = E.getAs<CFGMemberDtor>()) {
+    const FieldDecl *Field = M->getFieldDecl();
+    LockPath P;
+    P.Steps.push_back({PathStep::This});
+    P.Steps.push_back({PathStep::Field, Field});
+    transferDestroy(destructorOf(Field->getType()), std::move(P), End, St);
+  } else if (auto B = E.getAs<CFGBaseDtor>()) {
+    LockPath P;
+    P.Steps.push_back({PathStep::This});
+    transferDestroy(destructorOf(B->getBaseSpecifier()->getType()), std::move(P), End, St);
+  }
+}
+
+void FunctionAnalysis::applyCallee(const CallSite &C, State &St) {
+  auto It = Summaries.find(C.Callee->getCanonicalDecl());
+  if (It != Summaries.end()) {
+    if (!It->second.empty())
+      applySummary(C, It->second, St);
+    return;
+  }
+  if (!C.Callee->hasBody())
+    if (const FunctionSummary *S = Imports.lookup(C.Callee); S && !S->empty())
+      applySummary(C, *S, St);
+}
+
+} // namespace lockcheck
