@@ -142,8 +142,16 @@ bool sameSummary(const FunctionSummary &A, const FunctionSummary &B) {
         return false;
     return true;
   };
+  auto SameNested = [](const auto &X, const auto &Y) {
+    if (X.size() != Y.size())
+      return false;
+    for (size_t I = 0; I < X.size(); ++I)
+      if (!(X[I].Held.Path == Y[I].Held.Path) || !(X[I].Acquired.Path == Y[I].Acquired.Path))
+        return false;
+    return true;
+  };
   return Same(A.Acquires, B.Acquires) && Same(A.NetAcquired, B.NetAcquired) &&
-         Same(A.NetReleased, B.NetReleased);
+         Same(A.NetReleased, B.NetReleased) && SameNested(A.Nested, B.Nested);
 }
 
 } // namespace

@@ -51,12 +51,9 @@ bool FunctionAnalysis::expressible(LockId Id) const {
   return true;
 }
 
-void FunctionAnalysis::addToSummary(llvm::SmallVectorImpl<SummaryLock> &List, LockId Id,
-                                    bool Shared, llvm::ArrayRef<ChainStep> Chain) {
+SummaryLock FunctionAnalysis::summaryLock(LockId Id, bool Shared,
+                                         llvm::ArrayRef<ChainStep> Chain) const {
   const LockInfo &LI = Locks.info(Id);
-  if (List.size() >= MaxSummaryLocks ||
-      llvm::any_of(List, [&](const SummaryLock &L) { return L.Path == LI.Path; }))
-    return;
   SummaryLock L;
   L.Path = LI.Path;
   L.Traits = LI.Traits;
@@ -64,7 +61,47 @@ void FunctionAnalysis::addToSummary(llvm::SmallVectorImpl<SummaryLock> &List, Lo
   L.Display = LI.Display;
   L.LockType = LI.LockType;
   L.Chain.assign(Chain.begin(), Chain.begin() + std::min<size_t>(Chain.size(), MaxChainSteps));
-  List.push_back(std::move(L));
+  return L;
+}
+
+void FunctionAnalysis::addToSummary(llvm::SmallVectorImpl<SummaryLock> &List, LockId Id,
+                                    bool Shared, llvm::ArrayRef<ChainStep> Chain) {
+  const LockInfo &LI = Locks.info(Id);
+  if (List.size() >= MaxSummaryLocks ||
+      llvm::any_of(List, [&](const SummaryLock &L) { return L.Path == LI.Path; }))
+    return;
+  List.push_back(summaryLock(Id, Shared, Chain));
+}
+
+void FunctionAnalysis::recordNested(LockId Id, bool Shared, const State &St,
+                                    llvm::ArrayRef<LockId> Together,
+                                    llvm::ArrayRef<ChainStep> Chain) {
+  const LockInfo &To = Locks.info(Id);
+  if (!expressible(Id) || PreHeld.count(Id))
+    return;
+  for (const Disjunct &D : St.Ds)
+    for (const HeldLock &H : D.Held) {
+      if (Summary.Nested.size() >= MaxSummaryLocks)
+        return;
+      const LockInfo &From = Locks.info(H.Id);
+      // Same type: one lock if a caller passes one object twice. A class
+      // that is only a type: the caller can name the locks better.
+      bool Worth = From.LockType == To.LockType || !From.ClassDecl || !To.ClassDecl;
+      if (H.Id == Id || !Worth || PreHeld.count(H.Id) ||
+          !expressible(H.Id) || llvm::is_contained(Together, H.Id) ||
+          llvm::is_contained(TakenTogether, H.Id))
+        continue;
+      if (llvm::any_of(Summary.Nested, [&](const NestedAcquire &N) {
+            return N.Held.Path == From.Path && N.Acquired.Path == To.Path;
+          }))
+        continue;
+      llvm::SmallVector<ChainStep, 1> HeldChain;
+      if (H.Site)
+        HeldChain.push_back(
+            {locationOf(H.Site), msg::chainAcquires(functionName(), From.Display)});
+      Summary.Nested.push_back({summaryLock(H.Id, H.Shared, HeldChain),
+                                summaryLock(Id, Shared, Chain)});
+    }
 }
 
 static bool isParameterOf(const ParmVarDecl *PV, const FunctionDecl *Callee) {
@@ -170,6 +207,8 @@ void FunctionAnalysis::recordOrder(LockId Id, const Stmt *Site, const State &St,
         // then child), a deadlock when the objects are unrelated (both
         // reachable by a caller in either order).
         if (!isSharedRoot(From.Path.Steps.front()) || !isSharedRoot(To.Path.Steps.front()) ||
+            declaredOutside(From.Path.Steps.front(), FD) ||
+            declaredOutside(To.Path.Steps.front(), FD) ||
             structurallyNested(From.Path, To.Path) || orderedByComparison(St, From, To))
           continue;
         std::string Class = lockClassName(From);
@@ -236,12 +275,14 @@ void FunctionAnalysis::applySummary(const CallSite &C, const FunctionSummary &S,
                  Definite, std::move(Notes));
       }
       recordOrder(*Id, C.Site, St, {}, Chain);
+      recordNested(*Id, A.Shared, St, {}, Chain);
       if (expressible(*Id) && !PreHeld.count(*Id))
         addToSummary(Summary.Acquires, *Id, A.Shared, Chain);
     }
     if (Conflict) // that thread blocks forever inside the call
       llvm::erase_if(St.Ds, Blocks);
   }
+  applyNested(C, CalleeName, Call, S);
   if (C.AcquisitionsOnly)
     return;
   for (const SummaryLock &A : S.NetAcquired)
@@ -254,6 +295,51 @@ void FunctionAnalysis::applySummary(const CallSite &C, const FunctionSummary &S,
   for (const SummaryLock &A : S.NetReleased)
     if (std::optional<LockId> Id = translate(A, C))
       release({*Id}, C.Site, St, Callee);
+}
+
+void FunctionAnalysis::applyNested(const CallSite &C, llvm::StringRef CalleeName,
+                                   const ChainStep &Call, const FunctionSummary &S) {
+  if (!Reporting)
+    return;
+  for (const NestedAcquire &N : S.Nested) {
+    std::optional<LockId> Held = translate(N.Held, C), Acq = translate(N.Acquired, C);
+    if (!Held || !Acq)
+      continue;
+    const LockInfo &LI = Locks.info(*Acq);
+    auto prefixed = [&](const SummaryLock &L) {
+      llvm::SmallVector<ChainStep, 4> Chain{Call};
+      Chain.append(L.Chain.begin(), L.Chain.end());
+      return Chain;
+    };
+    if (*Held != *Acq) {
+      // The callee could only order these by type; here they have names.
+      if (!N.Held.Path.orderClassDecl() || !N.Acquired.Path.orderClassDecl()) {
+        State Inside;
+        Inside.Ds.emplace_back();
+        Inside.Ds.front().acquireLock(*Held, N.Held.Shared, nullptr, C.Site);
+        recordOrder(*Acq, C.Site, Inside, {}, prefixed(N.Acquired));
+      }
+      // Still two locks here; a caller's arguments may make them one.
+      if (expressible(*Held) && expressible(*Acq) && !PreHeld.count(*Held) &&
+          !PreHeld.count(*Acq) && Summary.Nested.size() < MaxSummaryLocks &&
+          !llvm::any_of(Summary.Nested, [&](const NestedAcquire &M) {
+            return M.Held.Path == Locks.info(*Held).Path && M.Acquired.Path == LI.Path;
+          }))
+        Summary.Nested.push_back({summaryLock(*Held, N.Held.Shared, prefixed(N.Held)),
+                                  summaryLock(*Acq, N.Acquired.Shared, prefixed(N.Acquired))});
+      continue;
+    }
+    if (LI.Traits.Recursive || (N.Held.Shared && N.Acquired.Shared && LI.Traits.SharedReentrant))
+      continue;
+    llvm::SmallVector<FindingNote, 2> Notes;
+    for (const ChainStep &Step : N.Held.Chain)
+      Notes.push_back({Step.Loc, Step.Message});
+    for (const ChainStep &Step : N.Acquired.Chain)
+      Notes.push_back({Step.Loc, Step.Message});
+    reportAt(Check::DoubleLock, C.Site,
+             msg::callAcquiresTwice(CalleeName, LI.Traits.KindName, LI.Display),
+             /*Definite=*/true, std::move(Notes));
+  }
 }
 
 void FunctionAnalysis::summarizeExits(

@@ -17,6 +17,14 @@ const NamedDecl *LockPath::lockClassDecl() const {
   return nullptr;
 }
 
+const NamedDecl *LockPath::orderClassDecl() const {
+  const NamedDecl *D = lockClassDecl();
+  const auto *VD = dyn_cast_or_null<VarDecl>(D);
+  if (!D || isa<FunctionDecl>(D) || (VD && !VD->hasGlobalStorage()))
+    return nullptr;
+  return D;
+}
+
 bool LockPath::isRelativeToCallee() const {
   if (Steps.empty())
     return false;

@@ -55,6 +55,10 @@ std::string callDoubleLock(StringRef F, StringRef Kind, StringRef L, bool Defini
   return "calling " + q(F) + " acquires " + Kind.str() + " " + q(L) +
          (Definite ? " that is already held" : " that may already be held");
 }
+std::string callAcquiresTwice(StringRef F, StringRef Kind, StringRef L) {
+  return "calling " + q(F) + " acquires " + Kind.str() + " " + q(L) +
+         " again while the call already holds it";
+}
 std::string callReleaseNotHeld(StringRef F, StringRef Kind, StringRef L, bool Definite) {
   return "calling " + q(F) + " releases " + Kind.str() + " " + q(L) +
          (Definite ? " that is not held" : " that may not be held");

@@ -73,10 +73,7 @@ LockId FunctionAnalysis::intern(const LockPath &P, const LockTraits &T, const Ex
 
 LockId FunctionAnalysis::internTyped(const LockPath &P, const LockTraits &T,
                                      const Type *LockType) {
-  const NamedDecl *D = P.lockClassDecl();
-  const auto *VD = dyn_cast_or_null<VarDecl>(D);
-  if (!D || isa<FunctionDecl>(D) || (VD && !VD->hasGlobalStorage()))
-    D = nullptr; // a parameter or local: its type is all two functions share
+  const NamedDecl *D = P.orderClassDecl();
   return Locks.intern(P, T, D ? static_cast<const void *>(D) : LockType, D, LockType);
 }
 
@@ -493,6 +490,7 @@ void FunctionAnalysis::acquire(const LockOp &Op, llvm::ArrayRef<LockId> Ids,
       if (expressible(Id) && !PreHeld.count(Id))
         addToSummary(Summary.Acquires, Id, Op.Shared, {Here});
       recordOrder(Id, Site, St, Op.Together ? Ids : llvm::ArrayRef<LockId>(), {});
+      recordNested(Id, Op.Shared, St, Op.Together ? Ids : llvm::ArrayRef<LockId>(), {Here});
     }
     if (Reporting && First) {
       llvm::SmallVector<FindingNote, 2> Notes;

@@ -152,6 +152,13 @@ private:
   bool expressible(LockId Id) const;
   void addToSummary(llvm::SmallVectorImpl<SummaryLock> &List, LockId Id, bool Shared,
                     llvm::ArrayRef<ChainStep> Chain);
+  SummaryLock summaryLock(LockId Id, bool Shared, llvm::ArrayRef<ChainStep> Chain) const;
+  /// Records, for the summary, that \p Id is acquired while a lock of its
+  /// type is held (see NestedAcquire).
+  void recordNested(LockId Id, bool Shared, const State &St, llvm::ArrayRef<LockId> Together,
+                    llvm::ArrayRef<ChainStep> Chain);
+  void applyNested(const CallSite &C, llvm::StringRef CalleeName, const ChainStep &Call,
+                   const FunctionSummary &S);
   void recordOrder(LockId Id, const clang::Stmt *Site, const State &St,
                    llvm::ArrayRef<LockId> Together, llvm::ArrayRef<ChainStep> Chain);
   void summarizeExits(const std::map<unsigned, std::pair<State, bool>> &ByExit);

@@ -47,6 +47,10 @@ struct LockPath {
   /// The declaration a lock comes from (its "lock class" for ordering): the
   /// last field or, for a plain variable, the variable.
   const clang::NamedDecl *lockClassDecl() const;
+  /// The declaration that names the lock's class for the lock order: a field
+  /// or a global; null when only the type is shared between functions (a
+  /// parameter or local variable, an accessor's result).
+  const clang::NamedDecl *orderClassDecl() const;
   /// Source-like spelling, with an implicit `this->` left out.
   std::string display() const;
   /// True when the root is a parameter or `this`, i.e. the path means a

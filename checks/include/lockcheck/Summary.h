@@ -40,6 +40,14 @@ struct SummaryLock {
   llvm::SmallVector<ChainStep, 2> Chain; // from the callee down to the acquisition
 };
 
+/// The function acquires \c Acquired while it holds \c Held, two locks of one
+/// type: harmless while they are different objects, a self-deadlock at a call
+/// whose arguments make them one (`transfer(a, a)`, a callback that takes the
+/// lock the template function holds around it).
+struct NestedAcquire {
+  SummaryLock Held, Acquired;
+};
+
 struct FunctionSummary {
   /// Locks acquired (blocking) at some point during the call.
   llvm::SmallVector<SummaryLock, 2> Acquires;
@@ -47,8 +55,9 @@ struct FunctionSummary {
   llvm::SmallVector<SummaryLock, 1> NetAcquired;
   /// Locks held on entry that the function releases for its caller.
   llvm::SmallVector<SummaryLock, 1> NetReleased;
+  llvm::SmallVector<NestedAcquire, 1> Nested;
   bool empty() const {
-    return Acquires.empty() && NetAcquired.empty() && NetReleased.empty();
+    return Acquires.empty() && NetAcquired.empty() && NetReleased.empty() && Nested.empty();
   }
 };
 
