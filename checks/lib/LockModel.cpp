@@ -6,6 +6,8 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
@@ -166,6 +168,21 @@ bool LockModel::isBasicLockable(const CXXRecordDecl *RD) const {
   bool Result = HasLock && HasUnlock && stdGuardKind(RD) == StdGuard::None;
   BasicLockableCache[RD] = Result;
   return Result;
+}
+
+bool LockModel::initializedRecursive(const VarDecl *VD) const {
+  const Expr *Init = VD ? VD->getInit() : nullptr;
+  if (!Init)
+    return false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  // The macro the initializer is spelled with, outermost first.
+  for (SourceLocation Loc = Init->getBeginLoc(); Loc.isMacroID();
+       Loc = SM.getImmediateMacroCallerLoc(Loc)) {
+    llvm::StringRef Name = Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts());
+    if (Name.contains("RECURSIVE"))
+      return true;
+  }
+  return false;
 }
 
 LockTraits LockModel::traitsOfType(QualType T) const {

@@ -58,6 +58,9 @@ llvm::SmallVector<LockId, 2> FunctionAnalysis::resolve(const LockOp &Op) {
       continue;
     }
     LockTraits T = Op.Locks.size() == 1 ? Op.Traits : Model.traitsOfType(R.E->getType());
+    if (P.Steps.size() == 1 && P.Steps.front().K == PathStep::Var &&
+        Model.initializedRecursive(dyn_cast_or_null<VarDecl>(P.Steps.front().Decl)))
+      T.Recursive = true;
     Ids.push_back(intern(P, T, R.E, R.IsPointer));
   }
   return Ids;

@@ -1,4 +1,5 @@
 // RUN: %lockcheck_cc -Xclang -verify %s
+// RUN: %lockcheck_cc -D_GNU_SOURCE -Xclang -verify %s
 //
 // The intra-procedural checks on C code with POSIX locks: pthread_mutex_*
 // (kind 'mutex'), pthread_rwlock_* ('rwlock') and pthread_spin_* ('spinlock').
@@ -460,4 +461,21 @@ void ok_nested(void) {
 void ok_release_wrapper(void) {
   work();
   pthread_mutex_unlock(&g_handoff);
+}
+
+/* A mutex made recursive by its initializer nests; one initialised as a
+   plain mutex does not. */
+#ifdef PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP
+pthread_mutex_t g_recursive = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
+void recursive_by_initializer(void) {
+  pthread_mutex_lock(&g_recursive);
+  pthread_mutex_lock(&g_recursive);
+  pthread_mutex_unlock(&g_recursive);
+  pthread_mutex_unlock(&g_recursive);
+}
+#endif
+void plain_by_initializer(void) {
+  pthread_mutex_lock(&g_other); // expected-note {{mutex 'g_other' acquired here}}
+  pthread_mutex_lock(&g_other); // expected-warning {{acquiring mutex 'g_other' that is already held [lockcheck-double-lock]}}
+  pthread_mutex_unlock(&g_other);
 }

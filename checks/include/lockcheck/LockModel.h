@@ -109,6 +109,10 @@ public:
 
   /// The traits of a lock object of type \p T (pointers are looked through).
   LockTraits traitsOfType(clang::QualType T) const;
+  /// A variable made recursive by its initializer
+  /// (`pthread_mutex_t m = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;`): the
+  /// type alone does not say so.
+  bool initializedRecursive(const clang::VarDecl *VD) const;
 
 private:
   std::optional<LockOp> classifyMemberCall(const clang::CallExpr *CE,
