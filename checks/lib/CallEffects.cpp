@@ -353,9 +353,16 @@ void FunctionAnalysis::summarizeExits(
           return false;
     return true;
   };
-  const Disjunct &Any = ByExit.begin()->second.first.Ds.front();
-  for (const HeldLock &H : Any.Held) {
-    if (!H.Manual || PreHeld.count(H.Id) || !expressible(H.Id))
+  // Candidates: locks held manually at some exit (the first path looked at
+  // may be one where a checked lock failed).
+  llvm::SmallVector<HeldLock, 4> Candidates;
+  for (const auto &[Raw, Entry] : ByExit)
+    for (const Disjunct &D : Entry.first.Ds)
+      for (const HeldLock &H : D.Held)
+        if (H.Manual && !llvm::any_of(Candidates, [&](const HeldLock &C) { return C.Id == H.Id; }))
+          Candidates.push_back(H);
+  for (const HeldLock &H : Candidates) {
+    if (PreHeld.count(H.Id) || !expressible(H.Id))
       continue;
     // A failed checked lock leaves the state unknown: it does not make the
     // function less of an acquire wrapper.

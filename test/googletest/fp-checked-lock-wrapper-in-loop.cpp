@@ -3,8 +3,9 @@
 // macro (see fp-checked-lock-fatal-log.cpp). A "...Locked" helper drops and
 // retakes the caller's lock; called in a loop, lockcheck believes the retake
 // may have failed and reports the next call's release as "may not be held".
-// Known false positive: remove XFAIL when fixed.
-// XFAIL: *
+// Was a false positive: Lock()'s summary was read off the first exit path
+// only, which was the failed-lock one, so Lock() did not count as an acquire
+// wrapper.
 // RUN: %lockcheck_cxx -fno-crash-diagnostics -Xclang -verify %s
 // expected-no-diagnostics
 #include <pthread.h>
