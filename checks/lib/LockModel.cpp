@@ -317,6 +317,17 @@ std::optional<LockOp> LockModel::classifyMemberCall(const CallExpr *CE,
   if (GK != StdGuard::None)
     return std::nullopt;
 
+  // A scoped capability's `M *release()` gives up ownership without
+  // unlocking, like std::unique_lock's; attributes cannot say so.
+  if (RD && RD->hasAttr<ScopedLockableAttr>() && Name == "release" &&
+      FD->getReturnType()->isPointerType() && !FD->hasAttrs()) {
+    LockOp Op;
+    Op.Guard = namedLocalVar(Obj);
+    if (!Op.Guard)
+      return std::nullopt;
+    Op.Kind = OpKind::GuardDisown;
+    return Op;
+  }
   if (auto Op = fromAttributes(CE, Obj, Arrow, FD))
     return Op;
   if (auto Op = fromConfig(CE, Obj, Arrow, FD))
