@@ -5,6 +5,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <algorithm>
 #include <functional>
 
@@ -66,33 +67,49 @@ void LockOrderGraph::addDeclaredOrders(const Config &Cfg) {
     addNode(After, After);
     addEdge(std::move(E));
   };
-  // Attributes on the lock declarations the TU's edges mention.
   std::vector<std::pair<const void *, const NamedDecl *>> Known(NodeDecl.begin(), NodeDecl.end());
-  for (const auto &[Class, D] : Known) {
+  // Attributes on the lock declarations the TU's edges mention, and on the
+  // locks those attributes name, and so on: `L1 after L2` and `L2 after L3`
+  // order L1 after L3 even if L2 is never acquired here.
+  llvm::SmallVector<const NamedDecl *, 16> Work;
+  llvm::SmallPtrSet<const NamedDecl *, 16> Read;
+  for (const auto &[Class, D] : Known)
+    Work.push_back(D);
+  while (!Work.empty()) {
+    const NamedDecl *D = Work.pop_back_val();
+    if (!Read.insert(D).second)
+      continue;
     for (const auto *A : D->specific_attrs<AcquiredAfterAttr>())
       for (const Expr *Arg : A->args())
-        if (const NamedDecl *Other = declOfAttrArg(Arg))
+        if (const NamedDecl *Other = declOfAttrArg(Arg)) {
           declare(Other, D, A->getLocation());
+          Work.push_back(Other);
+        }
     for (const auto *A : D->specific_attrs<AcquiredBeforeAttr>())
       for (const Expr *Arg : A->args())
-        if (const NamedDecl *Other = declOfAttrArg(Arg))
+        if (const NamedDecl *Other = declOfAttrArg(Arg)) {
           declare(D, Other, A->getLocation());
+          Work.push_back(Other);
+        }
   }
   // The configuration's lock-order chains, by qualified name.
-  for (const std::vector<std::string> &Chain : Cfg.LockOrders)
-    for (size_t I = 0; I + 1 < Chain.size(); ++I) {
-      const NamedDecl *Before = nullptr, *After = nullptr;
-      for (const auto &[Class, D] : Known) {
-        std::string QN = D->getQualifiedNameAsString();
-        if (nameMatches(Chain[I], QN))
-          Before = D;
-        if (nameMatches(Chain[I + 1], QN))
-          After = D;
-      }
-      if (Before && After && Before != After)
-        declare(Before, After, SourceLocation(),
+  // Entries that name no lock of this TU are skipped over, so `[A, B, C]`
+  // still orders A before C where B is never used.
+  for (const std::vector<std::string> &Chain : Cfg.LockOrders) {
+    const NamedDecl *Before = nullptr;
+    for (const std::string &Entry : Chain) {
+      const NamedDecl *Here = nullptr;
+      for (const auto &[Class, D] : Known)
+        if (nameMatches(Entry, D->getQualifiedNameAsString()))
+          Here = D;
+      if (!Here)
+        continue;
+      if (Before && Before != Here)
+        declare(Before, Here, SourceLocation(),
                 Cfg.FileName.empty() ? "the configuration" : Cfg.FileName);
+      Before = Here;
     }
+  }
 }
 
 void LockOrderGraph::reportCycles(const Config &Cfg, FindingSink &Sink) {
