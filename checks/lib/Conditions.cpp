@@ -1,5 +1,6 @@
 //===- Conditions.cpp - what a branch tells about locks -------------------===//
 #include "lockcheck/Conditions.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
@@ -34,6 +35,19 @@ static const VarDecl *guardQuery(const Expr *E, const LockModel &Model) {
   if (!IsQuery || !Model.isGuardType(MCE->getImplicitObjectArgument()->getType()))
     return nullptr;
   return namedLocalVar(MCE->getImplicitObjectArgument());
+}
+
+/// A call of a standard comparison function object (std::less and kin),
+/// which only compares its arguments.
+static bool isStdComparison(const CXXOperatorCallExpr *OCE) {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(OCE->getDirectCallee());
+  const CXXRecordDecl *RD = MD ? MD->getParent() : nullptr;
+  if (!RD || !RD->isInStdNamespace() || !RD->getIdentifier())
+    return false;
+  return llvm::StringSwitch<bool>(RD->getName())
+      .Cases("less", "greater", "less_equal", "greater_equal", true)
+      .Cases("equal_to", "not_equal_to", true)
+      .Default(false);
 }
 
 bool ConditionModel::isStable(const Expr *E,
@@ -83,6 +97,14 @@ bool ConditionModel::isStable(const Expr *E,
       return false;
     return isStable(BO->getLHS(), Deps, Depth + 1) &&
            isStable(BO->getRHS(), Deps, Depth + 1);
+  }
+  // `std::less<T *>()(&a, &b)`: the portable way to order unrelated objects.
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
+      OCE && OCE->getOperator() == OO_Call && isStdComparison(OCE)) {
+    for (unsigned I = 1; I < OCE->getNumArgs(); ++I)
+      if (!isStable(OCE->getArg(I), Deps, Depth + 1))
+        return false;
+    return true;
   }
   if (const auto *CO = dyn_cast<ConditionalOperator>(E))
     return isStable(CO->getCond(), Deps, Depth + 1) &&
