@@ -188,7 +188,16 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
   SummaryTable Summaries;
   LockOrderGraph Order(Ctx.getSourceManager());
   ImportResolver Imports(Ctx, Opts.Imported);
-  TUContext TU{Model, Throws, Opts, Sink, Wrappers, Summaries, Order, Imports, Virtuals};
+  ExternalCallLog External;
+  TUContext TU{Model,   Throws,  Opts,     Sink,
+               Wrappers, Summaries, Order, Imports,
+               Virtuals, Opts.Facts ? &External : nullptr};
+  // A function the TU only declares: its summary may come from another TU.
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto isExternal = [&](const FunctionDecl *Callee) {
+    return !Callee->hasBody() && !SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())) &&
+           !Model.isLockPrimitive(Callee);
+  };
 
   auto relevant = [&](const FunctionDecl *FD) {
     // A function the configuration declares a lock function is a primitive
@@ -204,6 +213,8 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
       if (!CallsLocking && !Callee->hasBody())
         if (const FunctionSummary *S = Imports.lookup(Callee))
           CallsLocking = !S->empty();
+      // Facts record such calls for the whole-project step.
+      CallsLocking |= Opts.Facts && isExternal(Callee);
     });
     return CallsLocking;
   };
@@ -243,18 +254,16 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
     Order.reportCycles(Opts.Cfg, Sink);
   if (Opts.Facts) {
     Order.addDeclaredOrders(Opts.Cfg);
-    *Opts.Facts = collectFacts(Ctx, Summaries, Order);
+    *Opts.Facts = collectFacts(Ctx, Summaries, Order, External);
     // Calls another TU's summary could say more about.
-    const SourceManager &SM = Ctx.getSourceManager();
-    std::set<std::string> External;
+    std::set<std::string> Callees;
     for (const FunctionDecl *FD : Fns)
       forEachCallee(FD, Virtuals, [&](const FunctionDecl *Callee) {
-        if (!Callee->hasBody() && !SM.isInSystemHeader(Callee->getLocation()) &&
-            !Model.isLockPrimitive(Callee))
-          External.insert(usrOf(Callee));
+        if (isExternal(Callee))
+          Callees.insert(usrOf(Callee));
       });
-    External.erase("");
-    Opts.Facts->ExternalCalls.assign(External.begin(), External.end());
+    Callees.erase("");
+    Opts.Facts->ExternalCalls.assign(Callees.begin(), Callees.end());
   }
 }
 

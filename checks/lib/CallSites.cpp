@@ -7,7 +7,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "lockcheck/FunctionAnalysis.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
 
@@ -115,9 +117,49 @@ void FunctionAnalysis::applyCallee(const CallSite &C, State &St) {
       applySummary(C, It->second, St);
     return;
   }
-  if (!C.Callee->hasBody())
-    if (const FunctionSummary *S = Imports.lookup(C.Callee); S && !S->empty())
-      applySummary(C, *S, St);
+  if (C.Callee->hasBody())
+    return;
+  if (External && Emit && Reporting &&
+      !SM.isInSystemHeader(SM.getExpansionLoc(C.Callee->getLocation())))
+    recordExternalCall(C, St);
+  if (const FunctionSummary *S = Imports.lookup(C.Callee); S && !S->empty())
+    applySummary(C, *S, St);
+}
+
+void FunctionAnalysis::recordExternalCall(const CallSite &C, const State &St) {
+  ExternalCall X;
+  X.Caller = FD;
+  X.Callee = C.Callee;
+  X.Loc = locationOf(C.Site);
+  auto object = [](LockPath P, QualType T) {
+    SummaryLock L;
+    L.Display = P.display();
+    L.Path = std::move(P);
+    if (!T.isNull())
+      L.LockType = T.getCanonicalType().getTypePtr();
+    return L;
+  };
+  if (!C.Object.empty())
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(C.Callee))
+      X.Args.push_back({-1, false, object(C.Object, Ctx.getRecordType(MD->getParent()))});
+  for (unsigned I = 0; I < C.Args.size() && I < C.Callee->getNumParams(); ++I) {
+    QualType PT = C.Callee->getParamDecl(I)->getType();
+    bool Pointer = PT->isPointerType();
+    if (!Pointer && !PT->isReferenceType())
+      continue;
+    LockPath P = Paths.fromExpr(C.Args[I], Pointer);
+    if (!P.empty())
+      X.Args.push_back({static_cast<int>(I), Pointer, object(std::move(P), PT->getPointeeType())});
+  }
+  for (const Disjunct &D : St.Ds)
+    for (const HeldLock &H : D.Held) {
+      if (llvm::any_of(X.Held, [&](const ExternalHeld &E) { return E.Lock.Path == Locks.info(H.Id).Path; }))
+        continue;
+      bool Everywhere = llvm::all_of(St.Ds, [&](const Disjunct &O) { return O.held(H.Id); });
+      X.Held.push_back({summaryLock(H.Id, H.Shared, {}),
+                        H.Site ? locationOf(H.Site) : SourceLocation(), Everywhere});
+    }
+  External->push_back(std::move(X));
 }
 
 } // namespace lockcheck

@@ -41,6 +41,25 @@ json::Value locksToJSON(const std::vector<FactLock> &Locks) {
     A.push_back(lockToJSON(L));
   return A;
 }
+json::Value callsToJSON(const std::vector<FactCall> &Calls) {
+  json::Array A;
+  for (const FactCall &C : Calls) {
+    json::Array Args, Held;
+    for (const FactArg &Arg : C.Args)
+      Args.push_back(json::Object{
+          {"index", Arg.Index}, {"pointee", Arg.Pointee}, {"object", lockToJSON(Arg.Object)}});
+    for (const FactHeld &H : C.Held)
+      Held.push_back(json::Object{{"lock", lockToJSON(H.Lock)},
+                                  {"site", locToJSON(H.Site)},
+                                  {"definite", H.Definite}});
+    A.push_back(json::Object{{"callee", C.CalleeUsr},
+                             {"calleeName", C.CalleeName},
+                             {"location", locToJSON(C.Loc)},
+                             {"args", std::move(Args)},
+                             {"held", std::move(Held)}});
+  }
+  return A;
+}
 
 } // namespace
 
@@ -67,11 +86,25 @@ bool fromJSON(const json::Value &V, FactLock &L, json::Path P) {
          O.map("recursive", L.Recursive) && O.map("shared", L.Shared) &&
          O.map("chain", L.Chain);
 }
+bool fromJSON(const json::Value &V, FactHeld &H, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("lock", H.Lock) && O.map("site", H.Site) && O.map("definite", H.Definite);
+}
+bool fromJSON(const json::Value &V, FactArg &A, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("index", A.Index) && O.map("pointee", A.Pointee) &&
+         O.map("object", A.Object);
+}
+bool fromJSON(const json::Value &V, FactCall &C, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("callee", C.CalleeUsr) && O.map("calleeName", C.CalleeName) &&
+         O.map("location", C.Loc) && O.map("args", C.Args) && O.map("held", C.Held);
+}
 bool fromJSON(const json::Value &V, FactFunction &F, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("usr", F.Usr) && O.map("name", F.Name) && O.map("location", F.Loc) &&
          O.map("acquires", F.Acquires) && O.map("returnsHolding", F.NetAcquired) &&
-         O.map("releasesForCaller", F.NetReleased);
+         O.map("releasesForCaller", F.NetReleased) && O.map("calls", F.Calls);
 }
 bool fromJSON(const json::Value &V, FactEdge &E, json::Path P) {
   json::ObjectMapper O(V, P);
@@ -81,15 +114,39 @@ bool fromJSON(const json::Value &V, FactEdge &E, json::Path P) {
          O.map("declared", E.Declared);
 }
 
+bool fromJSON(const json::Value &V, FactFinding &F, json::Path P) {
+  json::ObjectMapper O(V, P);
+  std::string Name;
+  if (!O || !O.map("check", Name))
+    return false;
+  std::optional<Check> C = checkFromName(Name);
+  if (!C) {
+    P.field("check").report("unknown check");
+    return false;
+  }
+  F.CheckKind = *C;
+  return O.map("location", F.Loc) && O.map("message", F.Message) &&
+         O.map("definite", F.Definite) && O.map("function", F.Function) &&
+         O.map("notes", F.Notes);
+}
+
 json::Value toJSON(const TUFacts &F) {
-  json::Array Functions, Edges;
+  json::Array Functions, Edges, Findings;
+  for (const FactFinding &Fd : F.Findings)
+    Findings.push_back(json::Object{{"check", checkName(Fd.CheckKind)},
+                                    {"location", locToJSON(Fd.Loc)},
+                                    {"message", Fd.Message},
+                                    {"definite", Fd.Definite},
+                                    {"function", Fd.Function},
+                                    {"notes", notesToJSON(Fd.Notes)}});
   for (const FactFunction &Fn : F.Functions)
     Functions.push_back(json::Object{{"usr", Fn.Usr},
                                      {"name", Fn.Name},
                                      {"location", locToJSON(Fn.Loc)},
                                      {"acquires", locksToJSON(Fn.Acquires)},
                                      {"returnsHolding", locksToJSON(Fn.NetAcquired)},
-                                     {"releasesForCaller", locksToJSON(Fn.NetReleased)}});
+                                     {"releasesForCaller", locksToJSON(Fn.NetReleased)},
+                                     {"calls", callsToJSON(Fn.Calls)}});
   for (const FactEdge &E : F.Edges)
     Edges.push_back(json::Object{{"fromClass", E.FromClass}, {"toClass", E.ToClass},
                                  {"fromName", E.FromName},   {"toName", E.ToName},
@@ -100,6 +157,7 @@ json::Value toJSON(const TUFacts &F) {
                       {"mainFile", F.MainFile},
                       {"functions", std::move(Functions)},
                       {"lockOrderEdges", std::move(Edges)},
+                      {"findings", std::move(Findings)},
                       {"externalCalls", json::Array(F.ExternalCalls)}};
 }
 
@@ -123,7 +181,8 @@ Expected<TUFacts> parseFacts(StringRef Text, StringRef Origin) {
   json::Path::Root Root("facts");
   json::ObjectMapper O(*V, Root);
   if (!O.map("mainFile", F.MainFile) || !O.map("functions", F.Functions) ||
-      !O.map("lockOrderEdges", F.Edges) || !O.map("externalCalls", F.ExternalCalls)) {
+      !O.map("lockOrderEdges", F.Edges) || !O.map("findings", F.Findings) ||
+      !O.map("externalCalls", F.ExternalCalls)) {
     std::string Msg;
     raw_string_ostream OS(Msg);
     Root.printErrorContext(*V, OS);

@@ -40,6 +40,11 @@ public:
           Step.Kind = "param";
           Step.Name = PV->getNameAsString();
           Step.Index = PV->getFunctionScopeIndex();
+        } else if (const auto *VD = dyn_cast_or_null<VarDecl>(S.Decl);
+                   VD && !VD->hasGlobalStorage()) {
+          Step.Kind = "local";
+          Step.Name = VD->getNameAsString();
+          Step.Usr = usr(VD);
         } else {
           Step.Kind = "global";
           Step.Name = S.Decl->getQualifiedNameAsString();
@@ -74,8 +79,11 @@ public:
     const auto *VD = dyn_cast_or_null<VarDecl>(D);
     if (D && !isa<FunctionDecl>(D) && !(VD && !VD->hasGlobalStorage()))
       F.LockClass = D->getQualifiedNameAsString();
-    else if (L.LockType)
-      F.LockClass = QualType(L.LockType, 0).getAsString();
+    else if (L.LockType) {
+      PrintingPolicy Policy{LangOptions()};
+      Policy.SuppressTagKeyword = true; // 'std::mutex', as the order graph spells it
+      F.LockClass = QualType(L.LockType, 0).getAsString(Policy);
+    }
     for (const ChainStep &C : L.Chain)
       F.Chain.push_back({loc(C.Loc), C.Message});
     return F;
@@ -95,22 +103,43 @@ private:
 } // namespace
 
 TUFacts collectFacts(ASTContext &Ctx, const SummaryTable &Summaries,
-                     const LockOrderGraph &Order) {
+                     const LockOrderGraph &Order, const ExternalCallLog &External) {
   const SourceManager &SM = Ctx.getSourceManager();
   Converter C(SM);
   TUFacts F;
   if (const FileEntry *Main = SM.getFileEntryForID(SM.getMainFileID()))
     F.MainFile = Main->tryGetRealPathName().str();
-  for (const auto &[FD, S] : Summaries) {
-    if (S.empty())
-      continue;
+  llvm::DenseMap<const FunctionDecl *, std::vector<FactCall>> CallsOf;
+  for (const ExternalCall &X : External) {
+    FactCall Call;
+    Call.CalleeUsr = Converter::usr(X.Callee);
+    Call.CalleeName = X.Callee->getNameAsString();
+    Call.Loc = C.loc(X.Loc);
+    for (const ExternalArg &A : X.Args)
+      Call.Args.push_back({A.Index, A.Pointee, C.lock(A.Object)});
+    for (const ExternalHeld &H : X.Held)
+      Call.Held.push_back({C.lock(H.Lock), C.loc(H.Site), H.Definite});
+    CallsOf[X.Caller->getCanonicalDecl()].push_back(std::move(Call));
+  }
+  auto function = [&](const FunctionDecl *FD) {
     FactFunction Fn;
     Fn.Usr = Converter::usr(FD);
     Fn.Name = FD->getQualifiedNameAsString();
     Fn.Loc = C.loc(FD->getLocation());
+    return Fn;
+  };
+  for (const auto &[FD, S] : Summaries) {
+    auto Calls = CallsOf.find(FD);
+    if (S.empty() && Calls == CallsOf.end())
+      continue;
+    FactFunction Fn = function(FD);
     Fn.Acquires = C.locks(S.Acquires);
     Fn.NetAcquired = C.locks(S.NetAcquired);
     Fn.NetReleased = C.locks(S.NetReleased);
+    if (Calls != CallsOf.end()) {
+      Fn.Calls = std::move(Calls->second);
+      CallsOf.erase(Calls);
+    }
     F.Functions.push_back(std::move(Fn));
   }
   // DenseMap order is not stable from run to run; files should be.
@@ -136,6 +165,23 @@ TUFacts collectFacts(ASTContext &Ctx, const SummaryTable &Summaries,
            std::tie(B.Loc.File, B.Loc.Line, B.Loc.Column, B.FromClass, B.ToClass);
   });
   return F;
+}
+
+std::vector<FactFinding> findingsAsFacts(const std::vector<Finding> &Findings,
+                                         const SourceManager &SM) {
+  Converter C(SM);
+  std::vector<FactFinding> Out;
+  for (const Finding &F : Findings) {
+    FactFinding Fd;
+    Fd.CheckKind = F.CheckKind;
+    Fd.Loc = C.loc(F.Loc);
+    Fd.Message = F.Message;
+    Fd.Definite = F.Definite;
+    for (const FindingNote &N : F.Notes)
+      Fd.Notes.push_back({C.loc(N.Loc), N.Message});
+    Out.push_back(std::move(Fd));
+  }
+  return Out;
 }
 
 } // namespace lockcheck

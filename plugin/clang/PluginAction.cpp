@@ -8,6 +8,7 @@
 #include "DiagnosticEmitter.h"
 #include "PluginArgs.h"
 #include "lockcheck/Analysis.h"
+#include "lockcheck/FactsCollector.h"
 #include "lockcheck/FindingFilter.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -45,14 +46,17 @@ public:
     if (FactsPath)
       Opts.Facts = &Facts;
     analyzeTranslationUnit(Ctx, Opts, Sink);
-    if (FactsPath)
+    std::vector<Finding> Findings =
+        finalizeFindings(std::move(Sink.Findings), Ctx.getSourceManager());
+    if (FactsPath) {
+      Facts.Findings = findingsAsFacts(Findings, Ctx.getSourceManager());
       if (llvm::Error E = writeFactsFile(Facts, *FactsPath)) {
         DiagnosticsEngine &D = Ctx.getDiagnostics();
         D.Report(D.getCustomDiagID(DiagnosticsEngine::Error, "%0"))
             << llvm::toString(std::move(E));
       }
-    for (const Finding &F :
-         finalizeFindings(std::move(Sink.Findings), Ctx.getSourceManager()))
+    }
+    for (const Finding &F : Findings)
       Emitter.emit(F);
   }
 

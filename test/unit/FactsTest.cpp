@@ -70,8 +70,51 @@ TEST(Facts, CollectsSummariesAndEdges) {
   EXPECT_TRUE(Backward);
 }
 
+const char *CallerCode = R"cpp(
+#include <mutex>
+struct Account { std::mutex m; };
+void audit(Account &a);   // defined in another TU
+std::mutex g;
+void run(Account &x) {
+  std::lock_guard<std::mutex> l(g);
+  audit(x);
+}
+)cpp";
+
+TEST(Facts, RecordsCallsToOtherTUs) {
+  TUFacts F = factsOf(CallerCode);
+  const FactFunction *Run = nullptr;
+  for (const FactFunction &Fn : F.Functions)
+    if (Fn.Name == "run")
+      Run = &Fn;
+  ASSERT_TRUE(Run);
+  ASSERT_EQ(Run->Calls.size(), 1u);
+  const FactCall &C = Run->Calls[0];
+  EXPECT_EQ(C.CalleeName, "audit");
+  EXPECT_EQ(C.Loc.Line, 8);
+  ASSERT_EQ(C.Args.size(), 1u);
+  EXPECT_EQ(C.Args[0].Index, 0);
+  EXPECT_FALSE(C.Args[0].Pointee);
+  ASSERT_EQ(C.Args[0].Object.Path.size(), 1u);
+  EXPECT_EQ(C.Args[0].Object.Path[0].Kind, "param");
+  ASSERT_EQ(C.Held.size(), 1u);
+  EXPECT_EQ(C.Held[0].Lock.Display, "g");
+  EXPECT_EQ(C.Held[0].Site.Line, 7);
+  EXPECT_TRUE(C.Held[0].Definite);
+  EXPECT_EQ(F.ExternalCalls.size(), 1u);
+}
+
 TEST(Facts, RoundTrips) {
   TUFacts F = factsOf(Code);
+  TUFacts Calls = factsOf(CallerCode);
+  F.Functions.insert(F.Functions.end(), Calls.Functions.begin(), Calls.Functions.end());
+  FactFinding Fd;
+  Fd.CheckKind = Check::LockOrder;
+  Fd.Loc = {"facts.cpp", 3, 4};
+  Fd.Message = "a message";
+  Fd.Function = "Bank::audit";
+  Fd.Notes.push_back({{"facts.cpp", 1, 2}, "a note"});
+  F.Findings.push_back(Fd);
   std::string First = text(F);
   llvm::Expected<TUFacts> Back = parseFacts(First, "mem");
   ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
@@ -102,7 +145,10 @@ TEST(Facts, RejectsForeignAndFutureFiles) {
   EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 99}")
                 .find("facts version 99 is not supported"),
             std::string::npos);
-  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 1, \"mainFile\": 3, "
+  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 1}")
+                .find("facts version 1 is not supported; this lockcheck reads version 2"),
+            std::string::npos);
+  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 2, \"mainFile\": 3, "
                   "\"functions\": [], \"lockOrderEdges\": []}")
                 .find("malformed"),
             std::string::npos);

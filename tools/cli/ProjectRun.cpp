@@ -6,6 +6,7 @@
 #include "ResultCache.h"
 #include "TUAnalyzer.h"
 #include "lockcheck/Config.h"
+#include "lockcheck/CrossTU.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -214,6 +215,30 @@ std::string importDigest(const TUFacts &F, const ImportedSummaries &Imp) {
   return llvm::toHex(D, true);
 }
 
+Report reportOf(const FactFinding &F) {
+  auto pos = [](const FactLocation &L) {
+    return SourcePos{L.File, static_cast<unsigned>(L.Line), static_cast<unsigned>(L.Column)};
+  };
+  Report R;
+  R.CheckKind = F.CheckKind;
+  R.Where = pos(F.Loc);
+  R.Message = F.Message;
+  R.Definite = F.Definite;
+  R.Function = F.Function;
+  for (const FactNote &N : F.Notes)
+    R.Notes.push_back(makeNote(pos(N.Loc), N.Message));
+  return R;
+}
+
+/// Does \p F call a function of another TU that leaves locks held or
+/// released? Only a flow analysis of F's TU applies that exactly.
+bool callsLocksetChanger(const TUFacts &F, const ImportedSummaries &Imp) {
+  return llvm::any_of(F.ExternalCalls, [&](const std::string &Usr) {
+    const FactFunction *Fn = Imp.find(Usr);
+    return Fn && changesCallerLockset(*Fn);
+  });
+}
+
 class Runner {
 public:
   Runner(const CliOptions &O, std::optional<ResultCache> &Cache)
@@ -308,7 +333,19 @@ int runProject(const CliOptions &O) {
     All.push_back(&J);
   R.run(All, nullptr, {}, "phase 1");
 
-  // Phase 2: TUs that call functions defined elsewhere, with those summaries.
+  // Phase 2, on facts: other TUs' summaries at each TU's calls to them.
+  std::vector<Job *> Done;
+  std::vector<TUFacts *> DoneFacts;
+  for (Job &J : Jobs)
+    if (J.Out.Analysed) {
+      Done.push_back(&J);
+      DoneFacts.push_back(&J.Out.Facts);
+    }
+  CrossTUResult Cross = applyAcrossTUs(DoneFacts);
+
+  // Phase 2, parsing again: a TU that calls another TU's acquire or release
+  // wrapper needs its own flow analysis with that summary (what the caller
+  // holds after the call). Repeats while such summaries still change.
   std::set<Job *> Reanalysed;
   for (unsigned Round = 0; Round < MaxImportRounds; ++Round) {
     ImportedSummaries Imp;
@@ -320,7 +357,7 @@ int runProject(const CliOptions &O) {
     std::vector<Job *> Again;
     std::vector<std::string> Digests;
     for (Job &J : Jobs) {
-      if (!J.Out.Analysed)
+      if (!J.Out.Analysed || !callsLocksetChanger(J.Out.Facts, Imp))
         continue;
       std::string D = importDigest(J.Out.Facts, Imp);
       if (D != J.Digest) {
@@ -335,6 +372,16 @@ int runProject(const CliOptions &O) {
     Reanalysed.insert(Again.begin(), Again.end());
   }
 
+  for (size_t I = 0; I < Done.size(); ++I) {
+    Job &J = *Done[I];
+    if (Reanalysed.count(&J) || !J.Out.Analysed)
+      continue; // its own analysis saw the other TUs' summaries
+    for (const FactFinding &F : Cross.Findings[I])
+      if (J.Cfg->Opts.Enabled.contains(F.CheckKind))
+        J.Out.Reports.push_back(reportOf(F));
+    J.Out.Facts.Edges.insert(J.Out.Facts.Edges.end(), Cross.Edges[I].begin(),
+                             Cross.Edges[I].end());
+  }
   for (Job &J : Jobs) {
     if (!J.Out.Analysed) {
       C.Summary.Skipped.push_back({J.File, J.Out.Problem});
@@ -392,6 +439,23 @@ int runMerge(const CliOptions &O) {
     absolutizeFacts(*Facts, Cwd);
     ++C.Summary.Analysed;
     C.Facts.push_back(std::move(*Facts));
+  }
+  // The same phase 2 as `lockcheck -p`, on the facts alone.
+  CheckSet Enabled = CheckSet::all();
+  for (const std::string &G : O.CheckGlobs)
+    llvm::cantFail(Enabled.applyGlobList(G));
+  std::vector<TUFacts *> All;
+  for (TUFacts &F : C.Facts)
+    All.push_back(&F);
+  CrossTUResult Cross = applyAcrossTUs(All);
+  for (size_t I = 0; I < All.size(); ++I) {
+    for (const FactFinding &F : All[I]->Findings)
+      if (Enabled.contains(F.CheckKind))
+        C.Reports.push_back(reportOf(F));
+    for (const FactFinding &F : Cross.Findings[I])
+      if (Enabled.contains(F.CheckKind))
+        C.Reports.push_back(reportOf(F));
+    All[I]->Edges.insert(All[I]->Edges.end(), Cross.Edges[I].begin(), Cross.Edges[I].end());
   }
   return finishRun(C, O);
 }

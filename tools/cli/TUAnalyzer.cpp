@@ -52,6 +52,16 @@ void absolutizeFacts(TUFacts &F, llvm::StringRef Dir) {
     FixLocks(Fn.Acquires);
     FixLocks(Fn.NetAcquired);
     FixLocks(Fn.NetReleased);
+    for (FactCall &C : Fn.Calls) {
+      Fix(C.Loc);
+      for (FactHeld &H : C.Held)
+        Fix(H.Site);
+    }
+  }
+  for (FactFinding &Fd : F.Findings) {
+    Fix(Fd.Loc);
+    for (FactNote &N : Fd.Notes)
+      Fix(N.Loc);
   }
   for (FactEdge &E : F.Edges) {
     Fix(E.Loc);

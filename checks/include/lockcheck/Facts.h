@@ -10,6 +10,7 @@
 #ifndef LOCKCHECK_FACTS_H
 #define LOCKCHECK_FACTS_H
 
+#include "lockcheck/CheckNames.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -19,7 +20,7 @@
 
 namespace lockcheck {
 
-constexpr int FactsVersion = 1;
+constexpr int FactsVersion = 2;
 
 struct FactLocation {
   std::string File;
@@ -37,7 +38,8 @@ struct FactNote {
 
 /// One step of a lock's access path. Kinds: "this", "param" (Index = the
 /// parameter's position, Name its name), "global" (Name = qualified name,
-/// Usr), "field", "deref", "index", "call".
+/// Usr), "local" (a local variable of the function: Name, Usr), "field",
+/// "deref", "index", "call".
 struct FactStep {
   std::string Kind, Name, Usr;
   int64_t Index = 0;
@@ -58,13 +60,49 @@ struct FactLock {
   }
 };
 
+/// A lock the caller holds at a call, in the caller's terms.
+struct FactHeld {
+  FactLock Lock;
+  FactLocation Site;    // where the caller acquired it
+  bool Definite = true; // held on every path that reaches the call
+  bool operator==(const FactHeld &O) const {
+    return Lock == O.Lock && Site == O.Site && Definite == O.Definite;
+  }
+};
+
+/// What the callee's `this` (Index -1) or a reference or pointer parameter
+/// is at a call, in the caller's terms. For a pointer parameter the path
+/// names the object pointed to (Pointee).
+struct FactArg {
+  int64_t Index = -1;
+  bool Pointee = false;
+  FactLock Object; // path, display, class and type of the object
+  bool operator==(const FactArg &O) const {
+    return Index == O.Index && Pointee == O.Pointee && Object == O.Object;
+  }
+};
+
+/// A call to a function the TU only declares: enough to apply the callee's
+/// summary later, without the caller's source.
+struct FactCall {
+  std::string CalleeUsr, CalleeName;
+  FactLocation Loc;
+  std::vector<FactArg> Args;
+  std::vector<FactHeld> Held;
+  bool operator==(const FactCall &O) const {
+    return CalleeUsr == O.CalleeUsr && CalleeName == O.CalleeName && Loc == O.Loc &&
+           Args == O.Args && Held == O.Held;
+  }
+};
+
 struct FactFunction {
   std::string Usr, Name;
   FactLocation Loc;
   std::vector<FactLock> Acquires, NetAcquired, NetReleased;
+  std::vector<FactCall> Calls;
   bool operator==(const FactFunction &O) const {
     return Usr == O.Usr && Name == O.Name && Loc == O.Loc && Acquires == O.Acquires &&
-           NetAcquired == O.NetAcquired && NetReleased == O.NetReleased;
+           NetAcquired == O.NetAcquired && NetReleased == O.NetReleased && Calls == O.Calls;
   }
 };
 
@@ -80,16 +118,33 @@ struct FactEdge {
   }
 };
 
+/// A finding, located by file, line and column.
+struct FactFinding {
+  Check CheckKind = Check::DoubleLock;
+  FactLocation Loc;
+  std::string Message;
+  bool Definite = true;
+  std::string Function; // qualified name of the enclosing function, if known
+  std::vector<FactNote> Notes;
+  bool operator==(const FactFinding &O) const {
+    return CheckKind == O.CheckKind && Loc == O.Loc && Message == O.Message &&
+           Definite == O.Definite && Function == O.Function && Notes == O.Notes;
+  }
+};
+
 struct TUFacts {
   std::string MainFile;
   std::vector<FactFunction> Functions;
   std::vector<FactEdge> Edges;
+  /// The TU's own findings (after NOLINT), so that merging facts reports
+  /// everything a whole-project run reports.
+  std::vector<FactFinding> Findings;
   /// USRs of functions the TU calls but does not define (sorted): where
   /// another TU's summary can add findings.
   std::vector<std::string> ExternalCalls;
   bool operator==(const TUFacts &O) const {
     return MainFile == O.MainFile && Functions == O.Functions && Edges == O.Edges &&
-           ExternalCalls == O.ExternalCalls;
+           Findings == O.Findings && ExternalCalls == O.ExternalCalls;
   }
 };
 
@@ -116,8 +171,12 @@ bool fromJSON(const llvm::json::Value &V, FactLocation &L, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactNote &N, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactStep &S, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactLock &L, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, FactHeld &H, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, FactArg &A, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, FactCall &C, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactFunction &F, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactEdge &E, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, FactFinding &F, llvm::json::Path P);
 /// Parses facts JSON; errors name \p Origin and what is wrong.
 llvm::Expected<TUFacts> parseFacts(llvm::StringRef Text, llvm::StringRef Origin);
 llvm::Error writeFactsFile(const TUFacts &F, llvm::StringRef Path);

@@ -2,21 +2,30 @@
 #ifndef LOCKCHECK_FACTSCOLLECTOR_H
 #define LOCKCHECK_FACTSCOLLECTOR_H
 
+#include "lockcheck/ExternalCalls.h"
 #include "lockcheck/Facts.h"
+#include "lockcheck/Finding.h"
 #include "lockcheck/LockOrder.h"
 #include "lockcheck/Summary.h"
 
 namespace clang {
 class ASTContext;
-}
+class SourceManager;
+} // namespace clang
 
 namespace lockcheck {
 
-/// Functions with a non-empty summary and every lock-order edge, in a
-/// stable order.
+/// Functions with a non-empty summary or calls to other TUs' functions, and
+/// every lock-order edge, in a stable order.
 TUFacts collectFacts(clang::ASTContext &Ctx, const SummaryTable &Summaries,
-                     const LockOrderGraph &Order);
+                     const LockOrderGraph &Order, const ExternalCallLog &External);
 
+} // namespace lockcheck
+
+namespace lockcheck {
+/// The TU's findings (already filtered) as facts.
+std::vector<FactFinding> findingsAsFacts(const std::vector<Finding> &Findings,
+                                         const clang::SourceManager &SM);
 } // namespace lockcheck
 
 #endif

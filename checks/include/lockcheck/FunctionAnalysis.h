@@ -13,6 +13,7 @@
 
 #include "lockcheck/Analysis.h"
 #include "lockcheck/CallTargets.h"
+#include "lockcheck/ExternalCalls.h"
 #include "lockcheck/Conditions.h"
 #include "lockcheck/LockModel.h"
 #include "lockcheck/LockState.h"
@@ -68,6 +69,8 @@ struct TUContext {
   LockOrderGraph &Order;
   ImportResolver &Imports;
   const VirtualOverriders &Virtuals;
+  /// Receives calls to functions defined elsewhere (null: facts not wanted).
+  ExternalCallLog *External;
 };
 
 /// A call as summaries see it. Constructors, destructors and delete have no
@@ -148,6 +151,8 @@ private:
   /// Applies the summary of \p C's callee (this TU's, else an imported one).
   void applyCallee(const CallSite &C, State &St);
   void applySummary(const CallSite &C, const FunctionSummary &S, State &St);
+  /// Logs a call to a function defined in another TU (see ExternalCalls.h).
+  void recordExternalCall(const CallSite &C, const State &St);
   std::optional<LockId> translate(const SummaryLock &L, const CallSite &C);
   bool expressible(LockId Id) const;
   void addToSummary(llvm::SmallVectorImpl<SummaryLock> &List, LockId Id, bool Shared,
@@ -195,6 +200,7 @@ private:
   LockOrderGraph &Order;
   ImportResolver &Imports;
   const VirtualOverriders &Virtuals;
+  ExternalCallLog *External;
   bool Emit;
   FunctionSummary Summary;
 

@@ -1,0 +1,40 @@
+//===- ExternalCalls.h - calls to functions the TU only declares -*- C++ -*-===//
+//
+// When facts are requested, each call to a function defined in another TU is
+// recorded with what a later, whole-project step needs to apply that
+// function's summary without this TU's source: the objects bound to `this`
+// and to reference/pointer parameters, and the locks held at the call.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LOCKCHECK_EXTERNALCALLS_H
+#define LOCKCHECK_EXTERNALCALLS_H
+
+#include "lockcheck/Summary.h"
+#include <vector>
+
+namespace lockcheck {
+
+struct ExternalArg {
+  int Index = -1;       // -1: the object `this` refers to
+  bool Pointee = false; // the object a pointer parameter points to
+  SummaryLock Object;   // path, display and type of the object
+};
+
+struct ExternalHeld {
+  SummaryLock Lock;
+  clang::SourceLocation Site; // where it was acquired
+  bool Definite = true;       // held on every path to the call
+};
+
+struct ExternalCall {
+  const clang::FunctionDecl *Caller = nullptr, *Callee = nullptr;
+  clang::SourceLocation Loc;
+  llvm::SmallVector<ExternalArg, 2> Args;
+  llvm::SmallVector<ExternalHeld, 2> Held;
+};
+
+using ExternalCallLog = std::vector<ExternalCall>;
+
+} // namespace lockcheck
+
+#endif

@@ -1,0 +1,188 @@
+//===- CrossTU.cpp - phase 2 of the whole-project analysis, on facts ------===//
+#include "lockcheck/CrossTU.h"
+#include "lockcheck/Messages.h"
+#include "llvm/ADT/StringMap.h"
+
+namespace lockcheck {
+namespace {
+
+/// Rounds of growing summaries across TUs (a chain through N files needs N).
+constexpr unsigned MaxRounds = 8;
+/// As in Summary.h: locks per summary, and notes per chain.
+constexpr size_t MaxLocks = 64, MaxChain = 8;
+
+bool namesClass(const FactStep &S) { return S.Kind == "field" || S.Kind == "call"; }
+
+/// Spells a path the way the analysis spells lock paths (LockPath::display).
+std::string display(const std::vector<FactStep> &Path) {
+  std::string S;
+  bool PendingDeref = false;
+  for (const FactStep &St : Path) {
+    if (St.Kind == "deref") {
+      if (PendingDeref)
+        S = "*" + S;
+      PendingDeref = true;
+      continue;
+    }
+    if (St.Kind == "this")
+      S = "this";
+    else if (St.Kind == "param" || St.Kind == "global" || St.Kind == "local")
+      S = St.Name;
+    else if (St.Kind == "field" && S == "this")
+      S = St.Name;
+    else if (St.Kind == "field")
+      S += (PendingDeref ? "->" : ".") + St.Name;
+    else if (St.Kind == "call")
+      S += (S.empty() || S == "this") ? St.Name + "()"
+                                      : (PendingDeref ? "->" : ".") + St.Name + "()";
+    else if (St.Kind == "index")
+      S = (PendingDeref ? "(*" + S + ")" : S) + "[" + std::to_string(St.Index) + "]";
+    PendingDeref = false;
+  }
+  return PendingDeref ? "*" + S : S;
+}
+
+/// \p L (relative to the callee) in the caller's terms at \p C.
+std::optional<FactLock> translate(const FactLock &L, const FactCall &C) {
+  if (L.Path.empty())
+    return std::nullopt;
+  const FactStep &Root = L.Path.front();
+  FactLock Out = L;
+  Out.Chain.clear();
+  size_t Rest = 1;
+  const FactArg *Arg = nullptr;
+  if (Root.Kind == "this" || Root.Kind == "param") {
+    int64_t Index = Root.Kind == "this" ? -1 : Root.Index;
+    for (const FactArg &A : C.Args)
+      if (A.Index == Index)
+        Arg = &A;
+    if (!Arg)
+      return std::nullopt;
+    if (Arg->Pointee) { // the summary names the pointee as `p, deref`
+      if (L.Path.size() < 2 || L.Path[1].Kind != "deref")
+        return std::nullopt;
+      Rest = 2;
+    }
+    Out.Path = Arg->Object.Path;
+    Out.Path.insert(Out.Path.end(), L.Path.begin() + Rest, L.Path.end());
+    // The class comes from the last field; without one, from the argument.
+    if (std::none_of(L.Path.begin() + Rest, L.Path.end(), namesClass))
+      Out.LockClass = Arg->Object.LockClass;
+  } else if (Root.Kind != "global") {
+    return std::nullopt; // a local of the callee means nothing here
+  }
+  Out.Display = display(Out.Path);
+  return Out;
+}
+
+bool expressible(const FactLock &L) {
+  if (L.Path.empty())
+    return false;
+  const std::string &K = L.Path.front().Kind;
+  return K == "this" || K == "param" || K == "global";
+}
+
+std::string shortName(llvm::StringRef Qualified) {
+  size_t Colons = Qualified.rfind("::");
+  return std::string(Colons == llvm::StringRef::npos ? Qualified
+                                                     : Qualified.substr(Colons + 2));
+}
+
+std::vector<FactNote> chainThrough(const FactFunction &Caller, const FactCall &C,
+                                   const std::vector<FactNote> &Below) {
+  std::vector<FactNote> Chain{{C.Loc, msg::chainCalls(shortName(Caller.Name), C.CalleeName)}};
+  for (const FactNote &N : Below)
+    if (Chain.size() < MaxChain)
+      Chain.push_back(N);
+  return Chain;
+}
+
+} // namespace
+
+bool changesCallerLockset(const FactFunction &F) {
+  return !F.NetAcquired.empty() || !F.NetReleased.empty();
+}
+
+CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
+  llvm::StringMap<FactFunction *> Defined;
+  for (TUFacts *T : TUs)
+    for (FactFunction &F : T->Functions)
+      Defined.try_emplace(F.Usr, &F);
+  auto callee = [&](const FactCall &C) -> const FactFunction * {
+    auto It = Defined.find(C.CalleeUsr);
+    return It == Defined.end() ? nullptr : It->second;
+  };
+
+  // Summaries grow through calls into other TUs until nothing changes.
+  for (unsigned Round = 0; Round < MaxRounds; ++Round) {
+    bool Changed = false;
+    for (TUFacts *T : TUs)
+      for (FactFunction &F : T->Functions)
+        for (const FactCall &C : F.Calls) {
+          const FactFunction *G = callee(C);
+          if (!G || G == &F)
+            continue;
+          for (size_t I = 0; I < G->Acquires.size() && F.Acquires.size() < MaxLocks; ++I) {
+            std::optional<FactLock> L = translate(G->Acquires[I], C);
+            if (!L || !expressible(*L) ||
+                std::any_of(F.Acquires.begin(), F.Acquires.end(),
+                            [&](const FactLock &A) { return A.Path == L->Path; }))
+              continue;
+            L->Chain = chainThrough(F, C, G->Acquires[I].Chain);
+            F.Acquires.push_back(std::move(*L)); // may move G's storage when G == F: excluded
+            Changed = true;
+          }
+        }
+    if (!Changed)
+      break;
+  }
+
+  CrossTUResult R;
+  R.Findings.resize(TUs.size());
+  R.Edges.resize(TUs.size());
+  for (size_t TI = 0; TI < TUs.size(); ++TI)
+    for (const FactFunction &F : TUs[TI]->Functions)
+      for (const FactCall &C : F.Calls) {
+        const FactFunction *G = callee(C);
+        if (!G)
+          continue;
+        for (const FactLock &A : G->Acquires) {
+          std::optional<FactLock> L = translate(A, C);
+          if (!L)
+            continue;
+          for (const FactHeld &H : C.Held) {
+            if (H.Lock.Path == L->Path) {
+              bool SharedOk = A.Shared && H.Lock.Shared && A.Kind == "rwlock";
+              if (A.Recursive || H.Lock.Recursive || SharedOk)
+                continue;
+              FactFinding Fd;
+              Fd.CheckKind = Check::DoubleLock;
+              Fd.Loc = C.Loc;
+              Fd.Message = msg::callDoubleLock(C.CalleeName, A.Kind, H.Lock.Display, H.Definite);
+              Fd.Definite = H.Definite;
+              Fd.Function = F.Name;
+              if (!H.Site.File.empty())
+                Fd.Notes.push_back({H.Site, msg::acquiredHere(A.Kind, H.Lock.Display)});
+              Fd.Notes.insert(Fd.Notes.end(), A.Chain.begin(), A.Chain.end());
+              R.Findings[TI].push_back(std::move(Fd));
+              continue;
+            }
+            if (H.Lock.LockClass.empty() || L->LockClass.empty() ||
+                H.Lock.LockClass == L->LockClass)
+              continue;
+            FactEdge E;
+            E.FromClass = H.Lock.LockClass;
+            E.ToClass = L->LockClass;
+            E.FromName = H.Lock.Display;
+            E.ToName = L->Display;
+            E.Kind = A.Kind;
+            E.Loc = C.Loc;
+            E.Chain = chainThrough(F, C, A.Chain);
+            R.Edges[TI].push_back(std::move(E));
+          }
+        }
+      }
+  return R;
+}
+
+} // namespace lockcheck
