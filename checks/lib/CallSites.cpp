@@ -9,9 +9,9 @@
 #include "lockcheck/FunctionAnalysis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/Basic/SourceManager.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -23,8 +23,7 @@ static LockPath variablePath(const VarDecl *VD) {
   return P;
 }
 
-void FunctionAnalysis::transferCall(const CallExpr *CE, const FunctionDecl *Callee,
-                                    State &St) {
+void FunctionAnalysis::transferCall(const CallExpr *CE, const FunctionDecl *Callee, State &St) {
   CallSite C;
   C.Site = CE;
   C.Callee = Callee;
@@ -153,7 +152,8 @@ void FunctionAnalysis::recordExternalCall(const CallSite &C, const State &St) {
   }
   for (const Disjunct &D : St.Ds)
     for (const HeldLock &H : D.Held) {
-      if (llvm::any_of(X.Held, [&](const ExternalHeld &E) { return E.Lock.Path == Locks.info(H.Id).Path; }))
+      if (llvm::any_of(X.Held,
+                       [&](const ExternalHeld &E) { return E.Lock.Path == Locks.info(H.Id).Path; }))
         continue;
       bool Everywhere = llvm::all_of(St.Ds, [&](const Disjunct &O) { return O.held(H.Id); });
       X.Held.push_back({summaryLock(H.Id, H.Shared, {}),

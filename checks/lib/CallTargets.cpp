@@ -34,8 +34,7 @@ llvm::ArrayRef<const CXXMethodDecl *> VirtualOverriders::of(const CXXMethodDecl 
 
 bool dispatchesVirtually(const CXXMemberCallExpr *CE) {
   const CXXMethodDecl *MD = CE->getMethodDecl();
-  if (!MD || !MD->isVirtual() || MD->hasAttr<FinalAttr>() ||
-      MD->getParent()->hasAttr<FinalAttr>())
+  if (!MD || !MD->isVirtual() || MD->hasAttr<FinalAttr>() || MD->getParent()->hasAttr<FinalAttr>())
     return false;
   const auto *ME = dyn_cast<MemberExpr>(CE->getCallee()->IgnoreParens());
   if (ME && ME->hasQualifier()) // Base::f() calls exactly Base::f

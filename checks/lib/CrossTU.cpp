@@ -2,6 +2,8 @@
 #include "lockcheck/CrossTU.h"
 #include "lockcheck/Messages.h"
 #include "llvm/ADT/StringMap.h"
+#include <algorithm>
+#include <tuple>
 
 namespace lockcheck {
 namespace {
@@ -84,8 +86,7 @@ bool expressible(const FactLock &L) {
 
 std::string shortName(llvm::StringRef Qualified) {
   size_t Colons = Qualified.rfind("::");
-  return std::string(Colons == llvm::StringRef::npos ? Qualified
-                                                     : Qualified.substr(Colons + 2));
+  return std::string(Colons == llvm::StringRef::npos ? Qualified : Qualified.substr(Colons + 2));
 }
 
 std::vector<FactNote> chainThrough(const FactFunction &Caller, const FactCall &C,
@@ -98,6 +99,10 @@ std::vector<FactNote> chainThrough(const FactFunction &Caller, const FactCall &C
 }
 
 } // namespace
+
+static void checkCall(const FactFunction &F, const FactCall &C, const FactFunction &G,
+                      const std::vector<FactHeld> &Held, std::vector<FactFinding> &Findings,
+                      std::vector<FactEdge> &Edges);
 
 bool changesCallerLockset(const FactFunction &F) {
   return !F.NetAcquired.empty() || !F.NetReleased.empty();
@@ -141,48 +146,79 @@ CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
   R.Findings.resize(TUs.size());
   R.Edges.resize(TUs.size());
   for (size_t TI = 0; TI < TUs.size(); ++TI)
-    for (const FactFunction &F : TUs[TI]->Functions)
-      for (const FactCall &C : F.Calls) {
+    for (const FactFunction &F : TUs[TI]->Functions) {
+      // Locks the function's earlier calls to other TUs' wrappers left held
+      // (replayed in source order: the control flow is not in the facts).
+      std::vector<FactHeld> Replayed;
+      std::vector<const FactCall *> Calls;
+      for (const FactCall &C : F.Calls)
+        Calls.push_back(&C);
+      std::stable_sort(Calls.begin(), Calls.end(), [](const FactCall *A, const FactCall *B) {
+        return std::tie(A->Loc.Line, A->Loc.Column) < std::tie(B->Loc.Line, B->Loc.Column);
+      });
+      for (const FactCall *CP : Calls) {
+        const FactCall &C = *CP;
         const FactFunction *G = callee(C);
         if (!G)
           continue;
-        for (const FactLock &A : G->Acquires) {
-          std::optional<FactLock> L = translate(A, C);
-          if (!L)
-            continue;
-          for (const FactHeld &H : C.Held) {
-            if (H.Lock.Path == L->Path) {
-              bool SharedOk = A.Shared && H.Lock.Shared && A.Kind == "rwlock";
-              if (A.Recursive || H.Lock.Recursive || SharedOk)
-                continue;
-              FactFinding Fd;
-              Fd.CheckKind = Check::DoubleLock;
-              Fd.Loc = C.Loc;
-              Fd.Message = msg::callDoubleLock(C.CalleeName, A.Kind, H.Lock.Display, H.Definite);
-              Fd.Definite = H.Definite;
-              Fd.Function = F.Name;
-              if (!H.Site.File.empty())
-                Fd.Notes.push_back({H.Site, msg::acquiredHere(A.Kind, H.Lock.Display)});
-              Fd.Notes.insert(Fd.Notes.end(), A.Chain.begin(), A.Chain.end());
-              R.Findings[TI].push_back(std::move(Fd));
-              continue;
-            }
-            if (H.Lock.LockClass.empty() || L->LockClass.empty() ||
-                H.Lock.LockClass == L->LockClass)
-              continue;
-            FactEdge E;
-            E.FromClass = H.Lock.LockClass;
-            E.ToClass = L->LockClass;
-            E.FromName = H.Lock.Display;
-            E.ToName = L->Display;
-            E.Kind = A.Kind;
-            E.Loc = C.Loc;
-            E.Chain = chainThrough(F, C, A.Chain);
-            R.Edges[TI].push_back(std::move(E));
-          }
-        }
+        std::vector<FactHeld> Held = C.Held;
+        for (const FactHeld &H : Replayed)
+          if (std::none_of(Held.begin(), Held.end(),
+                           [&](const FactHeld &O) { return O.Lock.Path == H.Lock.Path; }))
+            Held.push_back(H);
+        checkCall(F, C, *G, Held, R.Findings[TI], R.Edges[TI]);
+        for (const FactLock &A : G->NetAcquired)
+          if (std::optional<FactLock> L = translate(A, C))
+            Replayed.push_back({*L, C.Loc, true});
+        for (const FactLock &A : G->NetReleased)
+          if (std::optional<FactLock> L = translate(A, C))
+            Replayed.erase(
+                std::remove_if(Replayed.begin(), Replayed.end(),
+                               [&](const FactHeld &H) { return H.Lock.Path == L->Path; }),
+                Replayed.end());
       }
+    }
   return R;
+}
+
+/// The callee's acquisitions at one call: self-deadlocks and order edges.
+static void checkCall(const FactFunction &F, const FactCall &C, const FactFunction &G,
+                      const std::vector<FactHeld> &Held, std::vector<FactFinding> &Findings,
+                      std::vector<FactEdge> &Edges) {
+  for (const FactLock &A : G.Acquires) {
+    std::optional<FactLock> L = translate(A, C);
+    if (!L)
+      continue;
+    for (const FactHeld &H : Held) {
+      if (H.Lock.Path == L->Path) {
+        bool SharedOk = A.Shared && H.Lock.Shared && A.Kind == "rwlock";
+        if (A.Recursive || H.Lock.Recursive || SharedOk)
+          continue;
+        FactFinding Fd;
+        Fd.CheckKind = Check::DoubleLock;
+        Fd.Loc = C.Loc;
+        Fd.Message = msg::callDoubleLock(C.CalleeName, A.Kind, H.Lock.Display, H.Definite);
+        Fd.Definite = H.Definite;
+        Fd.Function = F.Name;
+        if (!H.Site.File.empty())
+          Fd.Notes.push_back({H.Site, msg::acquiredHere(A.Kind, H.Lock.Display)});
+        Fd.Notes.insert(Fd.Notes.end(), A.Chain.begin(), A.Chain.end());
+        Findings.push_back(std::move(Fd));
+        continue;
+      }
+      if (H.Lock.LockClass.empty() || L->LockClass.empty() || H.Lock.LockClass == L->LockClass)
+        continue;
+      FactEdge E;
+      E.FromClass = H.Lock.LockClass;
+      E.ToClass = L->LockClass;
+      E.FromName = H.Lock.Display;
+      E.ToName = L->Display;
+      E.Kind = A.Kind;
+      E.Loc = C.Loc;
+      E.Chain = chainThrough(F, C, A.Chain);
+      Edges.push_back(std::move(E));
+    }
+  }
 }
 
 } // namespace lockcheck
