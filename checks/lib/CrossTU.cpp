@@ -137,6 +137,19 @@ CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
             F.Acquires.push_back(std::move(*L)); // may move G's storage when G == F: excluded
             Changed = true;
           }
+          for (size_t I = 0; I < G->Nested.size() && F.Nested.size() < MaxLocks; ++I) {
+            std::optional<FactLock> H = translate(G->Nested[I].Held, C),
+                                    A = translate(G->Nested[I].Acquired, C);
+            if (!H || !A || H->Path == A->Path || !expressible(*H) || !expressible(*A) ||
+                std::any_of(F.Nested.begin(), F.Nested.end(), [&](const FactNested &N) {
+                  return N.Held.Path == H->Path && N.Acquired.Path == A->Path;
+                }))
+              continue;
+            H->Chain = chainThrough(F, C, G->Nested[I].Held.Chain);
+            A->Chain = chainThrough(F, C, G->Nested[I].Acquired.Chain);
+            F.Nested.push_back({std::move(*H), std::move(*A)});
+            Changed = true;
+          }
         }
     if (!Changed)
       break;
@@ -185,6 +198,22 @@ CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
 static void checkCall(const FactFunction &F, const FactCall &C, const FactFunction &G,
                       const std::vector<FactHeld> &Held, std::vector<FactFinding> &Findings,
                       std::vector<FactEdge> &Edges) {
+  // Two locks of the callee that this call's arguments make one.
+  for (const FactNested &N : G.Nested) {
+    std::optional<FactLock> H = translate(N.Held, C), A = translate(N.Acquired, C);
+    if (!H || !A || H->Path != A->Path || A->Recursive)
+      continue;
+    if (N.Held.Shared && N.Acquired.Shared && A->Kind == "rwlock")
+      continue;
+    FactFinding Fd;
+    Fd.CheckKind = Check::DoubleLock;
+    Fd.Loc = C.Loc;
+    Fd.Message = msg::callAcquiresTwice(C.CalleeName, A->Kind, A->Display);
+    Fd.Function = F.Name;
+    Fd.Notes = N.Held.Chain;
+    Fd.Notes.insert(Fd.Notes.end(), N.Acquired.Chain.begin(), N.Acquired.Chain.end());
+    Findings.push_back(std::move(Fd));
+  }
   for (const FactLock &A : G.Acquires) {
     std::optional<FactLock> L = translate(A, C);
     if (!L)

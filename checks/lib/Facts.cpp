@@ -41,6 +41,12 @@ json::Value locksToJSON(const std::vector<FactLock> &Locks) {
     A.push_back(lockToJSON(L));
   return A;
 }
+json::Value nestedToJSON(const std::vector<FactNested> &Nested) {
+  json::Array A;
+  for (const FactNested &N : Nested)
+    A.push_back(json::Object{{"held", lockToJSON(N.Held)}, {"acquired", lockToJSON(N.Acquired)}});
+  return A;
+}
 json::Value callsToJSON(const std::vector<FactCall> &Calls) {
   json::Array A;
   for (const FactCall &C : Calls) {
@@ -86,6 +92,10 @@ bool fromJSON(const json::Value &V, FactLock &L, json::Path P) {
          O.map("recursive", L.Recursive) && O.map("shared", L.Shared) &&
          O.map("chain", L.Chain);
 }
+bool fromJSON(const json::Value &V, FactNested &N, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("held", N.Held) && O.map("acquired", N.Acquired);
+}
 bool fromJSON(const json::Value &V, FactHeld &H, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("lock", H.Lock) && O.map("site", H.Site) && O.map("definite", H.Definite);
@@ -104,7 +114,8 @@ bool fromJSON(const json::Value &V, FactFunction &F, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("usr", F.Usr) && O.map("name", F.Name) && O.map("location", F.Loc) &&
          O.map("acquires", F.Acquires) && O.map("returnsHolding", F.NetAcquired) &&
-         O.map("releasesForCaller", F.NetReleased) && O.map("calls", F.Calls);
+         O.map("releasesForCaller", F.NetReleased) && O.map("nested", F.Nested) &&
+         O.map("calls", F.Calls);
 }
 bool fromJSON(const json::Value &V, FactEdge &E, json::Path P) {
   json::ObjectMapper O(V, P);
@@ -146,6 +157,7 @@ json::Value toJSON(const TUFacts &F) {
                                      {"acquires", locksToJSON(Fn.Acquires)},
                                      {"returnsHolding", locksToJSON(Fn.NetAcquired)},
                                      {"releasesForCaller", locksToJSON(Fn.NetReleased)},
+                                     {"nested", nestedToJSON(Fn.Nested)},
                                      {"calls", callsToJSON(Fn.Calls)}});
   for (const FactEdge &E : F.Edges)
     Edges.push_back(json::Object{{"fromClass", E.FromClass}, {"toClass", E.ToClass},

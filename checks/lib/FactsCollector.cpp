@@ -136,6 +136,8 @@ TUFacts collectFacts(ASTContext &Ctx, const SummaryTable &Summaries,
     Fn.Acquires = C.locks(S.Acquires);
     Fn.NetAcquired = C.locks(S.NetAcquired);
     Fn.NetReleased = C.locks(S.NetReleased);
+    for (const NestedAcquire &N : S.Nested)
+      Fn.Nested.push_back({C.lock(N.Held), C.lock(N.Acquired)});
     if (Calls != CallsOf.end()) {
       Fn.Calls = std::move(Calls->second);
       CallsOf.erase(Calls);

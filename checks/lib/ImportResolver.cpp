@@ -145,6 +145,11 @@ const FunctionSummary *ImportResolver::lookup(const FunctionDecl *Callee) {
       convert(F->Acquires, S.Acquires);
       convert(F->NetAcquired, S.NetAcquired);
       convert(F->NetReleased, S.NetReleased);
+      for (const FactNested &N : F->Nested) {
+        std::optional<SummaryLock> H = resolve(N.Held, Callee), A = resolve(N.Acquired, Callee);
+        if (H && A)
+          S.Nested.push_back({std::move(*H), std::move(*A)});
+      }
       It = Cache.try_emplace(Callee).first;
       It->second = std::move(S);
     }

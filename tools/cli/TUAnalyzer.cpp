@@ -52,6 +52,10 @@ void absolutizeFacts(TUFacts &F, llvm::StringRef Dir) {
     FixLocks(Fn.Acquires);
     FixLocks(Fn.NetAcquired);
     FixLocks(Fn.NetReleased);
+    for (FactNested &N : Fn.Nested)
+      for (FactLock *L : {&N.Held, &N.Acquired})
+        for (FactNote &Note : L->Chain)
+          Fix(Note.Loc);
     for (FactCall &C : Fn.Calls) {
       Fix(C.Loc);
       for (FactHeld &H : C.Held)

@@ -95,14 +95,25 @@ struct FactCall {
   }
 };
 
+/// The function acquires Acquired while holding Held (see NestedAcquire in
+/// Summary.h): one lock at a call whose arguments make them the same.
+struct FactNested {
+  FactLock Held, Acquired;
+  bool operator==(const FactNested &O) const {
+    return Held == O.Held && Acquired == O.Acquired;
+  }
+};
+
 struct FactFunction {
   std::string Usr, Name;
   FactLocation Loc;
   std::vector<FactLock> Acquires, NetAcquired, NetReleased;
+  std::vector<FactNested> Nested;
   std::vector<FactCall> Calls;
   bool operator==(const FactFunction &O) const {
     return Usr == O.Usr && Name == O.Name && Loc == O.Loc && Acquires == O.Acquires &&
-           NetAcquired == O.NetAcquired && NetReleased == O.NetReleased && Calls == O.Calls;
+           NetAcquired == O.NetAcquired && NetReleased == O.NetReleased &&
+           Nested == O.Nested && Calls == O.Calls;
   }
 };
 
@@ -171,6 +182,7 @@ bool fromJSON(const llvm::json::Value &V, FactLocation &L, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactNote &N, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactStep &S, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactLock &L, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, FactNested &N, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactHeld &H, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactArg &A, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactCall &C, llvm::json::Path P);
