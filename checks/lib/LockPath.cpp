@@ -79,7 +79,7 @@ std::string LockPath::display() const {
 
 void LockPathBuilder::addAlias(const ValueDecl *Var, const Expr *Init,
                                bool InitIsPointer) {
-  Aliases[Var] = {Init, InitIsPointer};
+  Aliases[Var] = {Init, InitIsPointer, false};
 }
 
 LockPath LockPathBuilder::fromExpr(const Expr *E, bool IsPointer,
@@ -137,7 +137,7 @@ bool LockPathBuilder::build(const Expr *E, bool IsPointer, const CallBinding *B,
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       auto It = Aliases.find(DRE->getDecl());
       if (It != Aliases.end() && It->second.IsPointer)
-        return build(It->second.Init, true, B, Out, Depth + 1);
+        return build(It->second.Init, !It->second.PointsToObject, B, Out, Depth + 1);
     }
     // Smart pointers: p.get(), or the pointer value itself.
     if (!build(E, /*IsPointer=*/false, B, Out, Depth + 1))

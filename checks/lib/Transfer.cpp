@@ -149,6 +149,27 @@ void FunctionAnalysis::markUsedResults(const Stmt *S) {
       mark(Child);
 }
 
+/// `guard.release()` on a guard variable constructed from a lock expression:
+/// that expression (the pointer returned points to it).
+const Expr *FunctionAnalysis::releasedByGuard(const Expr *Init) const {
+  const auto *MCE = dyn_cast_or_null<CXXMemberCallExpr>(Init ? Init->IgnoreParenImpCasts() : nullptr);
+  std::optional<LockOp> Op = MCE ? Model.classifyCall(MCE) : std::nullopt;
+  if (!Op || Op->Kind != OpKind::GuardDisown || !Op->Guard || !Op->Guard->getInit())
+    return nullptr;
+  const CXXConstructExpr *CCE = initConstruct(Op->Guard->getInit());
+  std::optional<LockOp> Made = CCE ? Model.classifyConstruct(CCE, Op->Guard) : std::nullopt;
+  if (!Made || Made->Locks.size() != 1 || Made->Locks.front().IsPointer)
+    return nullptr;
+  const Expr *E = Made->Locks.front().E;
+  // An attribute names the constructor's parameter: take the argument.
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()); DRE && Made->Binding)
+    if (const auto *PV = dyn_cast<ParmVarDecl>(DRE->getDecl())) {
+      auto It = Made->Binding->Args.find(PV);
+      return It == Made->Binding->Args.end() ? nullptr : It->second;
+    }
+  return E;
+}
+
 void FunctionAnalysis::prescan() {
   const Stmt *Body = FD->getBody();
   llvm::SmallVector<const Stmt *, 64> Work{Body};
@@ -246,9 +267,14 @@ void FunctionAnalysis::prescan() {
     }
     return false;
   };
-  for (const VarDecl *VD : PointerLocals)
-    if (!Assigned.count(VD) && !Escaping.count(VD) && !readsAssigned(VD->getInit()))
+  for (const VarDecl *VD : PointerLocals) {
+    if (Assigned.count(VD) || Escaping.count(VD) || readsAssigned(VD->getInit()))
+      continue;
+    if (const Expr *Owned = releasedByGuard(VD->getInit()))
+      Paths.addPointsTo(VD, Owned);
+    else
       Paths.addAlias(VD, VD->getInit(), true);
+  }
   for (const auto &[VD, Init] : ReferenceLocals)
     if (!readsAssigned(Init))
       Paths.addAlias(VD, Init, false);

@@ -510,3 +510,17 @@ public:
 private:
   std::mutex m_;
 };
+
+// unique_lock::release() leaves the mutex locked and the caller in charge:
+// dropping the pointer it returns leaks the lock; unlocking through it does not.
+void release_and_forget(std::mutex &m) {
+  std::unique_lock<std::mutex> lk(m); // expected-note {{mutex 'm' acquired here}}
+  std::mutex *p = lk.release();
+  (void)p;
+} // expected-warning {{mutex 'm' is still held at the end of 'release_and_forget' [lockcheck-missing-unlock]}}
+
+void release_then_unlock_through_pointer(std::mutex &m) {
+  std::unique_lock<std::mutex> lk(m);
+  std::mutex *p = lk.release();
+  p->unlock();
+}

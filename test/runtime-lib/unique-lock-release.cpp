@@ -16,8 +16,14 @@ void disown_and_forget() noexcept {
   work();
 } // expected-warning {{mutex 'Mu' is still held at the end of 'disown_and_forget' [lockcheck-missing-unlock]}}
 
-// The mutex is unlocked by name after the guard let go of it. (Through the
-// returned pointer it would not be recognised: the pointer is not tracked.)
+// The mutex is unlocked by name after the guard let go of it, or through
+// the pointer release() returned.
+void disown_and_unlock_by_pointer() noexcept {
+  lockcheck::UniqueLock<lockcheck::Mutex> L(Mu);
+  lockcheck::Mutex *M = L.release();
+  work();
+  M->unlock();
+}
 void disown_and_unlock() noexcept {
   lockcheck::UniqueLock<lockcheck::Mutex> L(Mu);
   (void)L.release();

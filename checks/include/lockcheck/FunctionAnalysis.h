@@ -109,6 +109,7 @@ public:
 private:
   // --- set-up (FunctionAnalysis.cpp)
   void prescan();
+  const clang::Expr *releasedByGuard(const clang::Expr *Init) const;
   void markUsedResults(const clang::Stmt *S);
   bool buildCFG();
   bool solve();

@@ -75,6 +75,11 @@ public:
   /// Registers a local alias: uses of \p Var mean \p Init (already resolved).
   void addAlias(const clang::ValueDecl *Var, const clang::Expr *Init,
                 bool InitIsPointer);
+  /// Registers a local pointer that points to the object \p Object
+  /// (`Mutex *m = guard.release();`).
+  void addPointsTo(const clang::ValueDecl *Var, const clang::Expr *Object) {
+    Aliases[Var] = {Object, /*IsPointer=*/true, /*PointsToObject=*/true};
+  }
 
   /// The path of the lock object denoted by \p E. When \p IsPointer, E is a
   /// pointer to the lock (pthread style). Empty if the expression is not a
@@ -88,6 +93,7 @@ private:
   struct Alias {
     const clang::Expr *Init;
     bool IsPointer;
+    bool PointsToObject = false; // Init is the object pointed to, not a pointer
   };
   llvm::DenseMap<const clang::ValueDecl *, Alias> Aliases;
 };
