@@ -1,6 +1,7 @@
 //===- CrossTUTest.cpp - phase 2 on facts alone ----------------------------===//
 #include "lockcheck/Analysis.h"
 #include "lockcheck/CrossTU.h"
+#include "FactsOf.h"
 #include "lockcheck/FindingFilter.h"
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Tooling/Tooling.h"
@@ -9,18 +10,6 @@
 using namespace lockcheck;
 
 namespace {
-
-TUFacts factsOf(const char *Source, const char *Name) {
-  std::unique_ptr<clang::ASTUnit> AST =
-      clang::tooling::buildASTFromCodeWithArgs(Source, {"-std=c++17"}, Name);
-  EXPECT_TRUE(AST);
-  TUFacts Facts;
-  AnalysisOptions Opts;
-  Opts.Facts = &Facts;
-  CollectingSink Sink;
-  analyzeTranslationUnit(AST->getASTContext(), Opts, Sink);
-  return Facts;
-}
 
 const char *Header = R"cpp(
 #include <mutex>
@@ -50,8 +39,8 @@ void audit(Account &a) {
 )cpp";
 
 TEST(CrossTU, ChainsThroughThreeTUs) {
-  TUFacts A = factsOf(Caller.c_str(), "a.cpp"), B = factsOf(Middle.c_str(), "b.cpp"),
-          C = factsOf(Callee.c_str(), "c.cpp");
+  TUFacts A = factsOf(Caller, "a.cpp"), B = factsOf(Middle, "b.cpp"),
+          C = factsOf(Callee, "c.cpp");
   std::vector<TUFacts *> All{&A, &B, &C};
   CrossTUResult R = applyAcrossTUs(All);
   // middle() now acquires what audit() does, in its own terms.
@@ -88,7 +77,7 @@ void other(Account &x, Account &y) {
   audit(y);
 }
 )cpp";
-  TUFacts A = factsOf(Other.c_str(), "a.cpp"), C = factsOf(Callee.c_str(), "c.cpp");
+  TUFacts A = factsOf(Other, "a.cpp"), C = factsOf(Callee, "c.cpp");
   std::vector<TUFacts *> All{&A, &C};
   CrossTUResult R = applyAcrossTUs(All);
   EXPECT_TRUE(R.Findings[0].empty());

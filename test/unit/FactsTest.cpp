@@ -1,6 +1,7 @@
 //===- FactsTest.cpp - the facts format round-trips -----------------------===//
 #include "lockcheck/Analysis.h"
 #include "lockcheck/Facts.h"
+#include "FactsOf.h"
 #include "lockcheck/FindingFilter.h"
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Tooling/Tooling.h"
@@ -24,18 +25,6 @@ struct Bank {
   void end() { lock_.unlock(); }
 };
 )cpp";
-
-TUFacts factsOf(const char *Source) {
-  std::unique_ptr<clang::ASTUnit> AST =
-      clang::tooling::buildASTFromCodeWithArgs(Source, {"-std=c++17"}, "facts.cpp");
-  EXPECT_TRUE(AST);
-  TUFacts Facts;
-  AnalysisOptions Opts;
-  Opts.Facts = &Facts;
-  CollectingSink Sink;
-  analyzeTranslationUnit(AST->getASTContext(), Opts, Sink);
-  return Facts;
-}
 
 std::string text(const TUFacts &F) { return llvm::formatv("{0:2}", toJSON(F)).str(); }
 
