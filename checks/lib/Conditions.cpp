@@ -17,6 +17,10 @@ static std::optional<int64_t> constantOf(const Expr *E, const ASTContext &Ctx) {
     return 0;
   if (E->isValueDependent() || E->isTypeDependent())
     return std::nullopt;
+  // C's NULL, `((void *)0)`.
+  if (E->getType()->isPointerType() &&
+      E->isNullPointerConstant(const_cast<ASTContext &>(Ctx), Expr::NPC_ValueDependentIsNotNull))
+    return 0;
   Expr::EvalResult R;
   if (E->EvaluateAsInt(R, Ctx, Expr::SE_NoSideEffects))
     return R.Val.getInt().getExtValue();

@@ -213,6 +213,31 @@ bool FunctionAnalysis::isExceptionEdge(const CFGBlock *B, unsigned SuccIndex) co
   return SuccIndex == 1 && throwingCall(B);
 }
 
+/// The local pointer that condition \p C being \p Value says is null:
+/// `p` or `p != nullptr` false, `!p` or `p == nullptr` true.
+static const VarDecl *nullOnEdge(ASTContext &Ctx, const Expr *C, bool Value) {
+  auto pointerVar = [](const Expr *E) -> const VarDecl * {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    return VD && VD->hasLocalStorage() && VD->getType()->isPointerType() ? VD : nullptr;
+  };
+  C = C->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(C); UO && UO->getOpcode() == UO_LNot)
+    return nullOnEdge(Ctx, UO->getSubExpr(), !Value);
+  if (const auto *BO = dyn_cast<BinaryOperator>(C); BO && BO->isEqualityOp()) {
+    const Expr *L = BO->getLHS(), *R = BO->getRHS();
+    auto isNull = [&](const Expr *E) {
+      return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
+             Expr::NPCK_NotNull;
+    };
+    const VarDecl *V = isNull(R) ? pointerVar(L) : isNull(L) ? pointerVar(R) : nullptr;
+    bool SaysNull = BO->getOpcode() == BO_EQ ? Value : !Value;
+    return V && SaysNull ? V : nullptr;
+  }
+  const VarDecl *V = pointerVar(C);
+  return V && !Value ? V : nullptr;
+}
+
 bool FunctionAnalysis::edgeState(const CFGBlock *From, unsigned SuccIndex, State &S) {
   if (isExceptionEdge(From, SuccIndex) || From->hasNoReturnElement())
     return false;
@@ -230,6 +255,20 @@ bool FunctionAnalysis::edgeState(const CFGBlock *From, unsigned SuccIndex, State
     if (Conds->assume(A, Value, D))
       Kept.push_back(std::move(D));
   S.Ds = std::move(Kept);
+  // A lock reached through a pointer that is null on this edge cannot be
+  // held (`for (n = head; n;)` ends a hand-over-hand walk).
+  if (const VarDecl *Null = nullOnEdge(Ctx, C, Value))
+    for (Disjunct &D : S.Ds) {
+      llvm::SmallVector<LockId, 2> Gone;
+      for (const HeldLock &H : D.Held) {
+        const LockPath &P = Locks.info(H.Id).Path;
+        if (!H.Guard && P.Steps.size() > 1 && P.Steps[0].K == PathStep::Var &&
+            P.Steps[0].Decl == Null && P.Steps[0].Const == 0 && P.Steps[1].K == PathStep::Deref)
+          Gone.push_back(H.Id);
+      }
+      for (LockId Id : Gone)
+        D.dropHeld(Id);
+    }
   if (!S.normalize())
     LostPrecision = true;
   return true;
