@@ -133,6 +133,32 @@ componentsCalleesFirst(const std::vector<std::vector<unsigned>> &Calls) {
   return Out;
 }
 
+/// The functions from which some call chain reaches one marked in \p Marked
+/// (the marked ones included): a walk backwards along the calls.
+std::vector<unsigned> reachingAny(const std::vector<std::vector<unsigned>> &Calls,
+                                  const std::vector<bool> &Marked) {
+  std::vector<std::vector<unsigned>> Callers(Calls.size());
+  for (unsigned I = 0; I < Calls.size(); ++I)
+    for (unsigned Callee : Calls[I])
+      Callers[Callee].push_back(I);
+  std::vector<bool> Seen(Marked);
+  std::vector<unsigned> Work, Out;
+  for (unsigned I = 0; I < Marked.size(); ++I)
+    if (Marked[I])
+      Work.push_back(I);
+  while (!Work.empty()) {
+    unsigned V = Work.back();
+    Work.pop_back();
+    Out.push_back(V);
+    for (unsigned Caller : Callers[V])
+      if (!Seen[Caller]) {
+        Seen[Caller] = true;
+        Work.push_back(Caller);
+      }
+  }
+  return Out;
+}
+
 bool sameSummary(const FunctionSummary &A, const FunctionSummary &B) {
   auto Same = [](const auto &X, const auto &Y) {
     if (X.size() != Y.size())
@@ -172,32 +198,38 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
   for (const FunctionDecl *FD : Fns)
     if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
       Virtuals.add(MD);
-  for (unsigned I = 0; I < Fns.size(); ++I)
-    forEachCallee(Fns[I], Virtuals, [&](const FunctionDecl *Callee) {
-      auto It = IndexOf.find(Callee->getCanonicalDecl());
-      if (It == IndexOf.end())
-        return;
-      if (It->second == I)
-        SelfCall[I] = true;
-      Calls[I].push_back(It->second);
-    });
-
   LockModel Model(Ctx, Opts.Cfg);
-  ThrowModel Throws(Ctx, Model, Opts.Cfg);
-  WrapperEvidence Wrappers;
-  SummaryTable Summaries;
-  LockOrderGraph Order(Ctx.getSourceManager());
-  ImportResolver Imports(Ctx, Opts.Imported);
-  ExternalCallLog External;
-  TUContext TU{Model,   Throws,  Opts,     Sink,
-               Wrappers, Summaries, Order, Imports,
-               Virtuals, Opts.Facts ? &External : nullptr};
   // A function the TU only declares: its summary may come from another TU.
   const SourceManager &SM = Ctx.getSourceManager();
   auto isExternal = [&](const FunctionDecl *Callee) {
     return !Callee->hasBody() && !SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())) &&
            !Model.isLockPrimitive(Callee);
   };
+  std::vector<bool> CallsExternal(Fns.size(), false);
+  for (unsigned I = 0; I < Fns.size(); ++I)
+    forEachCallee(Fns[I], Virtuals, [&](const FunctionDecl *Callee) {
+      auto It = IndexOf.find(Callee->getCanonicalDecl());
+      if (It == IndexOf.end()) {
+        CallsExternal[I] = CallsExternal[I] || (Opts.Facts && isExternal(Callee));
+        return;
+      }
+      if (It->second == I)
+        SelfCall[I] = true;
+      Calls[I].push_back(It->second);
+    });
+
+  ThrowModel Throws(Ctx, Model, Opts.Cfg);
+  WrapperEvidence Wrappers;
+  SummaryTable Summaries;
+  LockOrderGraph Order(Ctx.getSourceManager());
+  ImportResolver Imports(Ctx, Opts.Imported);
+  ExternalCallLog External;
+  if (Opts.Facts)
+    for (unsigned I : reachingAny(Calls, CallsExternal))
+      External.ReachOtherTUs.insert(Fns[I]->getCanonicalDecl());
+  TUContext TU{Model,   Throws,  Opts,     Sink,
+               Wrappers, Summaries, Order, Imports,
+               Virtuals, Opts.Facts ? &External : nullptr};
 
   auto relevant = [&](const FunctionDecl *FD) {
     // A function the configuration declares a lock function is a primitive
@@ -206,6 +238,9 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
       return false;
     if (Model.mentionsLocks(FD->getBody()))
       return true;
+    // Facts record its calls that reach other TUs, for the whole-project step.
+    if (Opts.Facts && External.reachesOtherTUs(FD))
+      return true;
     bool CallsLocking = false;
     forEachCallee(FD, Virtuals, [&](const FunctionDecl *Callee) {
       auto It = Summaries.find(Callee->getCanonicalDecl());
@@ -213,8 +248,6 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
       if (!CallsLocking && !Callee->hasBody())
         if (const FunctionSummary *S = Imports.lookup(Callee))
           CallsLocking = !S->empty();
-      // Facts record such calls for the whole-project step.
-      CallsLocking |= Opts.Facts && isExternal(Callee);
     });
     return CallsLocking;
   };

@@ -110,23 +110,27 @@ void FunctionAnalysis::transferImplicitDtor(const CFGElement &E, State &St) {
 }
 
 void FunctionAnalysis::applyCallee(const CallSite &C, State &St) {
+  bool Recording = External && Emit && Reporting;
   auto It = Summaries.find(C.Callee->getCanonicalDecl());
   if (It != Summaries.end()) {
+    // What the TU's own callee gains from other TUs is applied here later.
+    if (Recording && External->reachesOtherTUs(C.Callee))
+      recordExternalCall(C, St, /*Local=*/true);
     if (!It->second.empty())
       applySummary(C, It->second, St);
     return;
   }
   if (C.Callee->hasBody())
     return;
-  if (External && Emit && Reporting &&
-      !SM.isInSystemHeader(SM.getExpansionLoc(C.Callee->getLocation())))
-    recordExternalCall(C, St);
+  if (Recording && !SM.isInSystemHeader(SM.getExpansionLoc(C.Callee->getLocation())))
+    recordExternalCall(C, St, /*Local=*/false);
   if (const FunctionSummary *S = Imports.lookup(C.Callee); S && !S->empty())
     applySummary(C, *S, St);
 }
 
-void FunctionAnalysis::recordExternalCall(const CallSite &C, const State &St) {
+void FunctionAnalysis::recordExternalCall(const CallSite &C, const State &St, bool Local) {
   ExternalCall X;
+  X.Local = Local;
   X.Caller = FD;
   X.Callee = C.Callee;
   X.Loc = locationOf(C.Site);
@@ -159,7 +163,7 @@ void FunctionAnalysis::recordExternalCall(const CallSite &C, const State &St) {
       X.Held.push_back({summaryLock(H.Id, H.Shared, {}),
                         H.Site ? locationOf(H.Site) : SourceLocation(), Everywhere});
     }
-  External->push_back(std::move(X));
+  External->Calls.push_back(std::move(X));
 }
 
 } // namespace lockcheck

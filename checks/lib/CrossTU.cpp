@@ -1,6 +1,8 @@
 //===- CrossTU.cpp - phase 2 of the whole-project analysis, on facts ------===//
 #include "lockcheck/CrossTU.h"
 #include "lockcheck/Messages.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include <algorithm>
 #include <tuple>
@@ -100,7 +102,16 @@ std::vector<FactNote> chainThrough(const FactFunction &Caller, const FactCall &C
 
 } // namespace
 
-static void checkCall(const FactFunction &F, const FactCall &C, const FactFunction &G,
+/// What a call brings in from other TUs: all of a callee in another TU, and
+/// only the part grown in this step for a callee of the caller's own TU
+/// (the TU's analysis applied the rest already).
+struct CalleeView {
+  const FactFunction *Fn = nullptr;
+  llvm::ArrayRef<FactLock> Acquires;
+  llvm::ArrayRef<FactNested> Nested;
+};
+
+static void checkCall(const FactFunction &F, const FactCall &C, const CalleeView &G,
                       const std::vector<FactHeld> &Held, std::vector<FactFinding> &Findings,
                       std::vector<FactEdge> &Edges);
 
@@ -110,43 +121,58 @@ bool changesCallerLockset(const FactFunction &F) {
 
 CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
   llvm::StringMap<FactFunction *> Defined;
-  for (TUFacts *T : TUs)
-    for (FactFunction &F : T->Functions)
+  std::vector<llvm::StringMap<FactFunction *>> DefinedIn(TUs.size());
+  // How much of each summary the TU itself found.
+  llvm::DenseMap<const FactFunction *, std::pair<size_t, size_t>> OwnSize;
+  for (size_t TI = 0; TI < TUs.size(); ++TI)
+    for (FactFunction &F : TUs[TI]->Functions) {
       Defined.try_emplace(F.Usr, &F);
-  auto callee = [&](const FactCall &C) -> const FactFunction * {
-    auto It = Defined.find(C.CalleeUsr);
-    return It == Defined.end() ? nullptr : It->second;
+      DefinedIn[TI].try_emplace(F.Usr, &F);
+      OwnSize[&F] = {F.Acquires.size(), F.Nested.size()};
+    }
+  auto callee = [&](size_t TI, const FactCall &C) -> CalleeView {
+    const llvm::StringMap<FactFunction *> &Where = C.Local ? DefinedIn[TI] : Defined;
+    auto It = Where.find(C.CalleeUsr);
+    if (It == Where.end())
+      return {};
+    const FactFunction *G = It->second;
+    auto [OwnAcquires, OwnNested] = C.Local ? OwnSize.lookup(G) : std::pair<size_t, size_t>();
+    return {G, llvm::ArrayRef(G->Acquires).drop_front(OwnAcquires),
+            llvm::ArrayRef(G->Nested).drop_front(OwnNested)};
   };
 
   // Summaries grow through calls into other TUs until nothing changes.
   for (unsigned Round = 0; Round < MaxRounds; ++Round) {
     bool Changed = false;
-    for (TUFacts *T : TUs)
-      for (FactFunction &F : T->Functions)
+    for (size_t TI = 0; TI < TUs.size(); ++TI)
+      for (FactFunction &F : TUs[TI]->Functions)
         for (const FactCall &C : F.Calls) {
-          const FactFunction *G = callee(C);
-          if (!G || G == &F)
+          CalleeView G = callee(TI, C);
+          if (!G.Fn || G.Fn == &F) // F's storage grows below: never G's
             continue;
-          for (size_t I = 0; I < G->Acquires.size() && F.Acquires.size() < MaxLocks; ++I) {
-            std::optional<FactLock> L = translate(G->Acquires[I], C);
+          for (const FactLock &GA : G.Acquires) {
+            if (F.Acquires.size() >= MaxLocks)
+              break;
+            std::optional<FactLock> L = translate(GA, C);
             if (!L || !expressible(*L) ||
                 std::any_of(F.Acquires.begin(), F.Acquires.end(),
                             [&](const FactLock &A) { return A.Path == L->Path; }))
               continue;
-            L->Chain = chainThrough(F, C, G->Acquires[I].Chain);
-            F.Acquires.push_back(std::move(*L)); // may move G's storage when G == F: excluded
+            L->Chain = chainThrough(F, C, GA.Chain);
+            F.Acquires.push_back(std::move(*L));
             Changed = true;
           }
-          for (size_t I = 0; I < G->Nested.size() && F.Nested.size() < MaxLocks; ++I) {
-            std::optional<FactLock> H = translate(G->Nested[I].Held, C),
-                                    A = translate(G->Nested[I].Acquired, C);
+          for (const FactNested &GN : G.Nested) {
+            if (F.Nested.size() >= MaxLocks)
+              break;
+            std::optional<FactLock> H = translate(GN.Held, C), A = translate(GN.Acquired, C);
             if (!H || !A || H->Path == A->Path || !expressible(*H) || !expressible(*A) ||
                 std::any_of(F.Nested.begin(), F.Nested.end(), [&](const FactNested &N) {
                   return N.Held.Path == H->Path && N.Acquired.Path == A->Path;
                 }))
               continue;
-            H->Chain = chainThrough(F, C, G->Nested[I].Held.Chain);
-            A->Chain = chainThrough(F, C, G->Nested[I].Acquired.Chain);
+            H->Chain = chainThrough(F, C, GN.Held.Chain);
+            A->Chain = chainThrough(F, C, GN.Acquired.Chain);
             F.Nested.push_back({std::move(*H), std::move(*A)});
             Changed = true;
           }
@@ -171,19 +197,21 @@ CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
       });
       for (const FactCall *CP : Calls) {
         const FactCall &C = *CP;
-        const FactFunction *G = callee(C);
-        if (!G)
+        CalleeView G = callee(TI, C);
+        if (!G.Fn)
           continue;
         std::vector<FactHeld> Held = C.Held;
         for (const FactHeld &H : Replayed)
           if (std::none_of(Held.begin(), Held.end(),
                            [&](const FactHeld &O) { return O.Lock.Path == H.Lock.Path; }))
             Held.push_back(H);
-        checkCall(F, C, *G, Held, R.Findings[TI], R.Edges[TI]);
-        for (const FactLock &A : G->NetAcquired)
+        checkCall(F, C, G, Held, R.Findings[TI], R.Edges[TI]);
+        if (C.Local) // the TU applied its own function's effects on the lockset
+          continue;
+        for (const FactLock &A : G.Fn->NetAcquired)
           if (std::optional<FactLock> L = translate(A, C))
             Replayed.push_back({*L, C.Loc, true});
-        for (const FactLock &A : G->NetReleased)
+        for (const FactLock &A : G.Fn->NetReleased)
           if (std::optional<FactLock> L = translate(A, C))
             Replayed.erase(
                 std::remove_if(Replayed.begin(), Replayed.end(),
@@ -195,7 +223,7 @@ CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
 }
 
 /// The callee's acquisitions at one call: self-deadlocks and order edges.
-static void checkCall(const FactFunction &F, const FactCall &C, const FactFunction &G,
+static void checkCall(const FactFunction &F, const FactCall &C, const CalleeView &G,
                       const std::vector<FactHeld> &Held, std::vector<FactFinding> &Findings,
                       std::vector<FactEdge> &Edges) {
   // Two locks of the callee that this call's arguments make one.

@@ -62,7 +62,8 @@ json::Value callsToJSON(const std::vector<FactCall> &Calls) {
                              {"calleeName", C.CalleeName},
                              {"location", locToJSON(C.Loc)},
                              {"args", std::move(Args)},
-                             {"held", std::move(Held)}});
+                             {"held", std::move(Held)},
+                             {"local", C.Local}});
   }
   return A;
 }
@@ -108,7 +109,8 @@ bool fromJSON(const json::Value &V, FactArg &A, json::Path P) {
 bool fromJSON(const json::Value &V, FactCall &C, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("callee", C.CalleeUsr) && O.map("calleeName", C.CalleeName) &&
-         O.map("location", C.Loc) && O.map("args", C.Args) && O.map("held", C.Held);
+         O.map("location", C.Loc) && O.map("args", C.Args) && O.map("held", C.Held) &&
+         O.map("local", C.Local);
 }
 bool fromJSON(const json::Value &V, FactFunction &F, json::Path P) {
   json::ObjectMapper O(V, P);

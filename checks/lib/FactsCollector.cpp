@@ -1,5 +1,6 @@
 //===- FactsCollector.cpp - a TU's analysis results as Facts --------------===//
 #include "lockcheck/FactsCollector.h"
+#include "lockcheck/EnclosingFunction.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/Basic/SourceManager.h"
@@ -110,11 +111,12 @@ TUFacts collectFacts(ASTContext &Ctx, const SummaryTable &Summaries,
   if (const FileEntry *Main = SM.getFileEntryForID(SM.getMainFileID()))
     F.MainFile = Main->tryGetRealPathName().str();
   llvm::DenseMap<const FunctionDecl *, std::vector<FactCall>> CallsOf;
-  for (const ExternalCall &X : External) {
+  for (const ExternalCall &X : External.Calls) {
     FactCall Call;
     Call.CalleeUsr = Converter::usr(X.Callee);
     Call.CalleeName = X.Callee->getNameAsString();
     Call.Loc = C.loc(X.Loc);
+    Call.Local = X.Local;
     for (const ExternalArg &A : X.Args)
       Call.Args.push_back({A.Index, A.Pointee, C.lock(A.Object)});
     for (const ExternalHeld &H : X.Held)
@@ -170,11 +172,15 @@ TUFacts collectFacts(ASTContext &Ctx, const SummaryTable &Summaries,
 }
 
 std::vector<FactFinding> findingsAsFacts(const std::vector<Finding> &Findings,
-                                         const SourceManager &SM) {
-  Converter C(SM);
+                                         ASTContext &Ctx) {
+  Converter C(Ctx.getSourceManager());
   std::vector<FactFinding> Out;
+  if (Findings.empty())
+    return Out;
+  EnclosingFunctions Functions(Ctx);
   for (const Finding &F : Findings) {
     FactFinding Fd;
+    Fd.Function = Functions.at(F.Loc);
     Fd.CheckKind = F.CheckKind;
     Fd.Loc = C.loc(F.Loc);
     Fd.Message = F.Message;

@@ -49,7 +49,7 @@ public:
     std::vector<Finding> Findings =
         finalizeFindings(std::move(Sink.Findings), Ctx.getSourceManager());
     if (FactsPath) {
-      Facts.Findings = findingsAsFacts(Findings, Ctx.getSourceManager());
+      Facts.Findings = findingsAsFacts(Findings, Ctx);
       if (llvm::Error E = writeFactsFile(Facts, *FactsPath)) {
         DiagnosticsEngine &D = Ctx.getDiagnostics();
         D.Report(D.getCustomDiagID(DiagnosticsEngine::Error, "%0"))

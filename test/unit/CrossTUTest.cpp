@@ -83,4 +83,41 @@ void other(Account &x, Account &y) {
   EXPECT_TRUE(R.Findings[0].empty());
 }
 
+// run() holds x.m and g and calls its own helper(), which takes x.m itself and
+// calls audit() (c.cpp). The double lock of x.m is the TU's own finding; at
+// the call, phase 2 adds only g, which helper() gains from c.cpp.
+TEST(CrossTU, ChecksCallsToTheTUsOwnFunctionsThatReachOtherTUs) {
+  std::string Own = std::string(Header) + R"cpp(
+std::mutex g;
+static void helper(Account &a) {
+  { std::lock_guard<std::mutex> m(a.m); }
+  audit(a);
+}
+void run(Account &x) {
+  std::lock_guard<std::mutex> l(x.m);
+  std::lock_guard<std::mutex> k(g);
+  helper(x);
+}
+)cpp";
+  TUFacts A = factsOf(Own, "a.cpp"), C = factsOf(Callee, "c.cpp");
+  const FactCall *Call = nullptr;
+  for (const FactFunction &Fn : A.Functions)
+    if (Fn.Name == "run" && !Fn.Calls.empty())
+      Call = &Fn.Calls.front();
+  ASSERT_TRUE(Call);
+  EXPECT_TRUE(Call->Local);
+  EXPECT_EQ(Call->CalleeName, "helper");
+
+  std::vector<TUFacts *> All{&A, &C};
+  CrossTUResult R = applyAcrossTUs(All);
+  ASSERT_EQ(R.Findings[0].size(), 1u) << "x.m would be reported twice";
+  EXPECT_EQ(R.Findings[0][0].Message, "calling 'helper' acquires mutex 'g' that is already held");
+  EXPECT_EQ(R.Findings[0][0].Loc.Line, 16);
+  // Edges only for what helper() gained: g -> g is the self-deadlock, and
+  // x.m -> g is the one new order (x.m -> x.m and g -> x.m are not new).
+  ASSERT_EQ(R.Edges[0].size(), 1u);
+  EXPECT_EQ(R.Edges[0][0].FromClass, "Account::m");
+  EXPECT_EQ(R.Edges[0][0].ToClass, "g");
+}
+
 } // namespace

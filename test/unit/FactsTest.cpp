@@ -80,6 +80,7 @@ TEST(Facts, RecordsCallsToOtherTUs) {
   ASSERT_EQ(Run->Calls.size(), 1u);
   const FactCall &C = Run->Calls[0];
   EXPECT_EQ(C.CalleeName, "audit");
+  EXPECT_FALSE(C.Local);
   EXPECT_EQ(C.Loc.Line, 8);
   ASSERT_EQ(C.Args.size(), 1u);
   EXPECT_EQ(C.Args[0].Index, 0);
@@ -97,6 +98,9 @@ TEST(Facts, RoundTrips) {
   TUFacts F = factsOf(Code);
   TUFacts Calls = factsOf(CallerCode);
   F.Functions.insert(F.Functions.end(), Calls.Functions.begin(), Calls.Functions.end());
+  FactCall Local = F.Functions.back().Calls.at(0);
+  Local.Local = true;
+  F.Functions.back().Calls.push_back(Local);
   FactFinding Fd;
   Fd.CheckKind = Check::LockOrder;
   Fd.Loc = {"facts.cpp", 3, 4};
@@ -134,10 +138,10 @@ TEST(Facts, RejectsForeignAndFutureFiles) {
   EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 99}")
                 .find("facts version 99 is not supported"),
             std::string::npos);
-  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 1}")
-                .find("facts version 1 is not supported; this lockcheck reads version 2"),
+  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 2}")
+                .find("facts version 2 is not supported; this lockcheck reads version 3"),
             std::string::npos);
-  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 2, \"mainFile\": 3, "
+  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 3, \"mainFile\": 3, "
                   "\"functions\": [], \"lockOrderEdges\": []}")
                 .find("malformed"),
             std::string::npos);

@@ -10,7 +10,9 @@
 
 namespace lockcheck::cli {
 
-static constexpr int CacheVersion = 1;
+/// Part of every key: entries of an older analysis (facts version 2 had no
+/// local calls) are never reused.
+static constexpr int CacheVersion = 2;
 
 llvm::Error ResultCache::prepare() {
   if (std::error_code EC = llvm::sys::fs::create_directories(Dir))

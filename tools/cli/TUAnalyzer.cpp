@@ -1,9 +1,9 @@
 //===- TUAnalyzer.cpp -----------------------------------------------------===//
 #include "TUAnalyzer.h"
+#include "lockcheck/EnclosingFunction.h"
 #include "lockcheck/FindingFilter.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Driver/Options.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
@@ -98,46 +98,6 @@ public:
   std::string Text;
 };
 
-/// The function definitions of the TU, to name the function a finding is in.
-class FunctionRanges : public RecursiveASTVisitor<FunctionRanges> {
-public:
-  explicit FunctionRanges(const SourceManager &SM) : SM(SM) {}
-  bool VisitFunctionDecl(FunctionDecl *FD) {
-    if (!FD->doesThisDeclarationHaveABody())
-      return true;
-    SourceRange R = FD->getSourceRange();
-    SourceLocation B = SM.getExpansionLoc(R.getBegin()), E = SM.getExpansionLoc(R.getEnd());
-    if (B.isValid() && E.isValid() && SM.getFileID(B) == SM.getFileID(E) &&
-        !SM.isInSystemHeader(B))
-      Ranges.push_back({B, E, FD});
-    return true;
-  }
-  bool shouldVisitTemplateInstantiations() const { return false; }
-
-  /// The innermost definition around \p Loc, or "".
-  std::string enclosing(SourceLocation Loc) const {
-    Loc = SM.getExpansionLoc(Loc);
-    const Entry *Best = nullptr;
-    for (const Entry &En : Ranges) {
-      if (SM.getFileID(En.Begin) != SM.getFileID(Loc) ||
-          SM.isBeforeInTranslationUnit(Loc, En.Begin) ||
-          SM.isBeforeInTranslationUnit(En.End, Loc))
-        continue;
-      if (!Best || SM.isBeforeInTranslationUnit(Best->Begin, En.Begin))
-        Best = &En;
-    }
-    return Best ? Best->FD->getQualifiedNameAsString() : "";
-  }
-
-private:
-  struct Entry {
-    SourceLocation Begin, End;
-    const FunctionDecl *FD;
-  };
-  const SourceManager &SM;
-  std::vector<Entry> Ranges;
-};
-
 class AnalysisConsumer : public ASTConsumer {
 public:
   AnalysisConsumer(const AnalysisOptions &Opts, const std::string &Dir, bool RecordInputs,
@@ -160,18 +120,16 @@ public:
     absolutizeFacts(Out.Facts, Dir);
     std::vector<Finding> Findings = finalizeFindings(std::move(Sink.Findings), SM);
 
-    std::optional<FunctionRanges> Functions;
-    if (!Findings.empty()) {
-      Functions.emplace(SM);
-      Functions->TraverseDecl(Ctx.getTranslationUnitDecl());
-    }
+    std::optional<EnclosingFunctions> Functions;
+    if (!Findings.empty())
+      Functions.emplace(Ctx);
     for (const Finding &F : Findings) {
       Report R;
       R.CheckKind = F.CheckKind;
       R.Where = position(SM, F.Loc);
       R.Message = F.Message;
       R.Definite = F.Definite;
-      R.Function = Functions->enclosing(F.Loc);
+      R.Function = Functions->at(F.Loc);
       for (const FindingNote &N : F.Notes)
         R.Notes.push_back(makeNote(position(SM, N.Loc), N.Message));
       Out.Reports.push_back(std::move(R));

@@ -1,12 +1,14 @@
 //===- CrossTU.h - phase 2 of the whole-project analysis, on facts -*- C++ -*-===//
 //
 // Every TU's facts record its calls to functions it only declares (the
-// objects bound to `this` and the parameters, the locks held there). With
+// objects bound to `this` and the parameters, the locks held there), and its
+// calls to its own functions that reach such functions (`local`). With
 // all TUs' facts together, each such call gets the callee's summary from the
 // TU that defines it: summaries grow across TUs (a caller acquires what its
 // callees in other files acquire), calls made while holding a lock the callee
 // takes are self-deadlocks, and held -> acquired pairs become lock-order
-// edges. No source is parsed, so `lockcheck merge` and `lockcheck -p` share it.
+// edges; at a local call only what the callee gained here counts, the TU
+// having applied the rest. No source is parsed, so `lockcheck merge` and `lockcheck -p` share it.
 //
 //===----------------------------------------------------------------------===//
 #ifndef LOCKCHECK_CROSSTU_H

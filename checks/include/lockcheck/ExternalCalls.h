@@ -4,12 +4,16 @@
 // recorded with what a later, whole-project step needs to apply that
 // function's summary without this TU's source: the objects bound to `this`
 // and to reference/pointer parameters, and the locks held at the call.
+// Calls to the TU's own functions that reach another TU are recorded too
+// (`Local`): what such a callee gains across TUs is checked at them.
 //
 //===----------------------------------------------------------------------===//
 #ifndef LOCKCHECK_EXTERNALCALLS_H
 #define LOCKCHECK_EXTERNALCALLS_H
 
 #include "lockcheck/Summary.h"
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/DenseSet.h"
 #include <vector>
 
 namespace lockcheck {
@@ -31,9 +35,18 @@ struct ExternalCall {
   clang::SourceLocation Loc;
   llvm::SmallVector<ExternalArg, 2> Args;
   llvm::SmallVector<ExternalHeld, 2> Held;
+  bool Local = false; // the callee is the TU's own and reaches another TU
 };
 
-using ExternalCallLog = std::vector<ExternalCall>;
+struct ExternalCallLog {
+  std::vector<ExternalCall> Calls;
+  /// Canonical declarations of the TU's functions that call a function the
+  /// TU only declares, directly or through other functions of the TU.
+  llvm::DenseSet<const clang::FunctionDecl *> ReachOtherTUs;
+  bool reachesOtherTUs(const clang::FunctionDecl *FD) const {
+    return ReachOtherTUs.contains(FD->getCanonicalDecl());
+  }
+};
 
 } // namespace lockcheck
 

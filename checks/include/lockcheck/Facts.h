@@ -20,7 +20,7 @@
 
 namespace lockcheck {
 
-constexpr int FactsVersion = 2;
+constexpr int FactsVersion = 3;
 
 struct FactLocation {
   std::string File;
@@ -82,16 +82,19 @@ struct FactArg {
   }
 };
 
-/// A call to a function the TU only declares: enough to apply the callee's
-/// summary later, without the caller's source.
+/// A call to a function the TU only declares, or (Local) to one of its own
+/// that reaches such a function: enough to apply the callee's summary later,
+/// without the caller's source. At a local call only what the callee gains
+/// from other TUs is new; the TU already applied the rest.
 struct FactCall {
   std::string CalleeUsr, CalleeName;
   FactLocation Loc;
   std::vector<FactArg> Args;
   std::vector<FactHeld> Held;
+  bool Local = false;
   bool operator==(const FactCall &O) const {
     return CalleeUsr == O.CalleeUsr && CalleeName == O.CalleeName && Loc == O.Loc &&
-           Args == O.Args && Held == O.Held;
+           Args == O.Args && Held == O.Held && Local == O.Local;
   }
 };
 

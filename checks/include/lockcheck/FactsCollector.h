@@ -23,9 +23,10 @@ TUFacts collectFacts(clang::ASTContext &Ctx, const SummaryTable &Summaries,
 } // namespace lockcheck
 
 namespace lockcheck {
-/// The TU's findings (already filtered) as facts.
+/// The TU's findings (already filtered) as facts, each with the function it
+/// is in, named as `lockcheck -p` names it.
 std::vector<FactFinding> findingsAsFacts(const std::vector<Finding> &Findings,
-                                         const clang::SourceManager &SM);
+                                         clang::ASTContext &Ctx);
 } // namespace lockcheck
 
 #endif

@@ -152,8 +152,9 @@ private:
   /// Applies the summary of \p C's callee (this TU's, else an imported one).
   void applyCallee(const CallSite &C, State &St);
   void applySummary(const CallSite &C, const FunctionSummary &S, State &St);
-  /// Logs a call to a function defined in another TU (see ExternalCalls.h).
-  void recordExternalCall(const CallSite &C, const State &St);
+  /// Logs a call to a function defined in another TU, or (\p Local) to one
+  /// of the TU's own that reaches another TU (see ExternalCalls.h).
+  void recordExternalCall(const CallSite &C, const State &St, bool Local);
   std::optional<LockId> translate(const SummaryLock &L, const CallSite &C);
   bool expressible(LockId Id) const;
   void addToSummary(llvm::SmallVectorImpl<SummaryLock> &List, LockId Id, bool Shared,
