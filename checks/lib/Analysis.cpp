@@ -176,8 +176,17 @@ bool sameSummary(const FunctionSummary &A, const FunctionSummary &B) {
         return false;
     return true;
   };
+  auto SameIf = [](const auto &X, const auto &Y) {
+    if (X.size() != Y.size())
+      return false;
+    for (size_t I = 0; I < X.size(); ++I)
+      if (!(X[I].Lock.Path == Y[I].Lock.Path) || X[I].Success != Y[I].Success)
+        return false;
+    return true;
+  };
   return Same(A.Acquires, B.Acquires) && Same(A.NetAcquired, B.NetAcquired) &&
-         Same(A.NetReleased, B.NetReleased) && SameNested(A.Nested, B.Nested);
+         Same(A.NetReleased, B.NetReleased) && SameNested(A.Nested, B.Nested) &&
+         SameIf(A.NetAcquiredIf, B.NetAcquiredIf);
 }
 
 } // namespace

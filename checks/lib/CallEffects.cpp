@@ -295,6 +295,21 @@ void FunctionAnalysis::applySummary(const CallSite &C, const FunctionSummary &S,
   for (const SummaryLock &A : S.NetReleased)
     if (std::optional<LockId> Id = translate(A, C))
       release({*Id}, C.Site, St, Callee);
+  // A conditional acquire is a try-lock whose result the caller tests; a
+  // caller that ignores the result is taken to trust it.
+  for (const ConditionalAcquire &A : S.NetAcquiredIf)
+    if (std::optional<LockId> Id = translate(A.Lock, C)) {
+      if (!ResultUsed.count(dyn_cast<Expr>(C.Site))) {
+        for (Disjunct &D : St.Ds)
+          D.acquireLock(*Id, A.Lock.Shared, nullptr, C.Site);
+        continue;
+      }
+      LockOp Try;
+      Try.Kind = OpKind::TryAcquire;
+      Try.Shared = A.Lock.Shared;
+      Try.Success = A.Success;
+      tryAcquire(Try, {*Id}, nullptr, C.Site, St);
+    }
 }
 
 void FunctionAnalysis::applyNested(const CallSite &C, llvm::StringRef CalleeName,
@@ -342,13 +357,42 @@ void FunctionAnalysis::applyNested(const CallSite &C, llvm::StringRef CalleeName
   }
 }
 
-void FunctionAnalysis::summarizeExits(
-    const std::map<unsigned, std::pair<State, bool>> &ByExit) {
+bool FunctionAnalysis::conditionalAcquire(const ExitStates &ByExit, LockId Id) const {
+  // C's error-code convention only: 0 is success, anything else an error.
+  // A bool or a 1 returned with a lock held is as often a forgotten unlock.
+  const QualType RT = FD->getReturnType();
+  if (!RT->isIntegerType() || RT->isBooleanType() || !ReleasedSomewhere.count(Id))
+    return false;
+  bool HeldSomewhere = false, FreeSomewhere = false;
+  for (const auto &[Raw, Entry] : ByExit) {
+    const Expr *Value = Entry.Ret ? Entry.Ret->getRetValue() : nullptr;
+    if (!Value || Value->isValueDependent())
+      return false;
+    bool All = llvm::all_of(Entry.S.Ds, [&](const Disjunct &D) {
+      const HeldLock *H = D.held(Id);
+      return H && H->Manual;
+    });
+    bool None = llvm::none_of(Entry.S.Ds, [&](const Disjunct &D) { return D.held(Id); });
+    if (!All && !None)
+      return false; // the result does not tell
+    Expr::EvalResult R;
+    bool Known = Value->EvaluateAsInt(R, Ctx);
+    bool Zero = Known && R.Val.getInt().isZero();
+    // Held: returns 0. Not held: returns an error, constant or computed.
+    if (All ? !Zero : Zero)
+      return false;
+    HeldSomewhere |= All;
+    FreeSomewhere |= None;
+  }
+  return HeldSomewhere && FreeSomewhere;
+}
+
+void FunctionAnalysis::summarizeExits(const ExitStates &ByExit) {
   if (ByExit.empty())
     return;
   auto everywhere = [&](auto Pred) {
     for (const auto &[Raw, Entry] : ByExit)
-      for (const Disjunct &D : Entry.first.Ds)
+      for (const Disjunct &D : Entry.S.Ds)
         if (!Pred(D))
           return false;
     return true;
@@ -357,7 +401,7 @@ void FunctionAnalysis::summarizeExits(
   // may be one where a checked lock failed).
   llvm::SmallVector<HeldLock, 4> Candidates;
   for (const auto &[Raw, Entry] : ByExit)
-    for (const Disjunct &D : Entry.first.Ds)
+    for (const Disjunct &D : Entry.S.Ds)
       for (const HeldLock &H : D.Held)
         if (H.Manual && !llvm::any_of(Candidates, [&](const HeldLock &C) { return C.Id == H.Id; }))
           Candidates.push_back(H);
@@ -369,8 +413,14 @@ void FunctionAnalysis::summarizeExits(
     if (everywhere([&](const Disjunct &D) {
           const HeldLock *O = D.held(H.Id);
           return (O && O->Manual) || FailedBlockingLocks.count(D.lastRelease(H.Id));
-        }))
+        })) {
       addToSummary(Summary.NetAcquired, H.Id, H.Shared, {});
+    } else if (conditionalAcquire(ByExit, H.Id)) {
+      Summary.NetAcquiredIf.push_back({summaryLock(H.Id, H.Shared, {}), SuccessValue::Zero});
+      for (const auto &[Raw, Entry] : ByExit)
+        if (!Entry.S.Ds.empty() && Entry.S.Ds.front().held(H.Id))
+          HeldByContract.insert({Raw, H.Id});
+    }
   }
   for (LockId Id : PreHeld) {
     if (!expressible(Id))

@@ -173,6 +173,13 @@ const CondAtom &ConditionModel::analyze(const Expr *Cond) {
       Base = Other->IgnoreParenImpCasts();
     }
   }
+  // `(rc = trylock(&m)) == 0` tests the value just stored in rc.
+  if (const auto *Asg = dyn_cast<BinaryOperator>(Base); Asg && Asg->getOpcode() == BO_Assign) {
+    const Expr *Stored = Asg->getLHS()->IgnoreParenImpCasts();
+    const auto *DRE = dyn_cast<DeclRefExpr>(Stored);
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    Base = VD && !Escaping.count(VD) ? Stored : Asg->getRHS()->IgnoreParenImpCasts();
+  }
   if (const VarDecl *G = guardQuery(Base, Model)) {
     A.Guard = G;
   } else if (const auto *DRE = dyn_cast<DeclRefExpr>(Base)) {

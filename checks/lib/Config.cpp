@@ -36,7 +36,8 @@ std::error_code ConfigError::convertToErrorCode() const {
 bool Config::empty() const {
   return !Checks && Acquire.empty() && AcquireShared.empty() &&
          Release.empty() && TryAcquire.empty() && TryAcquireShared.empty() &&
-         RecursiveTypes.empty() && NoThrow.empty() && LockOrders.empty();
+         RecursiveTypes.empty() && RecursiveLocks.empty() && NoThrow.empty() &&
+         LockOrders.empty();
 }
 
 namespace {
@@ -63,6 +64,8 @@ const KeyInfo Keys[] = {
      nullptr, "['rw_tryrdlock(0) == 0']"},
     {"recursive-types", KeyKind::Names, nullptr, &Config::RecursiveTypes,
      "['MyCountingMutex']"},
+    {"recursive-locks", KeyKind::Names, nullptr, &Config::RecursiveLocks,
+     "['Connection::mutex']"},
     {"nothrow", KeyKind::Names, nullptr, &Config::NoThrow, "['log_*']"},
     {"lock-order", KeyKind::Orders, nullptr, nullptr, "[['Bank::m', 'Account::m']]"},
 };
@@ -277,9 +280,11 @@ private:
   }
 
   void parseNames(const KeyInfo &Info, yaml::Node *Value) {
-    bool Types = Info.Names == &Config::RecursiveTypes;
-    StringRef What = Types ? "type name pattern" : "function name pattern";
-    auto *Seq = listOf(Info, Value, Types ? "type names" : "function names");
+    StringRef Kind = Info.Names == &Config::RecursiveTypes   ? "type"
+                     : Info.Names == &Config::RecursiveLocks ? "lock"
+                                                             : "function";
+    std::string What = (Kind + " name pattern").str();
+    auto *Seq = listOf(Info, Value, (Kind + " names").str());
     if (!Seq)
       return;
     for (yaml::Node &Item : *Seq) {

@@ -116,7 +116,7 @@ static void checkCall(const FactFunction &F, const FactCall &C, const CalleeView
                       std::vector<FactEdge> &Edges);
 
 bool changesCallerLockset(const FactFunction &F) {
-  return !F.NetAcquired.empty() || !F.NetReleased.empty();
+  return !F.NetAcquired.empty() || !F.NetReleased.empty() || !F.NetAcquiredIf.empty();
 }
 
 CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {

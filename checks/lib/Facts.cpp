@@ -47,6 +47,12 @@ json::Value nestedToJSON(const std::vector<FactNested> &Nested) {
     A.push_back(json::Object{{"held", lockToJSON(N.Held)}, {"acquired", lockToJSON(N.Acquired)}});
   return A;
 }
+json::Value conditionalsToJSON(const std::vector<FactConditional> &Cs) {
+  json::Array A;
+  for (const FactConditional &C : Cs)
+    A.push_back(json::Object{{"lock", lockToJSON(C.Lock)}, {"success", C.Success}});
+  return A;
+}
 json::Value callsToJSON(const std::vector<FactCall> &Calls) {
   json::Array A;
   for (const FactCall &C : Calls) {
@@ -97,6 +103,16 @@ bool fromJSON(const json::Value &V, FactNested &N, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("held", N.Held) && O.map("acquired", N.Acquired);
 }
+bool fromJSON(const json::Value &V, FactConditional &C, json::Path P) {
+  json::ObjectMapper O(V, P);
+  if (!O || !O.map("lock", C.Lock) || !O.map("success", C.Success))
+    return false;
+  if (C.Success != "zero" && C.Success != "true") {
+    P.field("success").report("expected \"zero\" or \"true\"");
+    return false;
+  }
+  return true;
+}
 bool fromJSON(const json::Value &V, FactHeld &H, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("lock", H.Lock) && O.map("site", H.Site) && O.map("definite", H.Definite);
@@ -116,7 +132,8 @@ bool fromJSON(const json::Value &V, FactFunction &F, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("usr", F.Usr) && O.map("name", F.Name) && O.map("location", F.Loc) &&
          O.map("acquires", F.Acquires) && O.map("returnsHolding", F.NetAcquired) &&
-         O.map("releasesForCaller", F.NetReleased) && O.map("nested", F.Nested) &&
+         O.map("releasesForCaller", F.NetReleased) &&
+         O.map("returnsHoldingIf", F.NetAcquiredIf) && O.map("nested", F.Nested) &&
          O.map("calls", F.Calls);
 }
 bool fromJSON(const json::Value &V, FactEdge &E, json::Path P) {
@@ -159,6 +176,7 @@ json::Value toJSON(const TUFacts &F) {
                                      {"acquires", locksToJSON(Fn.Acquires)},
                                      {"returnsHolding", locksToJSON(Fn.NetAcquired)},
                                      {"releasesForCaller", locksToJSON(Fn.NetReleased)},
+                                     {"returnsHoldingIf", conditionalsToJSON(Fn.NetAcquiredIf)},
                                      {"nested", nestedToJSON(Fn.Nested)},
                                      {"calls", callsToJSON(Fn.Calls)}});
   for (const FactEdge &E : F.Edges)

@@ -138,6 +138,9 @@ TUFacts collectFacts(ASTContext &Ctx, const SummaryTable &Summaries,
     Fn.Acquires = C.locks(S.Acquires);
     Fn.NetAcquired = C.locks(S.NetAcquired);
     Fn.NetReleased = C.locks(S.NetReleased);
+    for (const ConditionalAcquire &A : S.NetAcquiredIf)
+      Fn.NetAcquiredIf.push_back(
+          {C.lock(A.Lock), A.Success == SuccessValue::Zero ? "zero" : "true"});
     for (const NestedAcquire &N : S.Nested)
       Fn.Nested.push_back({C.lock(N.Held), C.lock(N.Acquired)});
     if (Calls != CallsOf.end()) {

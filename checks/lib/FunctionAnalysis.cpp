@@ -494,7 +494,7 @@ void FunctionAnalysis::checkExits() {
   SourceLocation EndLoc = FD->getBody()->getEndLoc();
   // The states on the normal edges into the exit, grouped by where the
   // function leaves (a return statement, or the closing brace).
-  std::map<unsigned, std::pair<State, bool>> ByExit; // raw loc -> (state, is return)
+  ExitStates ByExit;
   for (const auto &Pred : Exit.preds()) {
     const CFGBlock *P = Pred.getReachableBlock();
     if (!P || !Visited[P->getBlockID()] || P->hasNoReturnElement())
@@ -515,18 +515,20 @@ void FunctionAnalysis::checkExits() {
         if (const auto *R = dyn_cast<ReturnStmt>(CS->getStmt()))
           Ret = R;
     SourceLocation At = Ret ? Ret->getBeginLoc() : EndLoc;
-    auto &Slot = ByExit[At.getRawEncoding()];
-    Slot.first.joinWith(S);
-    Slot.second = Ret != nullptr;
+    ExitState &Slot = ByExit[At.getRawEncoding()];
+    Slot.S.joinWith(S);
+    Slot.Ret = Ret;
   }
   summarizeExits(ByExit);
   for (const auto &[Raw, Entry] : ByExit) {
-    const auto &[S, AtReturn] = Entry;
+    const State &S = Entry.S;
     SourceLocation At = SourceLocation::getFromRawEncoding(Raw);
     for (const Disjunct &D : S.Ds)
       for (const HeldLock &H : D.Held) {
+        if (HeldByContract.count({Raw, H.Id}))
+          continue;
         bool Definite = llvm::all_of(S.Ds, [&](const Disjunct &O) { return O.held(H.Id); });
-        keepEarliestLeak(Exits, H, {At, H.Id, Definite, AtReturn, false});
+        keepEarliestLeak(Exits, H, {At, H.Id, Definite, Entry.Ret != nullptr, false});
       }
   }
 }

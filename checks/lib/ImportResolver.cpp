@@ -145,6 +145,10 @@ const FunctionSummary *ImportResolver::lookup(const FunctionDecl *Callee) {
       convert(F->Acquires, S.Acquires);
       convert(F->NetAcquired, S.NetAcquired);
       convert(F->NetReleased, S.NetReleased);
+      for (const FactConditional &C : F->NetAcquiredIf)
+        if (std::optional<SummaryLock> L = resolve(C.Lock, Callee))
+          S.NetAcquiredIf.push_back(
+              {std::move(*L), C.Success == "zero" ? SuccessValue::Zero : SuccessValue::True});
       for (const FactNested &N : F->Nested) {
         std::optional<SummaryLock> H = resolve(N.Held, Callee), A = resolve(N.Acquired, Callee);
         if (H && A)

@@ -147,6 +147,19 @@ bool LockModel::isRecursiveByConfig(const CXXRecordDecl *RD) const {
   return false;
 }
 
+bool LockModel::isRecursiveLockByConfig(const NamedDecl *LockDecl) const {
+  if (!LockDecl || Cfg.RecursiveLocks.empty())
+    return false;
+  auto [It, New] = RecursiveLockCache.try_emplace(LockDecl, false);
+  if (New) {
+    std::string QN = LockDecl->getQualifiedNameAsString();
+    It->second = llvm::any_of(Cfg.RecursiveLocks, [&](const std::string &G) {
+      return nameMatches(G, QN);
+    });
+  }
+  return It->second;
+}
+
 bool LockModel::isBasicLockable(const CXXRecordDecl *RD) const {
   if (!RD || !RD->hasDefinition())
     return false;

@@ -77,7 +77,9 @@ LockId FunctionAnalysis::intern(const LockPath &P, const LockTraits &T, const Ex
 LockId FunctionAnalysis::internTyped(const LockPath &P, const LockTraits &T,
                                      const Type *LockType) {
   const NamedDecl *D = P.orderClassDecl();
-  return Locks.intern(P, T, D ? static_cast<const void *>(D) : LockType, D, LockType);
+  LockTraits Traits = T;
+  Traits.Recursive |= Model.isRecursiveLockByConfig(D);
+  return Locks.intern(P, Traits, D ? static_cast<const void *>(D) : LockType, D, LockType);
 }
 
 static const ValueDecl *assignedDecl(const Expr *E) {

@@ -24,6 +24,7 @@ ArrayRef<ListOptionInfo> listOptions() {
       {"TryAcquireFunctions", "try-acquire"},
       {"TryAcquireSharedFunctions", "try-acquire-shared"},
       {"RecursiveLockTypes", "recursive-types"},
+      {"RecursiveLocks", "recursive-locks"},
       {"NoThrowFunctions", "nothrow"},
       {"LockOrders", "lock-order"},
   };

@@ -25,6 +25,8 @@
 // RUN: %{lockcheck}/not-a-mapping.yaml 2>&1 | %{check} --check-prefix=NOT-A-MAPPING
 // RUN: %{lockcheck}/nothrow-bad.yaml 2>&1 | %{check} --check-prefix=NOTHROW-BAD
 // RUN: %{lockcheck}/nothrow-not-string.yaml 2>&1 | %{check} --check-prefix=NOTHROW-NOT-STRING
+// RUN: %{lockcheck}/recursive-locks-bad.yaml 2>&1 | %{check} --check-prefix=RECURSIVE-LOCKS-BAD
+// RUN: %{lockcheck}/recursive-locks-not-list.yaml 2>&1 | %{check} --check-prefix=RECURSIVE-LOCKS-NOT-LIST
 // RUN: %{lockcheck}/recursive-types-bad.yaml 2>&1 | %{check} --check-prefix=RECURSIVE-TYPES-BAD
 // RUN: %{lockcheck}/recursive-types-not-list.yaml 2>&1 | %{check} --check-prefix=RECURSIVE-TYPES-NOT-LIST
 // RUN: %{lockcheck}/release-condition.yaml 2>&1 | %{check} --check-prefix=RELEASE-CONDITION
@@ -58,10 +60,12 @@
 // LOCK-ORDER-LOCK-NOT-STRING: {{^}}[[DIR]]/lock-order-lock-not-string.yaml:1:19: error: the locks of a 'lock-order' entry must be strings such as 'Bank::m'{{$}}
 // LOCK-ORDER-NOT-LIST: {{^}}[[DIR]]/lock-order-not-list.yaml:1:13: error: 'lock-order' expects a list of lock orders such as {{\[\[}}'Bank::m', 'Account::m']]{{$}}
 // LOCK-ORDER-ONE-LOCK: {{^}}[[DIR]]/lock-order-one-lock.yaml:3:6: error: each 'lock-order' entry must be a list of two or more locks, earliest first, such as ['Bank::m', 'Account::m']{{$}}
-// NON-SCALAR-KEY: {{^}}[[DIR]]/non-scalar-key.yaml:1:3: error: expected a key; valid keys are: checks, acquire, acquire-shared, release, try-acquire, try-acquire-shared, recursive-types, nothrow, lock-order{{$}}
-// NOT-A-MAPPING: {{^}}[[DIR]]/not-a-mapping.yaml:1:1: error: expected a mapping of keys; valid keys are: checks, acquire, acquire-shared, release, try-acquire, try-acquire-shared, recursive-types, nothrow, lock-order{{$}}
+// NON-SCALAR-KEY: {{^}}[[DIR]]/non-scalar-key.yaml:1:3: error: expected a key; valid keys are: checks, acquire, acquire-shared, release, try-acquire, try-acquire-shared, recursive-types, recursive-locks, nothrow, lock-order{{$}}
+// NOT-A-MAPPING: {{^}}[[DIR]]/not-a-mapping.yaml:1:1: error: expected a mapping of keys; valid keys are: checks, acquire, acquire-shared, release, try-acquire, try-acquire-shared, recursive-types, recursive-locks, nothrow, lock-order{{$}}
 // NOTHROW-BAD: {{^}}[[DIR]]/nothrow-bad.yaml:1:11: error: malformed function name pattern 'log_*()': unexpected character '(' in the name; valid forms are: 'name', 'ns::name', 'Class::name', with '*' and '?' as wildcards{{$}}
 // NOTHROW-NOT-STRING: {{^}}[[DIR]]/nothrow-not-string.yaml:1:12: error: 'nothrow' entries must be strings such as 'log_*'{{$}}
+// RECURSIVE-LOCKS-BAD: {{^}}[[DIR]]/recursive-locks-bad.yaml:1:19: error: malformed lock name pattern 'db->mutex': unexpected character '-' in the name; valid forms are: 'name', 'ns::name', 'Class::name', with '*' and '?' as wildcards{{$}}
+// RECURSIVE-LOCKS-NOT-LIST: {{^}}[[DIR]]/recursive-locks-not-list.yaml:1:18: error: 'recursive-locks' expects a list of lock names such as ['Connection::mutex']{{$}}
 // RECURSIVE-TYPES-BAD: {{^}}[[DIR]]/recursive-types-bad.yaml:1:19: error: malformed type name pattern 'My-Mutex': unexpected character '-' in the name; valid forms are: 'name', 'ns::name', 'Class::name', with '*' and '?' as wildcards{{$}}
 // RECURSIVE-TYPES-NOT-LIST: {{^}}[[DIR]]/recursive-types-not-list.yaml:1:18: error: 'recursive-types' expects a list of type names such as ['MyCountingMutex']{{$}}
 // RELEASE-CONDITION: {{^}}[[DIR]]/release-condition.yaml:1:11: error: malformed function pattern 'my_unlock(0) == 0': unexpected '== 0' after ')'; a success condition is only valid in try-acquire and try-acquire-shared; valid forms are: 'name(N)', 'name(this)'{{$}}
@@ -70,8 +74,8 @@
 // TRY-ACQUIRE-BAD-CONDITION: {{^}}[[DIR]]/try-acquire-bad-condition.yaml:1:15: error: malformed function pattern 'my_trylock(0) != 0': unexpected '!= 0' after ')'; valid forms are: 'name(N)', 'name(this)', each optionally followed by '== 0' or '== true'{{$}}
 // TRY-ACQUIRE-SHARED-NOT-LIST: {{^}}[[DIR]]/try-acquire-shared-not-list.yaml:1:22: error: 'try-acquire-shared' expects a list of function patterns such as ['rw_tryrdlock(0) == 0']{{$}}
 // TWO-DOCUMENTS: {{^}}[[DIR]]/two-documents.yaml:3:1: error: expected a single YAML document{{$}}
-// UNKNOWN-KEY: {{^}}[[DIR]]/unknown-key.yaml:2:1: error: unknown key 'aquire' (did you mean 'acquire'?); valid keys are: checks, acquire, acquire-shared, release, try-acquire, try-acquire-shared, recursive-types, nothrow, lock-order{{$}}
-// UNKNOWN-KEY-FAR: {{^}}[[DIR]]/unknown-key-far.yaml:1:1: error: unknown key 'locks'; valid keys are: checks, acquire, acquire-shared, release, try-acquire, try-acquire-shared, recursive-types, nothrow, lock-order{{$}}
+// UNKNOWN-KEY: {{^}}[[DIR]]/unknown-key.yaml:2:1: error: unknown key 'aquire' (did you mean 'acquire'?); valid keys are: checks, acquire, acquire-shared, release, try-acquire, try-acquire-shared, recursive-types, recursive-locks, nothrow, lock-order{{$}}
+// UNKNOWN-KEY-FAR: {{^}}[[DIR]]/unknown-key-far.yaml:1:1: error: unknown key 'locks'; valid keys are: checks, acquire, acquire-shared, release, try-acquire, try-acquire-shared, recursive-types, recursive-locks, nothrow, lock-order{{$}}
 // MISSING: {{^}}error: [[DIR]]/missing.yaml: cannot read configuration file: No such file or directory{{$}}
 // DIRECTORY: {{^}}error: [[DIR]]: cannot read configuration file: Is a directory{{$}}
 

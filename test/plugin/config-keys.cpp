@@ -11,6 +11,7 @@
 // CHECK-NEXT: lockcheck:   try-acquire: ['my_trylock(0) == 0', 'Spin::try_grab(this) == true', 'ns::maybe_lock(1) == true']
 // CHECK-NEXT: lockcheck:   try-acquire-shared: ['rw_tryrdlock(0) == 0']
 // CHECK-NEXT: lockcheck:   recursive-types: ['MyRecursiveMutex', '*::RecMutex']
+// CHECK-NEXT: lockcheck:   recursive-locks: ['Connection::mutex', 'g_init_mutex']
 // CHECK-NEXT: lockcheck:   nothrow: ['log_*', '::util::trace']
 // CHECK-NEXT: lockcheck:   lock-order: {{\[\[}}'Bank::m', 'Account::m'], ['g_first', 'g_second', 'g_third']]
 // CHECK-NEXT: lockcheck: enabled checks: lockcheck-double-lock lockcheck-unlock-not-held lockcheck-missing-unlock lockcheck-exception-leak lockcheck-unused-guard

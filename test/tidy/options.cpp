@@ -65,6 +65,7 @@
 // DUMP-DAG: lockcheck-double-lock.TryAcquireFunctions: ''
 // DUMP-DAG: lockcheck-double-lock.TryAcquireSharedFunctions: ''
 // DUMP-DAG: lockcheck-double-lock.RecursiveLockTypes: ''
+// DUMP-DAG: lockcheck-double-lock.RecursiveLocks: ''
 // DUMP-DAG: lockcheck-double-lock.NoThrowFunctions: ''
 // DUMP-DAG: lockcheck-double-lock.LockOrders: ''
 // DUMP-DAG: lockcheck-double-lock.ConfigFile: ''

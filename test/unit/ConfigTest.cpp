@@ -42,6 +42,7 @@ release:
 try-acquire:    ['my_trylock(0) == 0', 'Spin::try_grab(this) == true', 'ok(2)']
 try-acquire-shared: ['rw_tryrdlock(0)==0']
 recursive-types: ['MyRecursiveMutex', 'ns::*Rec*']
+recursive-locks: ['Conn::mutex', g_init]
 nothrow:        ['log_*']
 lock-order:     [['Bank::m', 'Account::m'], [a, b, c]]
 )yaml");
@@ -68,6 +69,7 @@ lock-order:     [['Bank::m', 'Account::m'], [a, b, c]]
   EXPECT_EQ(C.TryAcquireShared[0].Success, TrySuccess::Zero);
   EXPECT_EQ(C.RecursiveTypes,
             (std::vector<std::string>{"MyRecursiveMutex", "ns::*Rec*"}));
+  EXPECT_EQ(C.RecursiveLocks, (std::vector<std::string>{"Conn::mutex", "g_init"}));
   EXPECT_EQ(C.NoThrow, std::vector<std::string>{"log_*"});
   ASSERT_EQ(C.LockOrders.size(), 2u);
   EXPECT_EQ(C.LockOrders[0], (std::vector<std::string>{"Bank::m", "Account::m"}));
@@ -125,7 +127,7 @@ TEST(ConfigTest, ErrorsAreOneLineWithPosition) {
   EXPECT_EQ(parseError("acquire: ['x(0)']\nbogus: 1\n"),
             "t.yaml:2:1: error: unknown key 'bogus'; valid keys are: checks, "
             "acquire, acquire-shared, release, try-acquire, "
-            "try-acquire-shared, recursive-types, nothrow, lock-order");
+            "try-acquire-shared, recursive-types, recursive-locks, nothrow, lock-order");
   EXPECT_EQ(parseError("release: ['x(0) == 0']"),
             "t.yaml:1:11: error: malformed function pattern 'x(0) == 0': "
             "unexpected '== 0' after ')'; a success condition is only valid "

@@ -205,6 +205,8 @@ std::string importDigest(const TUFacts &F, const ImportedSummaries &Imp) {
       for (auto *Locks : {&Bare.Acquires, &Bare.NetAcquired, &Bare.NetReleased})
         for (FactLock &L : *Locks)
           L.Chain.clear();
+      for (FactConditional &C : Bare.NetAcquiredIf)
+        C.Lock.Chain.clear();
       Used.Functions.push_back(std::move(Bare));
     }
   if (Used.Functions.empty())

@@ -2,7 +2,7 @@
 //
 // Describes what the lock model cannot see by itself: wrapper functions that
 // lock (whose bodies live in another TU or a binary library), recursive lock
-// types, functions that never throw, and declared lock orders.
+// types or lock objects, functions that never throw, and declared lock orders.
 //
 // Example:
 //   checks: 'lockcheck-*,-lockcheck-lock-order'
@@ -11,6 +11,7 @@
 //   release:        ['my_unlock(0)', 'rw_unlock(0)']
 //   try-acquire:    ['my_trylock(0) == 0', 'Spin::try_grab(this) == true']
 //   recursive-types: ['MyRecursiveMutex']
+//   recursive-locks: ['sqlite3::mutex']
 //   nothrow:        ['log_*']
 //   lock-order:     [['Bank::m', 'Account::m']]
 //
@@ -46,6 +47,7 @@ struct Config {
   std::vector<LockFunctionPattern> Acquire, AcquireShared, Release, TryAcquire,
       TryAcquireShared;
   std::vector<std::string> RecursiveTypes; // globs over qualified type names
+  std::vector<std::string> RecursiveLocks; // globs over qualified lock names (Class::field)
   std::vector<std::string> NoThrow;        // globs over qualified function names
   std::vector<std::vector<std::string>> LockOrders; // each: earlier..later
 

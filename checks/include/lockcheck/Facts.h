@@ -107,16 +107,27 @@ struct FactNested {
   }
 };
 
+/// The function returns holding Lock when it returns Success ("zero" or
+/// "true"): a conditional acquire wrapper (see ConditionalAcquire).
+struct FactConditional {
+  FactLock Lock;
+  std::string Success;
+  bool operator==(const FactConditional &O) const {
+    return Lock == O.Lock && Success == O.Success;
+  }
+};
+
 struct FactFunction {
   std::string Usr, Name;
   FactLocation Loc;
   std::vector<FactLock> Acquires, NetAcquired, NetReleased;
+  std::vector<FactConditional> NetAcquiredIf;
   std::vector<FactNested> Nested;
   std::vector<FactCall> Calls;
   bool operator==(const FactFunction &O) const {
     return Usr == O.Usr && Name == O.Name && Loc == O.Loc && Acquires == O.Acquires &&
            NetAcquired == O.NetAcquired && NetReleased == O.NetReleased &&
-           Nested == O.Nested && Calls == O.Calls;
+           NetAcquiredIf == O.NetAcquiredIf && Nested == O.Nested && Calls == O.Calls;
   }
 };
 
@@ -186,6 +197,7 @@ bool fromJSON(const llvm::json::Value &V, FactNote &N, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactStep &S, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactLock &L, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactNested &N, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, FactConditional &C, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactHeld &H, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactArg &A, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactCall &C, llvm::json::Path P);

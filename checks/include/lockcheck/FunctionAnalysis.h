@@ -42,6 +42,7 @@ class CXXDeleteExpr;
 class CXXDestructorDecl;
 class CXXTryStmt;
 class FunctionDecl;
+class ReturnStmt;
 class SourceManager;
 } // namespace clang
 
@@ -168,7 +169,17 @@ private:
                    const FunctionSummary &S);
   void recordOrder(LockId Id, const clang::Stmt *Site, const State &St,
                    llvm::ArrayRef<LockId> Together, llvm::ArrayRef<ChainStep> Chain);
-  void summarizeExits(const std::map<unsigned, std::pair<State, bool>> &ByExit);
+  /// The state where the function leaves, at one return (or the closing brace).
+  struct ExitState {
+    State S;
+    const clang::ReturnStmt *Ret = nullptr;
+  };
+  using ExitStates = std::map<unsigned, ExitState>; // by raw location
+  void summarizeExits(const ExitStates &ByExit);
+  /// A lock held at every `return 0` and at no other exit, and released by the
+  /// function on some path: it acquires it conditionally, an error code
+  /// meaning it gave the lock back (see ConditionalAcquire).
+  bool conditionalAcquire(const ExitStates &ByExit, LockId Id) const;
   void releaseGuardsLeaving(State &S, llvm::ArrayRef<const clang::VarDecl *> Guards);
   void recordEscape(const State &S, const clang::Stmt *ThrowPt);
   bool isExceptionEdge(const clang::CFGBlock *B, unsigned SuccIndex) const;
@@ -230,6 +241,8 @@ private:
   llvm::DenseSet<LockId> FirstTouchRelease, FirstTouchAcquire, PreHeld;
   /// Locks the function declares it returns holding (acquire_capability).
   llvm::DenseSet<LockId> ExpectedHeldAtExit;
+  /// (exit, lock): returned held there by a conditional acquire's contract.
+  std::set<std::pair<unsigned, LockId>> HeldByContract;
   bool Reporting = false;
   /// Locks a std::lock call takes together (no order among them).
   llvm::SmallVector<LockId, 4> TakenTogether;

@@ -113,6 +113,10 @@ public:
   /// (`pthread_mutex_t m = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;`): the
   /// type alone does not say so.
   bool initializedRecursive(const clang::VarDecl *VD) const;
+  /// A lock object (the global or field \p LockDecl) that the configuration's
+  /// `recursive-locks` names: made recursive at run time, where the type
+  /// cannot say so (`sqlite3MutexAlloc(SQLITE_MUTEX_RECURSIVE)`).
+  bool isRecursiveLockByConfig(const clang::NamedDecl *LockDecl) const;
 
 private:
   std::optional<LockOp> classifyMemberCall(const clang::CallExpr *CE,
@@ -134,6 +138,7 @@ private:
   const Config &Cfg;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> BasicLockableCache;
   mutable llvm::DenseMap<const clang::FunctionDecl *, int> ConfigMatchCache;
+  mutable llvm::DenseMap<const clang::NamedDecl *, bool> RecursiveLockCache;
 };
 
 /// The local variable an expression names, looking through std::move.

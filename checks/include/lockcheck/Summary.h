@@ -2,8 +2,9 @@
 //
 // Summaries let the analysis see through calls: which locks a function
 // acquires at some point (for self-deadlocks through call chains and for the
-// lock order), which it returns holding (acquire wrappers such as begin()),
-// and which it releases for its caller (release wrappers such as end()).
+// lock order), which it returns holding (acquire wrappers such as begin(),
+// or conditional ones that hold it only when they return success), and which
+// it releases for its caller (release wrappers such as end()).
 // Locks are written relative to the callee (`this`, parameters, globals) and
 // mapped onto the caller's arguments at each call site.
 //
@@ -48,6 +49,15 @@ struct NestedAcquire {
   SummaryLock Held, Acquired;
 };
 
+/// The function returns holding \c Lock exactly when its result is
+/// \c Success (`return SQLITE_OK` with the lock held, error codes without):
+/// at a call it acts as a try-lock. Inferred for C's error-code convention
+/// (success 0); the summary and facts can carry "true" as well.
+struct ConditionalAcquire {
+  SummaryLock Lock;
+  SuccessValue Success = SuccessValue::Zero;
+};
+
 struct FunctionSummary {
   /// Locks acquired (blocking) at some point during the call.
   llvm::SmallVector<SummaryLock, 2> Acquires;
@@ -56,8 +66,11 @@ struct FunctionSummary {
   /// Locks held on entry that the function releases for its caller.
   llvm::SmallVector<SummaryLock, 1> NetReleased;
   llvm::SmallVector<NestedAcquire, 1> Nested;
+  /// Locks it returns holding on success only (not in NetAcquired).
+  llvm::SmallVector<ConditionalAcquire, 1> NetAcquiredIf;
   bool empty() const {
-    return Acquires.empty() && NetAcquired.empty() && NetReleased.empty() && Nested.empty();
+    return Acquires.empty() && NetAcquired.empty() && NetReleased.empty() && Nested.empty() &&
+           NetAcquiredIf.empty();
   }
 };
 
