@@ -304,6 +304,7 @@ void FunctionAnalysis::applySummary(const CallSite &C, const FunctionSummary &S,
           D.acquireLock(*Id, A.Lock.Shared, nullptr, C.Site);
         continue;
       }
+      FromConditionalCall.insert(*Id);
       LockOp Try;
       Try.Kind = OpKind::TryAcquire;
       Try.Shared = A.Lock.Shared;
@@ -357,34 +358,42 @@ void FunctionAnalysis::applyNested(const CallSite &C, llvm::StringRef CalleeName
   }
 }
 
-bool FunctionAnalysis::conditionalAcquire(const ExitStates &ByExit, LockId Id) const {
+bool FunctionAnalysis::conditionalAcquire(const ExitStates &ByExit, LockId Id) {
   // C's error-code convention only: 0 is success, anything else an error.
   // A bool or a 1 returned with a lock held is as often a forgotten unlock.
   const QualType RT = FD->getReturnType();
-  if (!RT->isIntegerType() || RT->isBooleanType() || !ReleasedSomewhere.count(Id))
+  if (!RT->isIntegerType() || RT->isBooleanType())
     return false;
-  bool HeldSomewhere = false, FreeSomewhere = false;
+  bool HeldSomewhere = false, FreeSomewhere = false, PassedOn = false;
   for (const auto &[Raw, Entry] : ByExit) {
     const Expr *Value = Entry.Ret ? Entry.Ret->getRetValue() : nullptr;
     if (!Value || Value->isValueDependent())
       return false;
-    bool All = llvm::all_of(Entry.S.Ds, [&](const Disjunct &D) {
-      const HeldLock *H = D.held(Id);
-      return H && H->Manual;
-    });
-    bool None = llvm::none_of(Entry.S.Ds, [&](const Disjunct &D) { return D.held(Id); });
-    if (!All && !None)
-      return false; // the result does not tell
     Expr::EvalResult R;
-    bool Known = Value->EvaluateAsInt(R, Ctx);
-    bool Zero = Known && R.Val.getInt().isZero();
-    // Held: returns 0. Not held: returns an error, constant or computed.
-    if (All ? !Zero : Zero)
-      return false;
-    HeldSomewhere |= All;
-    FreeSomewhere |= None;
+    bool Constant = Value->EvaluateAsInt(R, Ctx);
+    const CondAtom *Atom = Constant ? nullptr : &Conds->analyze(Value);
+    for (const Disjunct &D : Entry.S.Ds) {
+      // Does this path return 0? A constant says; so does the result of a
+      // try-lock or conditional acquire that the function passes on.
+      Tri Zero = Tri::Unknown;
+      if (Constant) {
+        Zero = R.Val.getInt().isZero() ? Tri::True : Tri::False;
+      } else if (Tri NonZero = Conds->eval(*Atom, D); NonZero != Tri::Unknown) {
+        Zero = NonZero == Tri::True ? Tri::False : Tri::True;
+        PassedOn = true;
+      }
+      const HeldLock *H = D.held(Id);
+      if (H && (!H->Manual || Zero != Tri::True))
+        return false; // held where the result does not say success
+      if (!H && Zero == Tri::True)
+        return false; // success without the lock
+      (H ? HeldSomewhere : FreeSomewhere) = true;
+    }
   }
-  return HeldSomewhere && FreeSomewhere;
+  // The function gives the lock back on its error paths, or got it from a
+  // conditional acquire whose verdict it passes on.
+  return HeldSomewhere && FreeSomewhere &&
+         (ReleasedSomewhere.count(Id) || PassedOn || FromConditionalCall.count(Id));
 }
 
 void FunctionAnalysis::summarizeExits(const ExitStates &ByExit) {
@@ -418,7 +427,7 @@ void FunctionAnalysis::summarizeExits(const ExitStates &ByExit) {
     } else if (conditionalAcquire(ByExit, H.Id)) {
       Summary.NetAcquiredIf.push_back({summaryLock(H.Id, H.Shared, {}), SuccessValue::Zero});
       for (const auto &[Raw, Entry] : ByExit)
-        if (!Entry.S.Ds.empty() && Entry.S.Ds.front().held(H.Id))
+        if (llvm::any_of(Entry.S.Ds, [&](const Disjunct &D) { return D.held(H.Id); }))
           HeldByContract.insert({Raw, H.Id});
     }
   }

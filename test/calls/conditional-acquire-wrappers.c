@@ -73,6 +73,29 @@ int bind_while_holding(struct stmt *p) {
   return rc;
 }
 
+// Passing the result on makes a conditional acquire wrapper of its own.
+static int unbind_first(struct stmt *p) { return unbind(p, 0); }
+static int unbind_checked(struct stmt *p, int i) {
+  int rc = unbind(p, i);
+  if (rc != OK)
+    return rc;
+  p->n++;
+  return OK;
+}
+
+int bind_first(struct stmt *p) {
+  int rc = unbind_first(p);
+  if (rc != OK)
+    return rc;
+  pthread_mutex_unlock(p->mu);
+  if (unbind_checked(p, 1) != OK) // expected-note {{mutex '*p->mu' acquired here}}
+    return BUSY;
+  if (p->n > 3)
+    return OK; // expected-warning {{mutex '*p->mu' is still held when 'bind_first' returns [lockcheck-missing-unlock]}}
+  pthread_mutex_unlock(p->mu);
+  return OK;
+}
+
 //===----------------------------------------------------------------------===//
 // Not conditional wrappers: the result does not say whether the lock is held.
 //===----------------------------------------------------------------------===//

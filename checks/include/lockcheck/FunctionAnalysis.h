@@ -176,10 +176,10 @@ private:
   };
   using ExitStates = std::map<unsigned, ExitState>; // by raw location
   void summarizeExits(const ExitStates &ByExit);
-  /// A lock held at every `return 0` and at no other exit, and released by the
-  /// function on some path: it acquires it conditionally, an error code
-  /// meaning it gave the lock back (see ConditionalAcquire).
-  bool conditionalAcquire(const ExitStates &ByExit, LockId Id) const;
+  /// A lock held on every path that returns 0 and on no other, which the
+  /// function releases on some path or whose holding follows a result it
+  /// passes on: it acquires it conditionally (see ConditionalAcquire).
+  bool conditionalAcquire(const ExitStates &ByExit, LockId Id);
   void releaseGuardsLeaving(State &S, llvm::ArrayRef<const clang::VarDecl *> Guards);
   void recordEscape(const State &S, const clang::Stmt *ThrowPt);
   bool isExceptionEdge(const clang::CFGBlock *B, unsigned SuccIndex) const;
@@ -243,6 +243,8 @@ private:
   llvm::DenseSet<LockId> ExpectedHeldAtExit;
   /// (exit, lock): returned held there by a conditional acquire's contract.
   std::set<std::pair<unsigned, LockId>> HeldByContract;
+  /// Locks a call to a conditional acquire wrapper may have taken.
+  llvm::DenseSet<LockId> FromConditionalCall;
   bool Reporting = false;
   /// Locks a std::lock call takes together (no order among them).
   llvm::SmallVector<LockId, 4> TakenTogether;
