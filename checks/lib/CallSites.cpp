@@ -29,6 +29,7 @@ void FunctionAnalysis::transferCall(const CallExpr *CE, const FunctionDecl *Call
   C.Callee = Callee;
   llvm::ArrayRef<const Expr *> Args(CE->getArgs(), CE->getNumArgs());
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE)) {
+    checkJoin(MCE, St);
     if (const Expr *Obj = MCE->getImplicitObjectArgument())
       C.Object = Paths.fromExpr(Obj, Obj->getType()->isPointerType());
   } else if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(Callee) && !Args.empty()) {

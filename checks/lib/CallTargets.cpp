@@ -62,6 +62,26 @@ const CXXDestructorDecl *destructorOf(QualType T) {
   return RD->getDestructor();
 }
 
+bool isStdThreadType(QualType T) {
+  const auto *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+  return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
+         (RD->getName() == "thread" || RD->getName() == "jthread");
+}
+
+const FunctionDecl *threadStartFunction(const CXXConstructExpr *CE) {
+  if (!CE || CE->getNumArgs() == 0 || !isStdThreadType(CE->getType()) ||
+      isStdThreadType(CE->getArg(0)->getType())) // a move of another thread
+    return nullptr;
+  const Expr *Fn = CE->getArg(0)->IgnoreImplicit();
+  if (const auto *L = dyn_cast<LambdaExpr>(Fn))
+    return L->getCallOperator();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Fn); UO && UO->getOpcode() == UO_AddrOf)
+    Fn = UO->getSubExpr()->IgnoreImplicit();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Fn))
+    return dyn_cast<FunctionDecl>(DRE->getDecl());
+  return nullptr;
+}
+
 void forEachCallee(const FunctionDecl *FD, const VirtualOverriders &Virtuals,
                    llvm::function_ref<void(const FunctionDecl *)> F) {
   auto Call = [&](const FunctionDecl *Callee) {
@@ -95,6 +115,7 @@ void forEachCallee(const FunctionDecl *FD, const VirtualOverriders &Virtuals,
           Call(Over);
     } else if (const auto *CCE = dyn_cast<CXXConstructExpr>(S)) {
       Call(CCE->getConstructor());
+      Call(threadStartFunction(CCE));
     } else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(S)) {
       Call(BTE->getTemporary()->getDestructor());
     } else if (const auto *DE = dyn_cast<CXXDeleteExpr>(S)) {

@@ -249,8 +249,9 @@ void p13_thread() {
     std::lock_guard<std::mutex> x(t2);
     std::lock_guard<std::mutex> y(t1); // expected-note {{'t1' acquired while holding 't2' here}}
   });
-  std::lock_guard<std::mutex> x(t1);
+  { std::lock_guard<std::mutex> x(t1);
   std::lock_guard<std::mutex> y(t2); // expected-warning {{acquiring mutex 't2' while holding 't1' inverts the order 't2' -> 't1' used elsewhere; potential deadlock [lockcheck-lock-order]}}
+  } // joined after releasing both (join-while-holding.cpp covers the other way)
   th.join();
 }
 

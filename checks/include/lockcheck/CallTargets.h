@@ -18,6 +18,7 @@
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang {
+class CXXConstructExpr;
 class CXXDestructorDecl;
 class CXXMemberCallExpr;
 class CXXMethodDecl;
@@ -46,8 +47,17 @@ bool dispatchesVirtually(const clang::CXXMemberCallExpr *CE);
 /// the element type); null for types without a user-visible one.
 const clang::CXXDestructorDecl *destructorOf(clang::QualType T);
 
+/// std::thread or std::jthread.
+bool isStdThreadType(clang::QualType T);
+
+/// The function a std::thread is started with (a lambda's call operator, or
+/// a named function), when \p CE constructs one; else null.
+const clang::FunctionDecl *threadStartFunction(const clang::CXXConstructExpr *CE);
+
 /// Calls \p F with every function \p FD may call (see the file comment).
-/// Lambda bodies are not part of the function that creates them.
+/// Lambda bodies are not part of the function that creates them; a thread's
+/// function counts as called where the thread starts (so that it is
+/// summarised first, for a later join).
 void forEachCallee(const clang::FunctionDecl *FD, const VirtualOverriders &Virtuals,
                    llvm::function_ref<void(const clang::FunctionDecl *)> F);
 

@@ -143,6 +143,9 @@ private:
   void guardOp(const LockOp &Op, const clang::Stmt *Site, State &St);
   // --- calls (CallEffects.cpp, CallSites.cpp)
   void transferCall(const clang::CallExpr *CE, const clang::FunctionDecl *Callee, State &St);
+  /// `t.join()` on a std::thread whose function acquires a lock held here
+  /// (ThreadJoin.cpp).
+  void checkJoin(const clang::CXXMemberCallExpr *Join, State &St);
   void transferConstruct(const clang::CXXConstructExpr *CE, LockPath Object,
                          const clang::Stmt *Site, State &St);
   void transferDestroy(const clang::CXXDestructorDecl *Dtor, LockPath Object,

@@ -26,6 +26,8 @@ std::string leakOnThrow(StringRef Kind, StringRef L, StringRef F);
 std::string temporaryGuard(StringRef Kind, StringRef L);
 std::string vexingGuard(StringRef G);
 std::string callDoubleLock(StringRef F, StringRef Kind, StringRef L, bool Definite);
+/// `t.join()` while holding a lock the thread's function acquires.
+std::string joinWhileHolding(StringRef Thread, StringRef Kind, StringRef L, bool Definite);
 /// A call whose arguments make two locks of the callee one.
 std::string callAcquiresTwice(StringRef F, StringRef Kind, StringRef L);
 std::string callReleaseNotHeld(StringRef F, StringRef Kind, StringRef L, bool Definite);
