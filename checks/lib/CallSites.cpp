@@ -90,9 +90,10 @@ void FunctionAnalysis::transferImplicitDtor(const CFGElement &E, State &St) {
   const Stmt *End = FD->getBody(); // members and bases die at the closing brace
   if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
     const VarDecl *VD = D->getVarDecl();
+    const Stmt *At = D->getTriggerStmt() ? D->getTriggerStmt() : End;
+    checkImplicitJoin(VD, At, St);
     if (!Model.isGuardType(VD->getType()))
-      transferDestroy(destructorOf(VD->getType()), variablePath(VD),
-                      D->getTriggerStmt() ? D->getTriggerStmt() : End, St);
+      transferDestroy(destructorOf(VD->getType()), variablePath(VD), At, St);
   } else if (auto T = E.getAs<CFGTemporaryDtor>()) {
     const CXXBindTemporaryExpr *BTE = T->getBindTemporaryExpr();
     if (!Model.isGuardType(BTE->getType()))

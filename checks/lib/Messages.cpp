@@ -55,8 +55,10 @@ std::string callDoubleLock(StringRef F, StringRef Kind, StringRef L, bool Defini
   return "calling " + q(F) + " acquires " + Kind.str() + " " + q(L) +
          (Definite ? " that is already held" : " that may already be held");
 }
-std::string joinWhileHolding(StringRef Thread, StringRef Kind, StringRef L, bool Definite) {
-  return "joining thread " + q(Thread) + ", which acquires " + Kind.str() + " " + q(L) + ", while " +
+std::string joinWhileHolding(StringRef Thread, StringRef Kind, StringRef L, bool Definite,
+                             bool AtScopeEnd) {
+  return (AtScopeEnd ? "leaving the scope of " + q(Thread) + " joins its thread" : "joining thread " + q(Thread)) +
+         ", which acquires " + Kind.str() + " " + q(L) + ", while " +
          (Definite ? "holding it" : "possibly holding it") + "; the two threads deadlock";
 }
 std::string callAcquiresTwice(StringRef F, StringRef Kind, StringRef L) {

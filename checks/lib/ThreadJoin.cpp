@@ -29,12 +29,44 @@ static const FunctionDecl *threadFunction(const VarDecl *VD) {
   return threadStartFunction(CE);
 }
 
+/// Does the function call join() or detach() on \p Thread anywhere? Then
+/// whether its destructor still joins depends on the path; such threads are
+/// left to the explicit calls.
+static bool joinedOrDetached(const Stmt *Body, const VarDecl *Thread) {
+  llvm::SmallVector<const Stmt *, 32> Work{Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(S))
+      if (const CXXMethodDecl *MD = MCE->getMethodDecl();
+          MD && MD->getIdentifier() && (MD->getName() == "join" || MD->getName() == "detach"))
+        if (namedLocalVar(MCE->getImplicitObjectArgument()) == Thread)
+          return true;
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+  return false;
+}
+
 void FunctionAnalysis::checkJoin(const CXXMemberCallExpr *Join, State &St) {
   const CXXMethodDecl *MD = Join->getMethodDecl();
   if (!MD || !MD->getIdentifier() || MD->getName() != "join" ||
       !isStdThreadType(Join->getObjectType()))
     return;
-  const VarDecl *Thread = namedLocalVar(Join->getImplicitObjectArgument());
+  checkJoin(namedLocalVar(Join->getImplicitObjectArgument()), Join, /*AtScopeEnd=*/false, St);
+}
+
+void FunctionAnalysis::checkImplicitJoin(const VarDecl *Thread, const Stmt *At, State &St) {
+  // A std::jthread joins in its destructor (std::thread would terminate).
+  const auto *RD = Thread->getType()->getAsCXXRecordDecl();
+  if (RD && RD->getIdentifier() && RD->getName() == "jthread" &&
+      isStdThreadType(Thread->getType()) && !joinedOrDetached(FD->getBody(), Thread))
+    checkJoin(Thread, At, /*AtScopeEnd=*/true, St);
+}
+
+void FunctionAnalysis::checkJoin(const VarDecl *Thread, const Stmt *Join, bool AtScopeEnd,
+                                 State &St) {
   const FunctionDecl *Fn = threadFunction(Thread);
   auto It = Fn ? Summaries.find(Fn->getCanonicalDecl()) : Summaries.end();
   if (It == Summaries.end())
@@ -79,7 +111,8 @@ void FunctionAnalysis::checkJoin(const CXXMemberCallExpr *Join, State &St) {
       Notes.push_back({Step.Loc, Step.Message});
     bool Definite = Conflict == St.Ds.size();
     reportAt(Check::DoubleLock, Join,
-             msg::joinWhileHolding(Thread->getName(), LI.Traits.KindName, LI.Display, Definite),
+             msg::joinWhileHolding(Thread->getName(), LI.Traits.KindName, LI.Display, Definite,
+                                   AtScopeEnd),
              Definite, std::move(Notes));
     llvm::erase_if(St.Ds, Blocks); // this thread waits forever
   }

@@ -1,10 +1,12 @@
-// RUN: %lockcheck_cxx -Xclang -verify %s
-// RUN: %lockcheck_cxx %libcxx -Xclang -verify %s
+// RUN: %lockcheck_cxx -std=c++20 -Xclang -verify %s
+// RUN: %lockcheck_cxx -std=c++20 %libcxx -fexperimental-library -Xclang -verify %s
 //
 // Joining a thread whose function takes a lock this thread holds: the thread
 // blocks on the lock and this thread waits for the thread. The thread's
 // function is a lambda (its captures are the same objects here) or a
-// function of the TU; a recursive mutex does not let another thread in.
+// function of the TU; a recursive mutex does not let another thread in. A
+// std::jthread joins when it goes out of scope, before the guards declared
+// ahead of it release.
 #include <mutex>
 #include <shared_mutex>
 #include <thread>
@@ -15,7 +17,7 @@ std::shared_mutex rw;
 int counter;
 
 void bump() {
-  std::lock_guard<std::mutex> l(g); // expected-note {{'bump' acquires 'g' here}}
+  std::lock_guard<std::mutex> l(g); // expected-note 2 {{'bump' acquires 'g' here}}
   ++counter;
 }
 
@@ -49,6 +51,11 @@ struct Worker {
   }
 };
 
+void jthread_scope_end() {
+  std::lock_guard<std::mutex> l(g); // expected-note {{mutex 'g' acquired here}}
+  std::jthread t(bump);
+} // expected-warning {{leaving the scope of 't' joins its thread, which acquires mutex 'g', while holding it; the two threads deadlock [lockcheck-double-lock]}}
+
 //===----------------------------------------------------------------------===//
 // Negative cases
 //===----------------------------------------------------------------------===//
@@ -75,5 +82,23 @@ void join_readers() {
 void detach_holding() {
   std::lock_guard<std::mutex> l(g);
   std::thread t(bump);
+  t.detach();
+}
+
+// The guard is declared after the thread, so it is released first.
+void jthread_guard_inside() {
+  std::jthread t(bump);
+  std::lock_guard<std::mutex> l(g);
+}
+
+// Joined or detached by hand: the destructor has nothing left to join.
+void jthread_joined() {
+  std::jthread t(bump);
+  t.join();
+  std::lock_guard<std::mutex> l(g);
+}
+void jthread_detached() {
+  std::lock_guard<std::mutex> l(g);
+  std::jthread t(bump);
   t.detach();
 }

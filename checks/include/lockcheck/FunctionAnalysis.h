@@ -146,6 +146,10 @@ private:
   /// `t.join()` on a std::thread whose function acquires a lock held here
   /// (ThreadJoin.cpp).
   void checkJoin(const clang::CXXMemberCallExpr *Join, State &St);
+  /// A std::jthread joins when it goes out of scope at \p At.
+  void checkImplicitJoin(const clang::VarDecl *Thread, const clang::Stmt *At, State &St);
+  void checkJoin(const clang::VarDecl *Thread, const clang::Stmt *Join, bool AtScopeEnd,
+                 State &St);
   void transferConstruct(const clang::CXXConstructExpr *CE, LockPath Object,
                          const clang::Stmt *Site, State &St);
   void transferDestroy(const clang::CXXDestructorDecl *Dtor, LockPath Object,

@@ -27,7 +27,8 @@ std::string temporaryGuard(StringRef Kind, StringRef L);
 std::string vexingGuard(StringRef G);
 std::string callDoubleLock(StringRef F, StringRef Kind, StringRef L, bool Definite);
 /// `t.join()` while holding a lock the thread's function acquires.
-std::string joinWhileHolding(StringRef Thread, StringRef Kind, StringRef L, bool Definite);
+std::string joinWhileHolding(StringRef Thread, StringRef Kind, StringRef L, bool Definite,
+                             bool AtScopeEnd);
 /// A call whose arguments make two locks of the callee one.
 std::string callAcquiresTwice(StringRef F, StringRef Kind, StringRef L);
 std::string callReleaseNotHeld(StringRef F, StringRef Kind, StringRef L, bool Definite);
