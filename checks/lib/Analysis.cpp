@@ -21,7 +21,9 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
+#include <algorithm>
 #include <set>
+#include <tuple>
 
 using namespace clang;
 
@@ -160,33 +162,18 @@ std::vector<unsigned> reachingAny(const std::vector<std::vector<unsigned>> &Call
 }
 
 bool sameSummary(const FunctionSummary &A, const FunctionSummary &B) {
-  auto Same = [](const auto &X, const auto &Y) {
-    if (X.size() != Y.size())
-      return false;
-    for (size_t I = 0; I < X.size(); ++I)
-      if (!(X[I].Path == Y[I].Path) || X[I].Shared != Y[I].Shared)
-        return false;
-    return true;
+  // Two lists with the same locks (by \p Key) in the same order.
+  auto Same = [](const auto &X, const auto &Y, auto Key) {
+    return X.size() == Y.size() &&
+           std::equal(X.begin(), X.end(), Y.begin(),
+                      [&](const auto &L, const auto &R) { return Key(L) == Key(R); });
   };
-  auto SameNested = [](const auto &X, const auto &Y) {
-    if (X.size() != Y.size())
-      return false;
-    for (size_t I = 0; I < X.size(); ++I)
-      if (!(X[I].Held.Path == Y[I].Held.Path) || !(X[I].Acquired.Path == Y[I].Acquired.Path))
-        return false;
-    return true;
-  };
-  auto SameIf = [](const auto &X, const auto &Y) {
-    if (X.size() != Y.size())
-      return false;
-    for (size_t I = 0; I < X.size(); ++I)
-      if (!(X[I].Lock.Path == Y[I].Lock.Path) || X[I].Success != Y[I].Success)
-        return false;
-    return true;
-  };
-  return Same(A.Acquires, B.Acquires) && Same(A.NetAcquired, B.NetAcquired) &&
-         Same(A.NetReleased, B.NetReleased) && SameNested(A.Nested, B.Nested) &&
-         SameIf(A.NetAcquiredIf, B.NetAcquiredIf);
+  auto Lock = [](const SummaryLock &L) { return std::tie(L.Path, L.Shared); };
+  auto Pair = [](const NestedAcquire &N) { return std::tie(N.Held.Path, N.Acquired.Path); };
+  auto If = [](const ConditionalAcquire &C) { return std::tie(C.Lock.Path, C.Success); };
+  return Same(A.Acquires, B.Acquires, Lock) && Same(A.NetAcquired, B.NetAcquired, Lock) &&
+         Same(A.NetReleased, B.NetReleased, Lock) && Same(A.Nested, B.Nested, Pair) &&
+         Same(A.NetAcquiredIf, B.NetAcquiredIf, If);
 }
 
 } // namespace

@@ -237,6 +237,31 @@ void FunctionAnalysis::recordOrder(LockId Id, const Stmt *Site, const State &St,
     }
 }
 
+std::pair<unsigned, const HeldLock *>
+FunctionAnalysis::heldWhere(const State &St, LockId Id,
+                            llvm::function_ref<bool(const Disjunct &)> Blocks) const {
+  unsigned Count = 0;
+  const HeldLock *First = nullptr;
+  for (const Disjunct &D : St.Ds)
+    if (Blocks(D)) {
+      ++Count;
+      First = First ? First : D.held(Id);
+    }
+  return {Count, First};
+}
+
+llvm::SmallVector<FindingNote, 2> FunctionAnalysis::heldThenChain(const HeldLock &First,
+                                                                  LockId Id,
+                                                                  llvm::ArrayRef<ChainStep> Chain) const {
+  const LockInfo &LI = Locks.info(Id);
+  llvm::SmallVector<FindingNote, 2> Notes;
+  if (First.Site)
+    Notes.push_back(noteAt(First.Site, msg::acquiredHere(LI.Traits.KindName, LI.Display)));
+  for (const ChainStep &Step : Chain)
+    Notes.push_back({Step.Loc, Step.Message});
+  return Notes;
+}
+
 void FunctionAnalysis::applySummary(const CallSite &C, const FunctionSummary &S,
                                     State &St) {
   const FunctionDecl *Callee = C.Callee;
@@ -253,26 +278,15 @@ void FunctionAnalysis::applySummary(const CallSite &C, const FunctionSummary &S,
       const HeldLock *H = D.held(*Id);
       return H && !LI.Traits.Recursive && !(A.Shared && H->Shared && LI.Traits.SharedReentrant);
     };
-    unsigned Conflict = 0;
-    const HeldLock *First = nullptr;
-    for (const Disjunct &D : St.Ds)
-      if (Blocks(D)) {
-        ++Conflict;
-        First = First ? First : D.held(*Id);
-      }
+    auto [Conflict, First] = heldWhere(St, *Id, Blocks);
     if (Reporting) {
       llvm::SmallVector<ChainStep, 4> Chain{Call};
       Chain.append(A.Chain.begin(), A.Chain.end());
       if (First) {
-        llvm::SmallVector<FindingNote, 2> Notes;
-        if (First->Site)
-          Notes.push_back(noteAt(First->Site, msg::acquiredHere(LI.Traits.KindName, LI.Display)));
-        for (const ChainStep &C : A.Chain)
-          Notes.push_back({C.Loc, C.Message});
         bool Definite = Conflict == St.Ds.size();
         reportAt(Check::DoubleLock, C.Site,
                  msg::callDoubleLock(CalleeName, LI.Traits.KindName, LI.Display, Definite),
-                 Definite, std::move(Notes));
+                 Definite, heldThenChain(*First, *Id, A.Chain));
       }
       recordOrder(*Id, C.Site, St, {}, Chain);
       recordNested(*Id, A.Shared, St, {}, Chain);

@@ -91,29 +91,18 @@ void FunctionAnalysis::checkJoin(const VarDecl *Thread, const Stmt *Join, bool A
       const HeldLock *H = D.held(*Id);
       return H && !(A.Shared && H->Shared);
     };
-    unsigned Conflict = 0;
-    const HeldLock *First = nullptr;
-    for (const Disjunct &D : St.Ds)
-      if (Blocks(D)) {
-        ++Conflict;
-        First = First ? First : D.held(*Id);
-      }
+    auto [Conflict, First] = heldWhere(St, *Id, Blocks);
     if (!Conflict)
       continue;
     if (!Reporting) {
       llvm::erase_if(St.Ds, Blocks);
       continue;
     }
-    llvm::SmallVector<FindingNote, 2> Notes;
-    if (First->Site)
-      Notes.push_back(noteAt(First->Site, msg::acquiredHere(LI.Traits.KindName, LI.Display)));
-    for (const ChainStep &Step : A.Chain)
-      Notes.push_back({Step.Loc, Step.Message});
     bool Definite = Conflict == St.Ds.size();
     reportAt(Check::DoubleLock, Join,
              msg::joinWhileHolding(Thread->getName(), LI.Traits.KindName, LI.Display, Definite,
                                    AtScopeEnd),
-             Definite, std::move(Notes));
+             Definite, heldThenChain(*First, *Id, A.Chain));
     llvm::erase_if(St.Ds, Blocks); // this thread waits forever
   }
 }

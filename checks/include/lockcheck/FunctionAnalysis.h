@@ -160,6 +160,14 @@ private:
   /// Applies the summary of \p C's callee (this TU's, else an imported one).
   void applyCallee(const CallSite &C, State &St);
   void applySummary(const CallSite &C, const FunctionSummary &S, State &St);
+  /// How many of \p St's paths hold \p Id in a way \p Blocks accepts, and
+  /// the first such holding.
+  std::pair<unsigned, const HeldLock *>
+  heldWhere(const State &St, LockId Id, llvm::function_ref<bool(const Disjunct &)> Blocks) const;
+  /// Notes for a lock a call needs while it is held: where it was acquired,
+  /// then the callee's chain down to its acquisition.
+  llvm::SmallVector<FindingNote, 2> heldThenChain(const HeldLock &First, LockId Id,
+                                                  llvm::ArrayRef<ChainStep> Chain) const;
   /// Logs a call to a function defined in another TU, or (\p Local) to one
   /// of the TU's own that reaches another TU (see ExternalCalls.h).
   void recordExternalCall(const CallSite &C, const State &St, bool Local);
