@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "lockcheck/FunctionAnalysis.h"
+#include "lockcheck/ClangCompat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -146,7 +147,7 @@ void FunctionAnalysis::recordExternalCall(const CallSite &C, const State &St, bo
   };
   if (!C.Object.empty())
     if (const auto *MD = dyn_cast<CXXMethodDecl>(C.Callee))
-      X.Args.push_back({-1, false, object(C.Object, Ctx.getRecordType(MD->getParent()))});
+      X.Args.push_back({-1, false, object(C.Object, compat::recordType(Ctx, MD->getParent()))});
   for (unsigned I = 0; I < C.Args.size() && I < C.Callee->getNumParams(); ++I) {
     QualType PT = C.Callee->getParamDecl(I)->getType();
     bool Pointer = PT->isPointerType();

@@ -1,5 +1,6 @@
 //===- FunctionAnalysis.cpp - CFG, fixpoint, exceptions, exits ------------===//
 #include "lockcheck/FunctionAnalysis.h"
+#include "lockcheck/ClangCompat.h"
 #include "lockcheck/Messages.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -43,7 +44,7 @@ template <typename AttrT, typename InternFn>
 static void ownAttributeLocks(const FunctionDecl *FD, const LockPathBuilder &Paths,
                               const LockModel &Model, InternFn Intern,
                               llvm::DenseSet<LockId> &Out) {
-  for (const auto *A : FD->specific_attrs<AttrT>()) {
+  for (const auto &A : compat::attrsOf<AttrT>(FD)) {
     bool Any = false;
     for (const Expr *E : A->args()) {
       if (isa<StringLiteral>(E->IgnoreParenImpCasts()))
@@ -86,7 +87,7 @@ bool FunctionAnalysis::run() {
     return intern(P, T, E, Ptr);
   };
   ownAttributeLocks<AcquireCapabilityAttr>(FD, Paths, Model, Intern, ExpectedHeldAtExit);
-  ownAttributeLocks<TryAcquireCapabilityAttr>(FD, Paths, Model, Intern, ExpectedHeldAtExit);
+  ownAttributeLocks<compat::TryAcquireAttr>(FD, Paths, Model, Intern, ExpectedHeldAtExit);
   ownAttributeLocks<RequiresCapabilityAttr>(FD, Paths, Model, Intern, PreHeld);
   ownAttributeLocks<ReleaseCapabilityAttr>(FD, Paths, Model, Intern, PreHeld);
 

@@ -1,5 +1,6 @@
 //===- ImportResolver.cpp - other TUs' summaries, in this TU's terms ------===//
 #include "lockcheck/ImportResolver.h"
+#include "lockcheck/ClangCompat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -77,7 +78,7 @@ std::optional<SummaryLock> ImportResolver::resolve(const FactLock &L,
       if (!MD)
         return std::nullopt;
       Out.Path.Steps.push_back({PathStep::This});
-      Cur = Ctx.getRecordType(MD->getParent());
+      Cur = compat::recordType(Ctx, MD->getParent());
     } else if (S.Kind == "param") {
       if (S.Index < 0 || static_cast<unsigned>(S.Index) >= Callee->getNumParams())
         return std::nullopt;

@@ -1,5 +1,6 @@
 //===- LockModel.cpp - which expressions lock and unlock ------------------===//
 #include "lockcheck/LockModel.h"
+#include "lockcheck/ClangCompat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -442,20 +443,10 @@ std::optional<LockOp> LockModel::fromAttributes(const CallExpr *CE, const Expr *
       Op.ModeSpecific = !RA->isGeneric();
       addArgs(RA->args());
       Found = true;
-    } else if (const auto *TA = dyn_cast<TryAcquireCapabilityAttr>(A)) {
+    } else if (auto TA = compat::TryAcquireAttr::from(A)) {
       Op.Kind = OpKind::TryAcquire, Op.Shared = TA->isShared();
       SuccessExpr = TA->getSuccessValue();
       addArgs(TA->args());
-      Found = true;
-    } else if (const auto *EA = dyn_cast<ExclusiveTrylockFunctionAttr>(A)) {
-      Op.Kind = OpKind::TryAcquire;
-      SuccessExpr = EA->getSuccessValue();
-      addArgs(EA->args());
-      Found = true;
-    } else if (const auto *SA = dyn_cast<SharedTrylockFunctionAttr>(A)) {
-      Op.Kind = OpKind::TryAcquire, Op.Shared = true;
-      SuccessExpr = SA->getSuccessValue();
-      addArgs(SA->args());
       Found = true;
     }
   }
@@ -660,7 +651,7 @@ bool LockModel::isLockPrimitive(const FunctionDecl *FD) const {
     }
   }
   if (FD->hasAttr<AcquireCapabilityAttr>() || FD->hasAttr<ReleaseCapabilityAttr>() ||
-      FD->hasAttr<TryAcquireCapabilityAttr>())
+      compat::hasTryAcquireAttr(FD))
     return true;
   if (const IdentifierInfo *II = FD->getIdentifier()) {
     StringRef N = II->getName();
