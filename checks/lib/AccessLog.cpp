@@ -189,6 +189,9 @@ struct AccessLog::Impl {
   llvm::DenseSet<const FunctionDecl *> AddressTaken; // canonical
   // Per function: 0 not analysed, 1 report pass done, 2 gave up.
   std::vector<uint8_t> Analysed;
+  /// Functions that initialise or destroy a lock (C's constructors and
+  /// destructors: `pthread_mutex_init(&q->lock, 0); q->len = 0;`).
+  llvm::DenseSet<const FunctionDecl *> SetsUpLocks;
 
   Impl(ASTContext &Ctx, const LockModel &Model) : Ctx(Ctx), SM(Ctx.getSourceManager()), Model(Model) {}
 
@@ -223,10 +226,11 @@ struct AccessLog::Impl {
         nameSaysSynchronized(T.getCanonicalType().getAsString()))
       return true;
     // A class with a lock of its own synchronises itself.
-    if (const auto *RD = T->getAsCXXRecordDecl(); RD && RD->hasDefinition())
-      for (const FieldDecl *F : RD->getDefinition()->fields())
-        if (Model.isLockType(F->getType()))
-          return true;
+    if (const RecordDecl *RD = T->getAsRecordDecl())
+      if (const RecordDecl *Def = RD->getDefinition())
+        for (const FieldDecl *F : Def->fields())
+          if (Model.isLockType(F->getType()))
+            return true;
     return false;
   }
 
@@ -324,7 +328,20 @@ struct AccessLog::Impl {
     }
   }
 
+  static bool initOrDestroyLock(const FunctionDecl *Callee) {
+    const IdentifierInfo *II = Callee ? Callee->getIdentifier() : nullptr;
+    if (!II)
+      return false;
+    llvm::StringRef N = II->getName();
+    return N == "pthread_mutex_init" || N == "pthread_mutex_destroy" ||
+           N == "pthread_rwlock_init" || N == "pthread_rwlock_destroy" ||
+           N == "pthread_spin_init" || N == "pthread_spin_destroy" || N == "mtx_init" ||
+           N == "mtx_destroy";
+  }
+
   void addCall(const Expr *E, const FunctionDecl *Callee, const FunctionDecl *Fn) {
+    if (initOrDestroyLock(Callee))
+      SetsUpLocks.insert(Fn->getCanonicalDecl());
     if (!Callee || !followsCallers(Callee) || SlotOf.count(E))
       return;
     Slot S;
@@ -689,12 +706,16 @@ struct AccessLog::Impl {
   std::vector<bool> initOnly(const std::vector<std::vector<unsigned>> &CallsTo) {
     unsigned N = Fns.size();
     std::vector<bool> Init(N, false);
+    auto isSetUp = [&](unsigned I) {
+      return isa<CXXConstructorDecl, CXXDestructorDecl>(Fns[I]) ||
+             SetsUpLocks.count(Fns[I]->getCanonicalDecl());
+    };
     for (unsigned I = 0; I < N; ++I)
-      Init[I] = isa<CXXConstructorDecl, CXXDestructorDecl>(Fns[I]) || !CallsTo[I].empty();
+      Init[I] = isSetUp(I) || !CallsTo[I].empty();
     for (bool Changed = true; Changed;) {
       Changed = false;
       for (unsigned I = 0; I < N; ++I) {
-        if (!Init[I] || isa<CXXConstructorDecl, CXXDestructorDecl>(Fns[I]))
+        if (!Init[I] || isSetUp(I))
           continue;
         for (unsigned C : CallsTo[I])
           if (!Init[IndexOf.lookup(Slots[C].Fn->getCanonicalDecl())]) {
@@ -712,6 +733,12 @@ struct AccessLog::Impl {
                                  const LockPath &Base) const {
     HeldGuard G;
     G.Exclusive = Exclusive;
+    // A lock chosen by a variable index (striped locks, `locks[i]`) is not
+    // comparable between functions: it decides nothing.
+    auto Striped = [](llvm::ArrayRef<PathStep> Steps) {
+      return llvm::any_of(Steps,
+                          [](const PathStep &St) { return St.K == PathStep::Index && St.Decl; });
+    };
     if (isa<FieldDecl>(Var)) {
       size_t Common = 0;
       while (Common < Base.Steps.size() && Common < L.Steps.size() &&
@@ -719,11 +746,13 @@ struct AccessLog::Impl {
         ++Common;
       if (Common > 0) {
         llvm::ArrayRef<PathStep> B(Base.Steps), LS(L.Steps);
+        if (Striped(LS.drop_front(Common)))
+          return std::nullopt;
         G.Key = "R:" + keyText(B.drop_front(Common)) + "|" + keyText(LS.drop_front(Common));
         G.Display = displayText(LS.drop_front(Common));
         return G;
       }
-      if (isGlobalRoot(L)) {
+      if (isGlobalRoot(L) && !Striped(L.Steps)) {
         G.Key = "G:" + keyText(L.Steps);
         G.Display = L.display();
         return G;
@@ -731,11 +760,22 @@ struct AccessLog::Impl {
       return std::nullopt;
     }
     const NamedDecl *Class = L.lockClassDecl();
-    if (!Class)
+    if (!Class || Striped(L.Steps))
       return std::nullopt;
     G.Key = "C:" + patternOf(Class)->getQualifiedNameAsString();
     G.Display = isGlobalRoot(L) ? L.display() : Class->getNameAsString();
     return G;
+  }
+
+  /// A member of an object on this function's stack: not shared before the
+  /// function hands it out, and usually set up here.
+  static bool onLocalObject(const LockPath &Base) {
+    if (Base.empty() || Base.Steps.front().K != PathStep::Var)
+      return false;
+    const auto *VD = dyn_cast_or_null<VarDecl>(Base.Steps.front().Decl);
+    return VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) &&
+           !VD->getType()->isPointerType() && !VD->getType()->isReferenceType() &&
+           (Base.Steps.size() < 2 || Base.Steps[1].K != PathStep::Deref);
   }
 
   std::string varName(const ValueDecl *V) const {
@@ -785,7 +825,7 @@ struct AccessLog::Impl {
         continue;
       A.VarName = varName(S.Var);
       A.Write = S.Write;
-      A.InitOnly = Init[F];
+      A.InitOnly = Init[F] || onLocalObject(S.Base);
       const Attr *Guard = S.Var->getAttr<GuardedByAttr>();
       const Expr *GuardArg = nullptr;
       if (const auto *GB = dyn_cast_or_null<GuardedByAttr>(Guard))
@@ -803,10 +843,16 @@ struct AccessLog::Impl {
         }
       }
       for (const Held &X : H) {
-        if (std::optional<HeldGuard> G = keyOf(X.Path, X.Exclusive, S.Var, S.Base))
-          A.Held.push_back(std::move(*G));
-        else
+        std::optional<HeldGuard> G = keyOf(X.Path, X.Exclusive, S.Var, S.Base);
+        if (!G) {
           A.Indeterminate = true;
+          continue;
+        }
+        auto Same = llvm::find_if(A.Held, [&](const HeldGuard &O) { return O.Key == G->Key; });
+        if (Same != A.Held.end())
+          Same->Exclusive |= G->Exclusive;
+        else
+          A.Held.push_back(std::move(*G));
       }
       SourceLocation Loc = S.E->getExprLoc();
       if (const auto *ME = dyn_cast<MemberExpr>(S.E))
