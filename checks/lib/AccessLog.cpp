@@ -339,7 +339,44 @@ struct AccessLog::Impl {
            N == "mtx_destroy";
   }
 
+  /// A non-const member function with a const overload (`operator[]`,
+  /// `find`, `begin`) only gives access: calling it reads the object.
+  static Mode objectMode(const CXXMethodDecl *MD) {
+    if (!MD || MD->isConst())
+      return Mode::Read;
+    for (const NamedDecl *ND : MD->getParent()->lookup(MD->getDeclName())) {
+      const auto *Other = dyn_cast<CXXMethodDecl>(ND);
+      if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(ND))
+        Other = dyn_cast<CXXMethodDecl>(FTD->getTemplatedDecl());
+      if (Other && Other->isConst())
+        return Mode::Read;
+    }
+    return Mode::Write;
+  }
+
+  /// `uv_mutex_init(&s->mu)`, `my_cond_destroy(&c)`: a lock is set up or
+  /// torn down by a function of the project's own.
+  bool setsUpLockArg(const FunctionDecl *Callee, llvm::ArrayRef<const Expr *> Args) const {
+    const IdentifierInfo *II = Callee ? Callee->getIdentifier() : nullptr;
+    if (!II)
+      return false;
+    std::string N = II->getName().lower();
+    if (!llvm::StringRef(N).contains("init") && !llvm::StringRef(N).contains("destroy"))
+      return false;
+    for (const Expr *A : Args)
+      if (const auto *UO = dyn_cast<UnaryOperator>(A->IgnoreParenImpCasts());
+          UO && UO->getOpcode() == UO_AddrOf) {
+        QualType T = UO->getSubExpr()->getType();
+        if (Model.isLockType(T) || nameSaysSynchronized(T.getAsString()))
+          return true;
+      }
+    return false;
+  }
+
   void addCall(const Expr *E, const FunctionDecl *Callee, const FunctionDecl *Fn) {
+    if (const auto *CE = dyn_cast<CallExpr>(E);
+        CE && setsUpLockArg(Callee, llvm::ArrayRef(CE->getArgs(), CE->getNumArgs())))
+      SetsUpLocks.insert(Fn->getCanonicalDecl());
     if (initOrDestroyLock(Callee))
       SetsUpLocks.insert(Fn->getCanonicalDecl());
     if (!Callee || !followsCallers(Callee) || SlotOf.count(E))
@@ -465,9 +502,9 @@ struct AccessLog::Impl {
       const CXXMethodDecl *MD = MCE->getMethodDecl();
       if (Callee) {
         if (Callee->isArrow())
-          deref(Callee->getBase(), MD && MD->isConst() ? Mode::Read : Mode::Write, Fn);
+          deref(Callee->getBase(), objectMode(MD), Fn);
         else
-          visit(Callee->getBase(), MD && !MD->isConst() ? Mode::Write : Mode::Read, Fn);
+          visit(Callee->getBase(), objectMode(MD), Fn);
       } else {
         visit(MCE->getCallee(), Mode::Read, Fn);
       }
@@ -479,7 +516,7 @@ struct AccessLog::Impl {
       const auto *MD = dyn_cast_or_null<CXXMethodDecl>(OCE->getDirectCallee());
       llvm::ArrayRef<const Expr *> Args(OCE->getArgs(), OCE->getNumArgs());
       if (MD && !MD->isStatic() && !Args.empty()) {
-        Mode Obj = MD->isConst() ? Mode::Read : Mode::Write;
+        Mode Obj = objectMode(MD);
         // `sp->x`, `*sp`: the smart pointer itself is only read.
         if (OCE->getOperator() == OO_Arrow || OCE->getOperator() == OO_Star)
           Obj = Mode::Read;
@@ -842,6 +879,10 @@ struct AccessLog::Impl {
           A.AnnotatedDisplay = G->Display;
         }
       }
+      // An object the analysis cannot name (`((T *)arg)->x`, a pointer
+      // initialised from `new`): its locks could not be named either.
+      if (isa<FieldDecl>(S.Var) && S.Base.empty())
+        A.Indeterminate = true;
       for (const Held &X : H) {
         std::optional<HeldGuard> G = keyOf(X.Path, X.Exclusive, S.Var, S.Base);
         if (!G) {
