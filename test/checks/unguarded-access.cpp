@@ -12,6 +12,7 @@
 #include <atomic>
 #include <mutex>
 #include <shared_mutex>
+#include <vector>
 
 #define GUARDED_BY(x) __attribute__((guarded_by(x)))
 
@@ -159,3 +160,20 @@ private:
   std::mutex mu_;
   int x_ = 0;
 };
+
+// P8: a non-const member function with a const overload (`operator[]`) only
+// reads the container; push_back writes it.
+class Log {
+public:
+  void add(int v) { std::lock_guard<std::mutex> g(mu_); items_.push_back(v); } // #p8a
+  void add2(int v) { std::lock_guard<std::mutex> g(mu_); items_.push_back(v); } // #p8b
+  void clear() { std::lock_guard<std::mutex> g(mu_); items_.clear(); } // #p8c
+  int first() { return items_[0]; } // expected-warning{{'items_' is read without 'mu_', which guards it in 3 other places}}
+  // expected-note@#p8a{{'mu_' is held here}}
+  // expected-note@#p8b{{'mu_' is held here}}
+  // expected-note@#p8c{{'mu_' is held here}}
+private:
+  std::mutex mu_;
+  std::vector<int> items_;
+};
+
