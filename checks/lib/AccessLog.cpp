@@ -167,6 +167,7 @@ struct Slot {
   bool Pointee = false; // a PT_GUARDED_BY pointer dereferenced
   // Calls:
   unsigned Callee = 0;
+  bool UnnamedObject = false; // `this` or a pointer/reference argument has no path
   // Filled by the report pass (or, for functions never analysed, at the end):
   bool Seen = false;
   HeldList HeldHere;
@@ -617,8 +618,10 @@ struct AccessLog::Impl {
     const FunctionDecl *Callee = Fns[S.Callee];
     llvm::ArrayRef<const Expr *> Args;
     if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(S.E)) {
-      if (const auto *ME = dyn_cast<MemberExpr>(MCE->getCallee()->IgnoreParens()))
+      if (const auto *ME = dyn_cast<MemberExpr>(MCE->getCallee()->IgnoreParens())) {
         S.ThisObject = Paths.fromExpr(ME->getBase(), ME->isArrow());
+        S.UnnamedObject |= S.ThisObject.empty();
+      }
       Args = llvm::ArrayRef(MCE->getArgs(), MCE->getNumArgs());
     } else if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(S.E);
                OCE && isa<CXXMethodDecl>(Callee) && OCE->getNumArgs() > 0) {
@@ -635,6 +638,9 @@ struct AccessLog::Impl {
       LockPath A = Paths.fromExpr(Args[I], T->isPointerType());
       if (!A.empty())
         S.Args.push_back({PD, std::move(A)});
+      else if (!Args[I]->IgnoreParenImpCasts()->isNullPointerConstant(
+                   PD->getASTContext(), Expr::NPC_ValueDependentIsNotNull))
+        S.UnnamedObject = true;
     }
   }
 
@@ -706,8 +712,10 @@ struct AccessLog::Impl {
         for (unsigned C : CallsTo[F]) {
           const Slot &Call = Slots[C];
           unsigned Caller = IndexOf.lookup(Call.Fn->getCanonicalDecl());
-          if (Analysed[Caller] == 2)
-            continue; // its locks are unknown: no evidence either way
+          // Its locks are unknown, or the objects it passes cannot be named
+          // (so neither could their locks): no evidence either way.
+          if (Analysed[Caller] == 2 || Call.UnnamedObject)
+            continue;
           HeldList AtCall = Call.HeldHere;
           for (const Held &H : Declared[Caller])
             addHeld(AtCall, H);
@@ -783,7 +791,7 @@ struct AccessLog::Impl {
         ++Common;
       if (Common > 0) {
         llvm::ArrayRef<PathStep> B(Base.Steps), LS(L.Steps);
-        if (Striped(LS.drop_front(Common)))
+        if (Striped(LS.drop_front(Common)) || Striped(B.drop_front(Common)))
           return std::nullopt;
         G.Key = "R:" + keyText(B.drop_front(Common)) + "|" + keyText(LS.drop_front(Common));
         G.Display = displayText(LS.drop_front(Common));
