@@ -502,10 +502,12 @@ struct AccessLog::Impl {
       const auto *Callee = dyn_cast_or_null<MemberExpr>(MCE->getCallee()->IgnoreParens());
       const CXXMethodDecl *MD = MCE->getMethodDecl();
       if (Callee) {
+        // `v.at(i) = x` writes through the reference an accessor returns.
+        Mode Obj = M == Mode::Write ? Mode::Write : objectMode(MD);
         if (Callee->isArrow())
-          deref(Callee->getBase(), objectMode(MD), Fn);
+          deref(Callee->getBase(), Obj, Fn);
         else
-          visit(Callee->getBase(), objectMode(MD), Fn);
+          visit(Callee->getBase(), Obj, Fn);
       } else {
         visit(MCE->getCallee(), Mode::Read, Fn);
       }
@@ -517,7 +519,7 @@ struct AccessLog::Impl {
       const auto *MD = dyn_cast_or_null<CXXMethodDecl>(OCE->getDirectCallee());
       llvm::ArrayRef<const Expr *> Args(OCE->getArgs(), OCE->getNumArgs());
       if (MD && !MD->isStatic() && !Args.empty()) {
-        Mode Obj = objectMode(MD);
+        Mode Obj = M == Mode::Write ? Mode::Write : objectMode(MD);
         // `sp->x`, `*sp`: the smart pointer itself is only read.
         if (OCE->getOperator() == OO_Arrow || OCE->getOperator() == OO_Star)
           Obj = Mode::Read;

@@ -177,3 +177,18 @@ private:
   std::vector<int> items_;
 };
 
+
+// P9: `v[i] = x` writes through the reference the accessor returns.
+class Log2 {
+public:
+  void add(int v) { std::lock_guard<std::mutex> g(mu_); items_.push_back(v); } // #p9a
+  int first() { std::lock_guard<std::mutex> g(mu_); return items_[0]; } // #p9b
+  void clear() { std::lock_guard<std::mutex> g(mu_); items_.clear(); } // #p9c
+  void zap() { items_[0] = 0; } // expected-warning{{'items_' is written without 'mu_', which guards it in 3 other places}}
+  // expected-note@#p9a{{'mu_' is held here}}
+  // expected-note@#p9b{{'mu_' is held here}}
+  // expected-note@#p9c{{'mu_' is held here}}
+private:
+  std::mutex mu_;
+  std::vector<int> items_;
+};
