@@ -1,11 +1,9 @@
 // RUN: %lockcheck_cxx -fplugin-arg-lockcheck-checks=-*,lockcheck-unguarded-access -Xclang -verify %s
-// RUN: %lockcheck_cxx -Xclang -verify=off %s
 // RUN: %python %S/../tidy/verify_with_tidy.py --clang-tidy=%clang_tidy --plugin=%tidy_plugin --filecheck=%FileCheck --tmp=%t %s
 // REQUIRES: tidy
-// off-no-diagnostics
 //
-// lockcheck-unguarded-access (off by default: the second RUN line shows the
-// default is silent): a field or global that one lock guards at >= 3 and
+// lockcheck-unguarded-access (off by default; test/cli/unguarded-access.test
+// shows the default is silent): a field or global that one lock guards at >= 3 and
 // >= 75% of its accesses (outside constructors and destructors), or that
 // GUARDED_BY names, accessed without that lock. The lock is "the same" when
 // it is a member of the same object as the field (`a->mu` for `a->x`).
