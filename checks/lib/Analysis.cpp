@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "lockcheck/Analysis.h"
+#include "lockcheck/AccessLog.h"
 #include "lockcheck/CallTargets.h"
 #include "lockcheck/FactsCollector.h"
 #include "lockcheck/FunctionAnalysis.h"
@@ -223,9 +224,12 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
   if (Opts.Facts)
     for (unsigned I : reachingAny(Calls, CallsExternal))
       External.ReachOtherTUs.insert(Fns[I]->getCanonicalDecl());
+  std::unique_ptr<AccessLog> Accesses;
+  if (Opts.Enabled.contains(Check::UnguardedAccess))
+    Accesses = std::make_unique<AccessLog>(Ctx, Model, Fns);
   TUContext TU{Model,   Throws,  Opts,     Sink,
                Wrappers, Summaries, Order, Imports,
-               Virtuals, Opts.Facts ? &External : nullptr};
+               Virtuals, Opts.Facts ? &External : nullptr, Accesses.get()};
 
   auto relevant = [&](const FunctionDecl *FD) {
     // A function the configuration declares a lock function is a primitive
@@ -249,7 +253,9 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
   };
   auto analyse = [&](const FunctionDecl *FD, bool Emit) {
     FunctionAnalysis FA(Ctx, FD, TU, Emit);
-    FA.run();
+    bool Completed = FA.run();
+    if (Emit && Accesses)
+      Accesses->analysed(FD, Completed);
     FunctionSummary &Slot = Summaries[FD->getCanonicalDecl()];
     bool Changed = !sameSummary(Slot, FA.summary());
     Slot = FA.summary();
@@ -293,6 +299,19 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
       });
     Callees.erase("");
     Opts.Facts->ExternalCalls.assign(Callees.begin(), Callees.end());
+  }
+  if (Accesses) {
+    std::vector<AccessLog::Entry> Entries = Accesses->finish();
+    if (Opts.DebugLog)
+      *Opts.DebugLog << "lockcheck: " << Entries.size()
+                     << " accesses to shared state (lockcheck-unguarded-access)\n";
+    GuardThresholds Thresholds = GuardThresholds::from(Opts.Cfg);
+    if (Opts.DecideAccessesHere)
+      reportUnguarded(Entries, Thresholds, Sink);
+    if (Opts.Facts) {
+      Opts.Facts->Accesses = accessesAsFacts(Entries, Ctx);
+      Opts.Facts->Guards = Thresholds;
+    }
   }
 }
 

@@ -37,12 +37,12 @@ bool Config::empty() const {
   return !Checks && Acquire.empty() && AcquireShared.empty() &&
          Release.empty() && TryAcquire.empty() && TryAcquireShared.empty() &&
          RecursiveTypes.empty() && RecursiveLocks.empty() && NoThrow.empty() &&
-         LockOrders.empty();
+         LockOrders.empty() && !GuardMinAccesses && !GuardMinPercent && !UnguardedReads;
 }
 
 namespace {
 
-enum class KeyKind { Checks, LockFunctions, TryLockFunctions, Names, Orders };
+enum class KeyKind { Checks, LockFunctions, TryLockFunctions, Names, Orders, Count, Flag };
 
 struct KeyInfo {
   StringRef Name;
@@ -50,6 +50,9 @@ struct KeyInfo {
   std::vector<LockFunctionPattern> Config::*Functions = nullptr;
   std::vector<std::string> Config::*Names = nullptr;
   StringRef Example; // what a valid value looks like, for "bad value" errors
+  std::optional<unsigned> Config::*Count = nullptr;
+  unsigned Min = 0, Max = 0; // a Count's valid range
+  std::optional<bool> Config::*Flag = nullptr;
 };
 
 const KeyInfo Keys[] = {
@@ -68,6 +71,12 @@ const KeyInfo Keys[] = {
      "['Connection::mutex']"},
     {"nothrow", KeyKind::Names, nullptr, &Config::NoThrow, "['log_*']"},
     {"lock-order", KeyKind::Orders, nullptr, nullptr, "[['Bank::m', 'Account::m']]"},
+    {"guard-min-accesses", KeyKind::Count, nullptr, nullptr, "3", &Config::GuardMinAccesses,
+     1, 1000000},
+    {"guard-min-percent", KeyKind::Count, nullptr, nullptr, "75", &Config::GuardMinPercent, 1,
+     100},
+    {"unguarded-reads", KeyKind::Flag, nullptr, nullptr, "true", nullptr, 0, 0,
+     &Config::UnguardedReads},
 };
 
 std::string validKeys() {
@@ -206,7 +215,32 @@ private:
       return parseNames(Info, Value);
     case KeyKind::Orders:
       return parseOrders(Info, Value);
+    case KeyKind::Count:
+      return parseCount(Info, Value);
+    case KeyKind::Flag:
+      return parseFlag(Info, Value);
     }
+  }
+
+  void parseCount(const KeyInfo &Info, yaml::Node *Value) {
+    std::optional<std::string> Text = scalarText(Value);
+    unsigned N = 0;
+    if (!Text || StringRef(*Text).trim().getAsInteger(10, N) || N < Info.Min || N > Info.Max) {
+      fail(Value, "'" + Info.Name + "' expects a whole number from " + Twine(Info.Min) +
+                      " to " + Twine(Info.Max) + " such as " + Info.Example);
+      return;
+    }
+    Out.*Info.Count = N;
+  }
+
+  void parseFlag(const KeyInfo &Info, yaml::Node *Value) {
+    std::optional<std::string> Text = scalarText(Value);
+    std::string T = Text ? StringRef(*Text).trim().lower() : "";
+    if (T != "true" && T != "false") {
+      fail(Value, "'" + Info.Name + "' expects 'true' or 'false'");
+      return;
+    }
+    Out.*Info.Flag = T == "true";
   }
 
   void parseChecks(const KeyInfo &Info, yaml::Node *Value) {
@@ -438,6 +472,12 @@ void printConfig(raw_ostream &OS, const Config &C) {
         OS << Sep << Quote(N);
       OS << "]\n";
     }
+  }
+  for (const KeyInfo &K : Keys) {
+    if (K.Kind == KeyKind::Count && C.*K.Count)
+      OS << K.Name << ": " << *(C.*K.Count) << "\n";
+    else if (K.Kind == KeyKind::Flag && C.*K.Flag)
+      OS << K.Name << ": " << (*(C.*K.Flag) ? "true" : "false") << "\n";
   }
   if (!C.LockOrders.empty()) {
     OS << "lock-order: [";

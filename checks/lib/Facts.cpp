@@ -160,6 +160,35 @@ bool fromJSON(const json::Value &V, FactFinding &F, json::Path P) {
          O.map("notes", F.Notes);
 }
 
+bool fromJSON(const json::Value &V, HeldGuard &H, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("key", H.Key) && O.map("display", H.Display) &&
+         O.map("exclusive", H.Exclusive);
+}
+bool fromJSON(const json::Value &V, FactAccess &A, json::Path P) {
+  json::ObjectMapper O(V, P);
+  VarAccess &X = A.Access;
+  return O && O.map("var", X.Var) && O.map("name", X.VarName) &&
+         O.map("annotated", X.AnnotatedKey) && O.map("annotatedDisplay", X.AnnotatedDisplay) &&
+         O.map("write", X.Write) && O.map("initOnly", X.InitOnly) &&
+         O.map("indeterminate", X.Indeterminate) && O.map("held", X.Held) &&
+         O.map("location", A.Loc) && O.map("function", A.Function);
+}
+static bool fromJSON(const json::Value &V, GuardThresholds &T, json::Path P) {
+  json::ObjectMapper O(V, P);
+  int64_t Min = T.MinAccesses, Percent = T.MinPercent;
+  if (!O || !O.map("minAccesses", Min) || !O.map("minPercent", Percent) ||
+      !O.map("reads", T.Reads))
+    return false;
+  if (Min < 1 || Percent < 1 || Percent > 100) {
+    P.report("thresholds out of range");
+    return false;
+  }
+  T.MinAccesses = unsigned(Min);
+  T.MinPercent = unsigned(Percent);
+  return true;
+}
+
 json::Value toJSON(const TUFacts &F) {
   json::Array Functions, Edges, Findings;
   for (const FactFinding &Fd : F.Findings)
@@ -184,13 +213,34 @@ json::Value toJSON(const TUFacts &F) {
                                  {"fromName", E.FromName},   {"toName", E.ToName},
                                  {"kind", E.Kind},           {"location", locToJSON(E.Loc)},
                                  {"chain", notesToJSON(E.Chain)}, {"declared", E.Declared}});
+  json::Array Accesses;
+  for (const FactAccess &A : F.Accesses) {
+    json::Array Held;
+    for (const HeldGuard &H : A.Access.Held)
+      Held.push_back(
+          json::Object{{"key", H.Key}, {"display", H.Display}, {"exclusive", H.Exclusive}});
+    Accesses.push_back(json::Object{{"var", A.Access.Var},
+                                    {"name", A.Access.VarName},
+                                    {"annotated", A.Access.AnnotatedKey},
+                                    {"annotatedDisplay", A.Access.AnnotatedDisplay},
+                                    {"write", A.Access.Write},
+                                    {"initOnly", A.Access.InitOnly},
+                                    {"indeterminate", A.Access.Indeterminate},
+                                    {"held", std::move(Held)},
+                                    {"location", locToJSON(A.Loc)},
+                                    {"function", A.Function}});
+  }
   return json::Object{{"format", "lockcheck-facts"},
                       {"version", FactsVersion},
                       {"mainFile", F.MainFile},
                       {"functions", std::move(Functions)},
                       {"lockOrderEdges", std::move(Edges)},
                       {"findings", std::move(Findings)},
-                      {"externalCalls", json::Array(F.ExternalCalls)}};
+                      {"externalCalls", json::Array(F.ExternalCalls)},
+                      {"accesses", std::move(Accesses)},
+                      {"guardThresholds", json::Object{{"minAccesses", F.Guards.MinAccesses},
+                                                       {"minPercent", F.Guards.MinPercent},
+                                                       {"reads", F.Guards.Reads}}}};
 }
 
 Expected<TUFacts> parseFacts(StringRef Text, StringRef Origin) {
@@ -214,7 +264,8 @@ Expected<TUFacts> parseFacts(StringRef Text, StringRef Origin) {
   json::ObjectMapper O(*V, Root);
   if (!O.map("mainFile", F.MainFile) || !O.map("functions", F.Functions) ||
       !O.map("lockOrderEdges", F.Edges) || !O.map("findings", F.Findings) ||
-      !O.map("externalCalls", F.ExternalCalls)) {
+      !O.map("externalCalls", F.ExternalCalls) || !O.mapOptional("accesses", F.Accesses) ||
+      !O.mapOptional("guardThresholds", F.Guards)) {
     std::string Msg;
     raw_string_ostream OS(Msg);
     Root.printErrorContext(*V, OS);

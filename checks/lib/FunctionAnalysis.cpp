@@ -28,7 +28,8 @@ FunctionAnalysis::FunctionAnalysis(ASTContext &Ctx, const FunctionDecl *FD,
                                    TUContext &TU, bool Emit)
     : Ctx(Ctx), SM(Ctx.getSourceManager()), FD(FD), Model(TU.Model), Throws(TU.Throws),
       Opts(TU.Opts), Reporter(TU.Sink), Wrappers(TU.Wrappers), Summaries(TU.Summaries),
-      Order(TU.Order), Imports(TU.Imports), Virtuals(TU.Virtuals), External(TU.External), Emit(Emit) {}
+      Order(TU.Order), Imports(TU.Imports), Virtuals(TU.Virtuals), External(TU.External),
+      Accesses(TU.Accesses), Emit(Emit) {}
 
 FunctionAnalysis::~FunctionAnalysis() = default;
 

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "lockcheck/FunctionAnalysis.h"
+#include "lockcheck/AccessLog.h"
 #include "lockcheck/Messages.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -294,6 +295,8 @@ void FunctionAnalysis::storeFacts(const ValueDecl *Var, const Expr *Value, State
 }
 
 void FunctionAnalysis::transferStmt(const Stmt *S, State &St) {
+  if (Accesses && Reporting && Emit) // lockcheck-unguarded-access (AccessLog.cpp)
+    Accesses->onStmt(FD, S, St, Locks, Paths);
   if (const auto *CE = dyn_cast<CallExpr>(S)) {
     if (std::optional<LockOp> Op = Model.classifyCall(CE)) {
       applyOp(*Op, CE, St);

@@ -108,7 +108,7 @@ void printPluginHelp(raw_ostream &OS) {
     StringRef Name = checkName(C);
     OS << "  " << Name;
     OS.indent(Name.size() < 28 ? 28 - Name.size() : 1);
-    OS << checkSummary(C) << "\n";
+    OS << checkSummary(C) << (checkOnByDefault(C) ? "" : " (off by default)") << "\n";
   }
   OS << "\nSuppress one finding with // NOLINT(<check>) on its line; "
         "configure with .lockcheck.yaml.\n";

@@ -25,6 +25,9 @@ struct ListOptionInfo {
   llvm::StringRef YamlKey; // "acquire"
 };
 llvm::ArrayRef<ListOptionInfo> listOptions();
+/// Single-valued options (a number or true/false), in the syntax of the
+/// matching .lockcheck.yaml key; the first check that sets one wins.
+llvm::ArrayRef<ListOptionInfo> scalarOptions();
 
 /// "ConfigFile": a .lockcheck.yaml path, "none", or unset/empty (the
 /// nearest .lockcheck.yaml above the main file).

@@ -20,7 +20,7 @@
 // CHECKS-EMPTY: {{^}}error: lockcheck plugin argument 'checks=' needs a value (-fplugin-arg-lockcheck-checks=...){{$}}
 // CONFIG-EMPTY: {{^}}error: lockcheck plugin argument 'config=' needs a value (-fplugin-arg-lockcheck-config=...){{$}}
 // FACTS-EMPTY: {{^}}error: lockcheck plugin argument 'facts=' needs a value (-fplugin-arg-lockcheck-facts=...){{$}}
-// CHECKS-UNKNOWN: {{^}}error: invalid lockcheck plugin argument 'checks=lockcheck-dubble-lock': unknown check 'lockcheck-dubble-lock'; valid checks: lockcheck-double-lock, lockcheck-unlock-not-held, lockcheck-missing-unlock, lockcheck-exception-leak, lockcheck-unused-guard, lockcheck-lock-order{{$}}
-// CHECKS-NO-MATCH: {{^}}error: invalid lockcheck plugin argument 'checks=-*,double-lock': check glob 'double-lock' matches no lockcheck check; valid checks: lockcheck-double-lock, lockcheck-unlock-not-held, lockcheck-missing-unlock, lockcheck-exception-leak, lockcheck-unused-guard, lockcheck-lock-order{{$}}
+// CHECKS-UNKNOWN: {{^}}error: invalid lockcheck plugin argument 'checks=lockcheck-dubble-lock': unknown check 'lockcheck-dubble-lock'; valid checks: lockcheck-double-lock, lockcheck-unlock-not-held, lockcheck-missing-unlock, lockcheck-exception-leak, lockcheck-unused-guard, lockcheck-lock-order, lockcheck-unguarded-access{{$}}
+// CHECKS-NO-MATCH: {{^}}error: invalid lockcheck plugin argument 'checks=-*,double-lock': check glob 'double-lock' matches no lockcheck check; valid checks: lockcheck-double-lock, lockcheck-unlock-not-held, lockcheck-missing-unlock, lockcheck-exception-leak, lockcheck-unused-guard, lockcheck-lock-order, lockcheck-unguarded-access{{$}}
 
 void f();

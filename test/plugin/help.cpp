@@ -21,6 +21,7 @@
 // CHECK-NEXT:   lockcheck-exception-leak    a manually acquired lock that stays held when an exception escapes
 // CHECK-NEXT:   lockcheck-unused-guard      a lock guard that is destroyed at once and protects nothing
 // CHECK-NEXT:   lockcheck-lock-order        locks taken in inconsistent orders (potential deadlock)
+// CHECK-NEXT:   lockcheck-unguarded-access  shared state accessed without the lock that guards it everywhere else (off by default)
 // CHECK-EMPTY:
 // CHECK-NEXT: Suppress one finding with // NOLINT(<check>) on its line; configure with .lockcheck.yaml.
 

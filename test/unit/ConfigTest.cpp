@@ -127,7 +127,8 @@ TEST(ConfigTest, ErrorsAreOneLineWithPosition) {
   EXPECT_EQ(parseError("acquire: ['x(0)']\nbogus: 1\n"),
             "t.yaml:2:1: error: unknown key 'bogus'; valid keys are: checks, "
             "acquire, acquire-shared, release, try-acquire, "
-            "try-acquire-shared, recursive-types, recursive-locks, nothrow, lock-order");
+            "try-acquire-shared, recursive-types, recursive-locks, nothrow, lock-order, "
+            "guard-min-accesses, guard-min-percent, unguarded-reads");
   EXPECT_EQ(parseError("release: ['x(0) == 0']"),
             "t.yaml:1:11: error: malformed function pattern 'x(0) == 0': "
             "unexpected '== 0' after ')'; a success condition is only valid "

@@ -108,6 +108,17 @@ TEST(Facts, RoundTrips) {
   Fd.Function = "Bank::audit";
   Fd.Notes.push_back({{"facts.cpp", 1, 2}, "a note"});
   F.Findings.push_back(Fd);
+  FactAccess A;
+  A.Access.Var = "c:@S@Account@FI@balance_";
+  A.Access.VarName = "balance_";
+  A.Access.Write = true;
+  A.Access.Indeterminate = true;
+  A.Access.Held.push_back({"R:|.Account::mu_", "mu_", false});
+  A.Loc = {"facts.cpp", 5, 6};
+  A.Function = "Account::reset";
+  F.Accesses.push_back(A);
+  F.Guards.MinAccesses = 4;
+  F.Guards.Reads = false;
   std::string First = text(F);
   llvm::Expected<TUFacts> Back = parseFacts(First, "mem");
   ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
@@ -139,9 +150,9 @@ TEST(Facts, RejectsForeignAndFutureFiles) {
                 .find("facts version 99 is not supported"),
             std::string::npos);
   EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 2}")
-                .find("facts version 2 is not supported; this lockcheck reads version 3"),
+                .find("facts version 2 is not supported; this lockcheck reads version 4"),
             std::string::npos);
-  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 3, \"mainFile\": 3, "
+  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 4, \"mainFile\": 3, "
                   "\"functions\": [], \"lockOrderEdges\": []}")
                 .find("malformed"),
             std::string::npos);

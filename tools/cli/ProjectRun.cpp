@@ -7,6 +7,7 @@
 #include "TUAnalyzer.h"
 #include "lockcheck/Config.h"
 #include "lockcheck/CrossTU.h"
+#include "lockcheck/AccessLog.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -172,6 +173,8 @@ const ConfigEntry *configFor(llvm::StringRef File, const CliOptions &O,
     llvm::cantFail(E.Opts.Enabled.applyGlobList(G));
     E.Text += "\n--checks=" + G;
   }
+  // Whole-program: unguarded-access is decided over every TU's accesses.
+  E.Opts.DecideAccessesHere = false;
   E.Ok = true;
   return &E;
 }
@@ -384,6 +387,19 @@ int runProject(const CliOptions &O) {
     J.Out.Facts.Edges.insert(J.Out.Facts.Edges.end(), Cross.Edges[I].begin(),
                              Cross.Edges[I].end());
   }
+  // Shared state guarded in one file and touched bare in another: decided
+  // over the accesses of every TU together.
+  std::vector<const TUFacts *> WithAccesses;
+  const Job *First = nullptr;
+  for (Job &J : Jobs)
+    if (J.Out.Analysed && J.Cfg->Opts.Enabled.contains(Check::UnguardedAccess)) {
+      WithAccesses.push_back(&J.Out.Facts);
+      First = First ? First : &J;
+    }
+  if (First)
+    for (const FactFinding &F : unguardedAcrossTUs(WithAccesses, GuardThresholds::from(
+                                                                     First->Cfg->Opts.Cfg)))
+      C.Reports.push_back(reportOf(F));
   for (Job &J : Jobs) {
     if (!J.Out.Analysed) {
       C.Summary.Skipped.push_back({J.File, J.Out.Problem});
@@ -443,16 +459,25 @@ int runMerge(const CliOptions &O) {
     C.Facts.push_back(std::move(*Facts));
   }
   // The same phase 2 as `lockcheck -p`, on the facts alone.
-  CheckSet Enabled = CheckSet::all();
+  CheckSet Enabled = CheckSet::defaults();
   for (const std::string &G : O.CheckGlobs)
     llvm::cantFail(Enabled.applyGlobList(G));
   std::vector<TUFacts *> All;
   for (TUFacts &F : C.Facts)
     All.push_back(&F);
   CrossTUResult Cross = applyAcrossTUs(All);
+  // unguarded-access: each TU decided from what it saw; here the whole
+  // program decides, from the accesses in the facts (as `lockcheck -p`).
+  std::vector<const TUFacts *> WithAccesses;
+  for (TUFacts *F : All)
+    if (!F->Accesses.empty())
+      WithAccesses.push_back(F);
+  if (Enabled.contains(Check::UnguardedAccess) && !WithAccesses.empty())
+    for (const FactFinding &F : unguardedAcrossTUs(WithAccesses, WithAccesses.front()->Guards))
+      C.Reports.push_back(reportOf(F));
   for (size_t I = 0; I < All.size(); ++I) {
     for (const FactFinding &F : All[I]->Findings)
-      if (Enabled.contains(F.CheckKind))
+      if (Enabled.contains(F.CheckKind) && F.CheckKind != Check::UnguardedAccess)
         C.Reports.push_back(reportOf(F));
     for (const FactFinding &F : Cross.Findings[I])
       if (Enabled.contains(F.CheckKind))

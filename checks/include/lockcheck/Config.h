@@ -50,6 +50,11 @@ struct Config {
   std::vector<std::string> RecursiveLocks; // globs over qualified lock names (Class::field)
   std::vector<std::string> NoThrow;        // globs over qualified function names
   std::vector<std::vector<std::string>> LockOrders; // each: earlier..later
+  /// lockcheck-unguarded-access: a lock guards a variable when it is held at
+  /// GuardMinAccesses or more of its accesses and at GuardMinPercent percent
+  /// of them; unguarded reads are reported when UnguardedReads.
+  std::optional<unsigned> GuardMinAccesses, GuardMinPercent;
+  std::optional<bool> UnguardedReads;
 
   bool empty() const;
 };

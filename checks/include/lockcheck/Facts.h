@@ -11,6 +11,7 @@
 #define LOCKCHECK_FACTS_H
 
 #include "lockcheck/CheckNames.h"
+#include "lockcheck/UnguardedAccess.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -20,7 +21,7 @@
 
 namespace lockcheck {
 
-constexpr int FactsVersion = 3;
+constexpr int FactsVersion = 4;
 
 struct FactLocation {
   std::string File;
@@ -157,6 +158,17 @@ struct FactFinding {
   }
 };
 
+/// A read or write of a field or global variable, with the locks held there
+/// (lockcheck-unguarded-access decides over every TU's accesses together).
+struct FactAccess {
+  VarAccess Access;
+  FactLocation Loc;
+  std::string Function;
+  bool operator==(const FactAccess &O) const {
+    return Access == O.Access && Loc == O.Loc && Function == O.Function;
+  }
+};
+
 struct TUFacts {
   std::string MainFile;
   std::vector<FactFunction> Functions;
@@ -167,9 +179,15 @@ struct TUFacts {
   /// USRs of functions the TU calls but does not define (sorted): where
   /// another TU's summary can add findings.
   std::vector<std::string> ExternalCalls;
+  /// Accesses to shared state (only when lockcheck-unguarded-access ran), and
+  /// the thresholds the TU's configuration set for deciding over them.
+  std::vector<FactAccess> Accesses;
+  GuardThresholds Guards;
   bool operator==(const TUFacts &O) const {
     return MainFile == O.MainFile && Functions == O.Functions && Edges == O.Edges &&
-           Findings == O.Findings && ExternalCalls == O.ExternalCalls;
+           Findings == O.Findings && ExternalCalls == O.ExternalCalls &&
+           Accesses == O.Accesses && Guards.MinAccesses == O.Guards.MinAccesses &&
+           Guards.MinPercent == O.Guards.MinPercent && Guards.Reads == O.Guards.Reads;
   }
 };
 
@@ -204,6 +222,8 @@ bool fromJSON(const llvm::json::Value &V, FactCall &C, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactFunction &F, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactEdge &E, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactFinding &F, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, HeldGuard &H, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, FactAccess &A, llvm::json::Path P);
 /// Parses facts JSON; errors name \p Origin and what is wrong.
 llvm::Expected<TUFacts> parseFacts(llvm::StringRef Text, llvm::StringRef Origin);
 llvm::Error writeFactsFile(const TUFacts &F, llvm::StringRef Path);

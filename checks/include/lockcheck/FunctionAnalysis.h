@@ -48,6 +48,8 @@ class SourceManager;
 
 namespace lockcheck {
 
+class AccessLog;
+
 /// Collects one function's findings, one per (check, location).
 class FunctionReporter {
 public:
@@ -72,6 +74,8 @@ struct TUContext {
   const VirtualOverriders &Virtuals;
   /// Receives calls to functions defined elsewhere (null: facts not wanted).
   ExternalCallLog *External;
+  /// Receives the locks held at accesses to shared state (null: not wanted).
+  AccessLog *Accesses = nullptr;
 };
 
 /// A call as summaries see it. Constructors, destructors and delete have no
@@ -229,6 +233,7 @@ private:
   ImportResolver &Imports;
   const VirtualOverriders &Virtuals;
   ExternalCallLog *External;
+  AccessLog *Accesses;
   bool Emit;
   FunctionSummary Summary;
 
