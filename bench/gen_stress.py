@@ -15,6 +15,10 @@ small sizes, the lit tests (test/robustness/).
   branches N                 one function with N two-way branches, each
                              locking on one side, correlated tests that
                              lock and later unlock on the same condition
+  correlated N               four mutexes locked on four conditions and
+                             unlocked on the same ones at the end, N
+                             tested branches in between (16 paths, each
+                             remembering conditions)
   labels N                   one function with N goto labels jumping back
                              and forth, a lock taken and released between
   switch N                   one switch with N cases, each locking
@@ -138,6 +142,18 @@ def gen_branches(a):
     return "\n".join(out) + "\n"
 
 
+def gen_correlated(a):
+    n = a.n
+    out = [HEAD % ("correlated %d" % n), mutexes("k", 4)]
+    out.append("void correlated(int x, bool a, bool b, bool c, bool d) noexcept {")
+    out.append("  if (a) k0.lock();\n  if (b) k1.lock();\n  if (c) k2.lock();\n  if (d) k3.lock();")
+    for i in range(n):
+        out.append("  if (x == %d) work(%d);" % (i, i))
+    out.append("  if (a) k0.unlock();\n  if (b) k1.unlock();\n  if (c) k2.unlock();\n"
+               "  if (d) k3.unlock();\n}")
+    return "\n".join(out) + "\n"
+
+
 def gen_labels(a):
     n = a.n
     out = [HEAD % ("labels %d" % n), mutexes("l", 4)]
@@ -226,7 +242,7 @@ def gen_project(a):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    p.add_argument("kind", choices=["locks", "complete", "ring", "functions", "branches",
+    p.add_argument("kind", choices=["locks", "complete", "ring", "functions", "branches", "correlated",
                                     "labels", "switch", "calls", "project"])
     p.add_argument("args", nargs="+", help="N, or DIR F for project")
     p.add_argument("--inversions", type=int, default=0)

@@ -29,6 +29,7 @@ SETS = {
     "functions": ([250, 1000, 4000], [250, 1000], ["--locks", "10"],
                   "functions, each holding 10 mutexes"),
     "branches": ([2000, 5000, 20000], [2000, 5000], [], "branches in one function"),
+    "correlated": ([5000, 20000], [5000], [], "branches between correlated lock/unlock"),
     "labels": ([1000, 2000, 8000], [1000, 2000], [], "goto labels in one function"),
     "switch": ([2000, 20000], [2000], [], "cases in one switch"),
     "calls": ([100, 1000, 4000], [100, 1000], [], "functions in one call chain"),
