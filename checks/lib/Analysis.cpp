@@ -286,7 +286,7 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
   }
   Wrappers.flush(Sink);
   if (Opts.Enabled.contains(Check::LockOrder))
-    Order.reportCycles(Opts.Cfg, Sink);
+    Order.reportCycles(Opts.Cfg, Sink, Opts.DebugLog);
   if (Opts.Facts) {
     Order.addDeclaredOrders(Opts.Cfg);
     *Opts.Facts = collectFacts(Ctx, Summaries, Order, External);

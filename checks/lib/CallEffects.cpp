@@ -191,13 +191,12 @@ void FunctionAnalysis::recordOrder(LockId Id, const Stmt *Site, const State &St,
   if (!To.ClassKey)
     return;
   Order.addNode(To.ClassKey, To.ClassDecl);
-  llvm::SmallVector<LockId, 4> Seen;
+  llvm::SmallDenseSet<LockId, 8> Seen; // a set: a function may hold 1,000 locks
   for (const Disjunct &D : St.Ds)
     for (const HeldLock &H : D.Held) {
       if (H.Id == Id || llvm::is_contained(Together, H.Id) ||
-          llvm::is_contained(TakenTogether, H.Id) || llvm::is_contained(Seen, H.Id))
+          llvm::is_contained(TakenTogether, H.Id) || !Seen.insert(H.Id).second)
         continue;
-      Seen.push_back(H.Id);
       const LockInfo &From = Locks.info(H.Id);
       if (!From.ClassKey)
         continue;
@@ -223,17 +222,10 @@ void FunctionAnalysis::recordOrder(LockId Id, const Stmt *Site, const State &St,
         continue;
       }
       Order.addNode(From.ClassKey, From.ClassDecl);
-      OrderEdge E;
-      E.From = From.ClassKey;
-      E.To = To.ClassKey;
-      E.FromName = From.Display;
-      E.ToName = To.Display;
-      E.ToKind = std::string(To.Traits.KindName);
-      E.FromClass = lockClassName(From);
-      E.ToClass = lockClassName(To);
-      E.Loc = Loc;
-      E.Chain.assign(Chain.begin(), Chain.end());
-      Order.addEdge(std::move(E));
+      Order.addEdge(From.ClassKey, To.ClassKey, From.Display, To.Display, To.Traits.KindName,
+                    Loc, Chain, [&](const void *Key) {
+                      return lockClassName(Key == From.ClassKey ? From : To);
+                    });
     }
 }
 

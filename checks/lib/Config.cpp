@@ -7,6 +7,7 @@
 #include "lockcheck/Config.h"
 #include "ConfigPatterns.h"
 #include "lockcheck/CheckNames.h"
+#include "lockcheck/JsonLimits.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -401,6 +402,10 @@ Error validateCheckGlobs(StringRef Globs) {
 }
 
 Expected<Config> parseConfig(StringRef Text, StringRef FileName) {
+  // LLVM's YAML parser recurses per level of nesting: refuse deep text first.
+  if (std::optional<std::string> Problem = yamlLimitProblem(Text, MaxConfigBytes))
+    return make_error<ConfigError>(FileName.str(), 0, 0,
+                                   "not a lockcheck configuration: " + *Problem);
   Config C;
   C.FileName = FileName.str();
   Parser P(FileName, C);

@@ -1,5 +1,6 @@
 //===- Facts.cpp - facts JSON, written and read with llvm::json -----------===//
 #include "lockcheck/Facts.h"
+#include "lockcheck/JsonLimits.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -248,17 +249,24 @@ Expected<TUFacts> parseFacts(StringRef Text, StringRef Origin) {
     return createStringError(inconvertibleErrorCode(), "%s: %s", Origin.str().c_str(),
                              Why.str().c_str());
   };
+  if (std::optional<std::string> Problem = jsonLimitProblem(Text, MaxFactsBytes))
+    return fail("not a facts file lockcheck wrote: " + *Problem);
   Expected<json::Value> V = json::parse(Text);
   if (!V)
     return fail("not valid JSON: " + toString(V.takeError()));
   const json::Object *Obj = V->getAsObject();
   if (!Obj || Obj->getString("format") != "lockcheck-facts")
     return fail("not a lockcheck facts file (expected \"format\": \"lockcheck-facts\")");
-  std::optional<int64_t> Version = Obj->getInteger("version");
-  if (Version != FactsVersion)
-    return fail("facts version " + (Version ? std::to_string(*Version) : "missing") +
-                " is not supported; this lockcheck reads version " +
+  const json::Value *Version = Obj->get("version");
+  if (!Version)
+    return fail("no facts version; this lockcheck reads version " +
                 std::to_string(FactsVersion));
+  if (Version->getAsInteger() != FactsVersion) {
+    std::string Found;
+    raw_string_ostream(Found) << *Version; // 3.5, "3", ... as written
+    return fail("facts version " + Found + " is not supported; this lockcheck reads version " +
+                std::to_string(FactsVersion));
+  }
   TUFacts F;
   json::Path::Root Root("facts");
   json::ObjectMapper O(*V, Root);
@@ -281,6 +289,16 @@ Error writeFactsFile(const TUFacts &F, StringRef Path) {
     return createStringError(EC, "cannot write facts file '%s': %s", Path.str().c_str(),
                              EC.message().c_str());
   OS << formatv("{0:2}", toJSON(F)) << "\n";
+  OS.close();
+  if (OS.has_error()) { // a full disk, a quota: say so rather than abort
+    EC = OS.error();
+    OS.clear_error();
+    // Half a facts file would only fail later, in `lockcheck merge`.
+    if (sys::fs::is_regular_file(Path))
+      sys::fs::remove(Path);
+    return createStringError(EC, "cannot write facts file '%s': %s", Path.str().c_str(),
+                             EC.message().c_str());
+  }
   return Error::success();
 }
 

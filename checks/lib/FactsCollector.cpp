@@ -154,7 +154,9 @@ TUFacts collectFacts(ASTContext &Ctx, const SummaryTable &Summaries,
     return std::tie(A.Loc.File, A.Loc.Line, A.Loc.Column, A.Usr) <
            std::tie(B.Loc.File, B.Loc.Line, B.Loc.Column, B.Usr);
   });
-  for (const auto &[Key, E] : Order.edges()) {
+  F.Edges.reserve(Order.numEdges());
+  for (size_t I = 0; I < Order.numEdges(); ++I) {
+    OrderEdge E = Order.edge(I);
     FactEdge Out;
     Out.FromClass = E.FromClass;
     Out.ToClass = E.ToClass;

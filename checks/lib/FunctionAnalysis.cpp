@@ -17,8 +17,17 @@ namespace lockcheck {
 
 // Functions whose CFG is larger than this are skipped (said under --debug).
 static constexpr unsigned MaxBlocks = 100000;
+// Per-function budgets of the fixpoint (docs/design.md, "Bounds"): the
+// distinct block states kept, and the work of the transfer functions
+// (statements processed times the paths they are processed on) per CFG
+// element. Past one, the function is solved again without remembering
+// conditions; past it again, it is skipped.
+static constexpr size_t MaxStateBytes = size_t(64) << 20;
+static constexpr uint64_t MaxWorkPerElement = 2000, MinWork = 4'000'000;
 
 void FunctionReporter::report(Finding F) {
+  if (!wants(F))
+    return;
   if (Seen.insert({static_cast<unsigned>(F.CheckKind), F.Loc.getRawEncoding(), F.Message})
           .second)
     Sink.report(std::move(F));
@@ -243,7 +252,8 @@ static const VarDecl *nullOnEdge(ASTContext &Ctx, const Expr *C, bool Value) {
 bool FunctionAnalysis::edgeState(const CFGBlock *From, unsigned SuccIndex, State &S) {
   if (isExceptionEdge(From, SuccIndex) || From->hasNoReturnElement())
     return false;
-  S = Out[From->getBlockID()];
+  const SharedState &FromOut = Out[From->getBlockID()];
+  S = FromOut ? FromOut->thaw() : State();
   const Stmt *T = From->getTerminatorStmt();
   if (!T || From->succ_size() != 2 || isa<SwitchStmt>(T) || isa<CXXTryStmt>(T))
     return true;
@@ -292,7 +302,8 @@ State FunctionAnalysis::incoming(const CFGBlock *B) {
       ++I;
     }
   }
-  if (!S.joinWith(ExceptionIn[B->getBlockID()]))
+  auto EIt = ExceptionIn.find(B->getBlockID());
+  if (EIt != ExceptionIn.end() && !S.joinWith(EIt->second))
     LostPrecision = true;
   return S;
 }
@@ -321,31 +332,79 @@ void FunctionAnalysis::processBlock(const CFGBlock *B, const State &InState, Sta
     propagateException(B, OutState, TE);
 }
 
+/// Drops what the disjuncts remember about conditions, except try-lock
+/// results (tested right after the call, and few).
+static void forgetConditions(State &S) {
+  for (Disjunct &D : S.Ds)
+    llvm::erase_if(D.Facts, [](const Fact &F) { return !F.IsTry; });
+  S.normalize();
+}
+
 bool FunctionAnalysis::solve() {
+  std::string Why;
+  if (solveWithin(Why))
+    return true;
+  if (!Coarse) {
+    // Remembered conditions are what multiplies the states (each branch
+    // adds one); without them the function still gets its locksets.
+    Coarse = true;
+    Reporter.OnlyDefinite = true;
+    debug("over budget (" + Why +
+          "): analysed again without remembering conditions; only findings on every path "
+          "are reported");
+    if (solveWithin(Why))
+      return true;
+  }
+  debug("skipped: over budget (" + Why + ") even without remembering conditions");
+  return false;
+}
+
+bool FunctionAnalysis::solveWithin(std::string &Why) {
   unsigned N = Cfg->getNumBlockIDs();
-  In.assign(N, State());
-  Out.assign(N, State());
-  ExceptionIn.assign(N, State());
+  Pool.clear();
+  In.assign(N, nullptr);
+  Out.assign(N, nullptr);
+  ExceptionIn.clear();
   Visited.assign(N, false);
   Work.clear();
   enqueue(&Cfg->getEntry());
+  uint64_t Elements = 0;
+  for (const CFGBlock *B : *Cfg)
+    Elements += B->size() + 1;
+  uint64_t Steps = 0, MaxSteps = std::max(MinWork, MaxWorkPerElement * Elements);
   unsigned Visits = 0, Limit = 40 * N + 1000;
   while (!Work.empty()) {
     const CFGBlock *B = ByRPO[*Work.begin()];
     Work.erase(Work.begin());
     unsigned ID = B->getBlockID();
     State NewIn = B == &Cfg->getEntry() ? entryState() : incoming(B);
-    if (!NewIn.reachable() || (Visited[ID] && NewIn == In[ID]))
+    if (Coarse)
+      forgetConditions(NewIn);
+    if (!NewIn.reachable())
       continue;
+    SharedState Frozen = Pool.intern(NewIn);
+    if (Visited[ID] && Frozen == In[ID])
+      continue; // interned: equal states are one pointer
     if (++Visits > Limit) {
-      debug("skipped: no fixpoint within the iteration limit");
+      Why = "no fixpoint within " + std::to_string(Limit) + " block visits";
       return false;
     }
-    In[ID] = std::move(NewIn);
+    Steps += (B->size() + 1) * NewIn.Ds.size();
+    In[ID] = std::move(Frozen);
     Visited[ID] = true;
     State NewOut;
-    processBlock(B, In[ID], NewOut);
-    Out[ID] = std::move(NewOut);
+    processBlock(B, NewIn, NewOut);
+    Out[ID] = Pool.intern(NewOut);
+    if (Pool.bytes() > MaxStateBytes)
+      Pool.sweep(); // the count includes states that fell out of use
+    if (Pool.bytes() > MaxStateBytes) {
+      Why = "its block states took more than " + std::to_string(MaxStateBytes >> 20) + " MiB";
+      return false;
+    }
+    if (Steps > MaxSteps) {
+      Why = "more than " + std::to_string(MaxSteps) + " statement visits";
+      return false;
+    }
     for (const auto &Succ : B->succs())
       enqueue(Succ.getReachableBlock());
   }
@@ -574,6 +633,8 @@ void FunctionAnalysis::deliver(LockId Id, Finding F) {
   bool LocalObject = Root.K == PathStep::Var && RootVar && RootVar->hasLocalStorage() &&
                      !isa<ParmVarDecl>(RootVar) && !RootVar->getType()->isReferenceType() &&
                      !RootVar->getType()->isPointerType();
+  if (!Reporter.wants(F))
+    return;
   if (ReleasedSomewhere.count(Id) || LocalObject)
     Reporter.report(std::move(F));
   else
@@ -615,7 +676,7 @@ void FunctionAnalysis::reportPass() {
     if (!Visited[ID])
       continue;
     State Scratch;
-    processBlock(B, In[ID], Scratch);
+    processBlock(B, In[ID]->thaw(), Scratch);
   }
   checkExits();
   emitDeferred();

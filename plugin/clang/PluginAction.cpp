@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "DiagnosticEmitter.h"
+#include "FactsPath.h"
 #include "PluginArgs.h"
 #include "lockcheck/Analysis.h"
 #include "lockcheck/FactsCollector.h"
@@ -129,9 +130,17 @@ public:
         Debug << " " << checkName(C);
     Debug << "\n";
 
+    std::optional<std::string> FactsPath;
+    if (Args.FactsPath) {
+      Expected<std::string> P = factsPathFor(*Args.FactsPath, InFile);
+      if (P)
+        FactsPath = std::move(*P);
+      else
+        reportSetupError(CI, P.takeError()); // the findings still come
+    }
     return std::make_unique<LockcheckConsumer>(
         std::move(Opts), DiagnosticEmitter(CI.getDiagnostics(), Args.Werror),
-        InFile.str(), Args.FactsPath);
+        InFile.str(), std::move(FactsPath));
   }
 
 private:

@@ -25,7 +25,7 @@ const ArgInfo Args[] = {
     {"debug", "", "explain on stderr what the analysis skips and why"},
     {"facts=", "<path>",
      "write the translation unit's lock facts to <path> for whole-program "
-     "analysis"},
+     "analysis (<dir>/: one file per input file)"},
     {"help", "", "print this help"},
 };
 

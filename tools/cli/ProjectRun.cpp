@@ -1,5 +1,8 @@
 //===- ProjectRun.cpp -----------------------------------------------------===//
 #include "ProjectRun.h"
+#include "CompileDatabase.h"
+#include "ExitCodes.h"
+#include "FactsFiles.h"
 #include "Finish.h"
 #include "Messages.h"
 #include "Progress.h"
@@ -81,8 +84,7 @@ std::unique_ptr<CompilationDatabase> loadDatabase(const CliOptions &O, std::stri
     return nullptr;
   }
   std::string Err;
-  std::unique_ptr<CompilationDatabase> DB = clang::tooling::JSONCompilationDatabase::loadFromFile(
-      Path, Err, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  std::unique_ptr<CompilationDatabase> DB = loadCompileDatabase(Path, Err);
   if (!DB) {
     printError("malformed compile database '" + Where + "': " + Err);
     return nullptr;
@@ -301,7 +303,7 @@ int runProject(const CliOptions &O) {
   std::string DBPath;
   std::unique_ptr<CompilationDatabase> DB = loadDatabase(O, DBPath);
   if (!DB)
-    return 2;
+    return ExitInput;
   Collected C;
   std::vector<std::string> Files = selectFiles(*DB, O, DBPath, C.Summary);
 
@@ -417,31 +419,7 @@ int runProject(const CliOptions &O) {
 
 int runMerge(const CliOptions &O) {
   Collected C;
-  std::vector<std::string> Files;
-  for (const std::string &P : O.Paths) {
-    if (!llvm::sys::fs::exists(P)) {
-      printError("'" + P + "': no such file or directory");
-      C.Summary.Skipped.push_back({P, "no such file or directory"});
-      continue;
-    }
-    if (!llvm::sys::fs::is_directory(P)) {
-      Files.push_back(P);
-      continue;
-    }
-    // Directories: every *.json below (the plugin's facts= files).
-    std::error_code EC;
-    size_t Before = Files.size();
-    for (llvm::sys::fs::recursive_directory_iterator It(P, EC), End; It != End && !EC;
-         It.increment(EC))
-      if (llvm::sys::path::extension(It->path()) == ".json" &&
-          It->type() != llvm::sys::fs::file_type::directory_file)
-        Files.push_back(It->path());
-    if (EC)
-      printError("cannot list '" + P + "': " + EC.message());
-    if (Files.size() == Before)
-      printWarning("no .json facts files under '" + P + "'");
-  }
-  std::sort(Files.begin(), Files.end());
+  std::vector<std::string> Files = collectFactsFiles(O.Paths, C.Summary);
   C.Summary.Total = Files.size();
   std::string Cwd = absolutePathFromCwd(".");
   for (const std::string &F : Files) {

@@ -1,5 +1,6 @@
 //===- ResultCache.cpp ----------------------------------------------------===//
 #include "ResultCache.h"
+#include "lockcheck/JsonLimits.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -60,7 +61,7 @@ std::optional<TUOutcome> ResultCache::load(llvm::StringRef Key, std::string &Pro
     Problem = ("ignoring damaged cache entry '" + Path + "': " + Why).str();
     return std::nullopt;
   };
-  llvm::Expected<llvm::json::Value> V = llvm::json::parse((*Buf)->getBuffer());
+  llvm::Expected<llvm::json::Value> V = parseJsonBounded((*Buf)->getBuffer(), MaxFactsBytes);
   if (!V)
     return Damaged(llvm::toString(V.takeError()));
   const llvm::json::Object *O = V->getAsObject();
@@ -122,6 +123,13 @@ void ResultCache::store(llvm::StringRef Key, const TUOutcome &Out, std::string &
   {
     llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
     OS << llvm::json::Value(std::move(Entry));
+    OS.close();
+    if (std::error_code EC = OS.error()) { // a full disk: no entry, no abort
+      OS.clear_error();
+      Problem = "cannot write cache entry '" + Path + "': " + EC.message();
+      llvm::sys::fs::remove(Tmp);
+      return;
+    }
   }
   if (std::error_code EC = llvm::sys::fs::rename(Tmp, Path)) {
     Problem = "cannot write cache entry '" + Path + "': " + EC.message();

@@ -20,6 +20,7 @@
 #include "lockcheck/ThrowModel.h"
 #include "lockcheck/WrapperEvidence.h"
 #include "lockcheck/LockOrder.h"
+#include "lockcheck/StatePool.h"
 #include "lockcheck/Summary.h"
 #include "lockcheck/ImportResolver.h"
 #include "llvm/ADT/DenseMap.h"
@@ -55,6 +56,13 @@ class FunctionReporter {
 public:
   explicit FunctionReporter(FindingSink &Sink) : Sink(Sink) {}
   void report(Finding F);
+  /// A function analysed coarsely (over budget) reports only what holds on
+  /// every path: its "possible" findings may come from paths it could no
+  /// longer tell apart.
+  bool OnlyDefinite = false;
+  bool wants(const Finding &F) const {
+    return !OnlyDefinite || F.Definite || F.CheckKind == Check::LockOrder;
+  }
 
 private:
   FindingSink &Sink;
@@ -248,7 +256,13 @@ private:
       GuardsInTry;
   std::unique_ptr<ConditionModel> Conds;
 
-  std::vector<State> In, Out, ExceptionIn;
+  /// Block states, shared between blocks whose states are equal (StatePool).
+  std::vector<SharedState> In, Out;
+  llvm::DenseMap<unsigned, State> ExceptionIn; // the blocks exceptions reach
+  StatePool Pool;
+  /// Over budget once: conditions are no longer remembered (see solve()).
+  bool Coarse = false;
+  bool solveWithin(std::string &Why);
   std::vector<bool> Visited;
   std::vector<unsigned> RPOIndex;            // block ID -> reverse post-order
   std::vector<const clang::CFGBlock *> ByRPO;
