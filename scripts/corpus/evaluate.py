@@ -19,9 +19,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 PROJECTS = ["libuv", "memcached", "libzmq", "abseil-cpp", "rocksdb", "googletest",
             "leveldb", "sqlite"]
 CHECKS = ["double-lock", "unlock-not-held", "missing-unlock", "exception-leak",
-          "unused-guard", "lock-order"]
+          "unused-guard", "lock-order", "unguarded-access"]
 SHORT = {"double-lock": "dbl", "unlock-not-held": "unl", "missing-unlock": "miss",
-         "exception-leak": "exc", "unused-guard": "guard", "lock-order": "order"}
+         "exception-leak": "exc", "unused-guard": "guard", "lock-order": "order",
+         "unguarded-access": "race"}
 
 
 def is_crash(reason):
