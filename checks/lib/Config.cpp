@@ -135,16 +135,23 @@ private:
                          "invalid YAML: " + Msg};
   }
 
+  /// Where \p N starts. A node built from broken input (an unknown directive,
+  /// invalid UTF-8) can carry a location outside the buffer: line 1, column 1.
+  std::pair<unsigned, unsigned> positionOf(yaml::Node *N) {
+    SMLoc Start = N ? N->getSourceRange().Start : SMLoc();
+    if (!Start.isValid() || !SM.FindBufferContainingLoc(Start))
+      return {1, 1};
+    return SM.getLineAndColumn(Start);
+  }
+
   void fail(yaml::Node *N, const Twine &Msg) {
     if (!Failure) {
-      auto [Line, Col] = SM.getLineAndColumn(N->getSourceRange().Start);
+      auto [Line, Col] = positionOf(N);
       Failure = Pending{Line, Col, Msg.str()};
     }
   }
 
-  unsigned lineOf(yaml::Node *N) {
-    return SM.getLineAndColumn(N->getSourceRange().Start).first;
-  }
+  unsigned lineOf(yaml::Node *N) { return positionOf(N).first; }
 
   /// The text of a plain, quoted or block ("|", ">") scalar, or nullopt for
   /// anything else.
