@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (fuzz/, clang-19 with -fsanitize=fuzzer,address)
 # in their own build directory and runs each one: first on its seed corpus
-# (fuzz/corpus/<name>), then on new inputs for FUZZ_SECONDS seconds (60).
+# (fuzz/corpus/<name>), then on new inputs for FUZZ_SECONDS seconds (60), from the
+# random seed FUZZ_SEED (1, so that a CI run can be repeated; vary it by hand to explore).
 # New inputs go to a scratch directory, never into the repository. A crash,
 # leak or timeout fails the script and leaves the input as
 # $FUZZ_BUILD_DIR/fuzz/<name>-crash-* (rerun: the fuzzer binary with that file).
@@ -30,7 +31,7 @@ for name in "${TARGETS[@]}"; do
   # (-close_fd_mask=2) so that the log does not drown the report.
   mask=0
   [[ $name == lsp-framing ]] && mask=2
-  if ! "$BUILD/fuzz/lockcheck-fuzz-$name" -max_total_time="$SECONDS_EACH" -max_len=16384 \
+  if ! "$BUILD/fuzz/lockcheck-fuzz-$name" -seed="${FUZZ_SEED:-1}" -max_total_time="$SECONDS_EACH" -max_len=16384 \
       -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 -close_fd_mask=$mask \
       -artifact_prefix="$BUILD/fuzz/$name-" "$scratch/$name" "$ROOT/fuzz/corpus/$name" \
       >"$scratch/$name.log" 2>&1; then
