@@ -226,6 +226,8 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
   TUContext TU{Model,   Throws,  Opts,     Sink,
                Wrappers, Summaries, Order, Imports,
                Virtuals, Opts.Facts ? &External : nullptr};
+  WriteEffects Writes(Ctx, Model);
+  TU.Writes = &Writes;
 
   auto relevant = [&](const FunctionDecl *FD) {
     // A function the configuration declares a lock function is a primitive
