@@ -230,6 +230,8 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
   TUContext TU{Model,   Throws,  Opts,     Sink,
                Wrappers, Summaries, Order, Imports,
                Virtuals, Opts.Facts ? &External : nullptr, Accesses.get()};
+  WriteEffects Writes(Ctx, Model);
+  TU.Writes = &Writes;
 
   auto relevant = [&](const FunctionDecl *FD) {
     // A function the configuration declares a lock function is a primitive

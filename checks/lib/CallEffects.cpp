@@ -377,14 +377,13 @@ bool FunctionAnalysis::conditionalAcquire(const ExitStates &ByExit, LockId Id) {
       return false;
     Expr::EvalResult R;
     bool Constant = Value->EvaluateAsInt(R, Ctx);
-    const CondAtom *Atom = Constant ? nullptr : &Conds->analyze(Value);
     for (const Disjunct &D : Entry.S.Ds) {
       // Does this path return 0? A constant says; so does the result of a
       // try-lock or conditional acquire that the function passes on.
       Tri Zero = Tri::Unknown;
       if (Constant) {
         Zero = R.Val.getInt().isZero() ? Tri::True : Tri::False;
-      } else if (Tri NonZero = Conds->eval(*Atom, D); NonZero != Tri::Unknown) {
+      } else if (Tri NonZero = Conds->eval(Value, D); NonZero != Tri::Unknown) {
         Zero = NonZero == Tri::True ? Tri::False : Tri::True;
         PassedOn = true;
       }

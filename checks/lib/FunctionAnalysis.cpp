@@ -38,7 +38,12 @@ FunctionAnalysis::FunctionAnalysis(ASTContext &Ctx, const FunctionDecl *FD,
     : Ctx(Ctx), SM(Ctx.getSourceManager()), FD(FD), Model(TU.Model), Throws(TU.Throws),
       Opts(TU.Opts), Reporter(TU.Sink), Wrappers(TU.Wrappers), Summaries(TU.Summaries),
       Order(TU.Order), Imports(TU.Imports), Virtuals(TU.Virtuals), External(TU.External),
-      Accesses(TU.Accesses), Emit(Emit) {}
+      Accesses(TU.Accesses), Emit(Emit), Writes(TU.Writes) {
+  if (!Writes) {
+    OwnWrites = std::make_unique<WriteEffects>(Ctx, Model);
+    Writes = OwnWrites.get();
+  }
+}
 
 FunctionAnalysis::~FunctionAnalysis() = default;
 
@@ -84,7 +89,8 @@ bool FunctionAnalysis::run() {
     return false;
   }
   prescan();
-  Conds = std::make_unique<ConditionModel>(Ctx, Model, Escaping);
+  Conds = std::make_unique<ConditionModel>(Ctx, Model, Escaping, *Writes);
+  Conds->noteLogicalParents(FD->getBody());
   if (!buildCFG()) {
     debug("skipped: no CFG could be built");
     return false;
@@ -249,38 +255,54 @@ static const VarDecl *nullOnEdge(ASTContext &Ctx, const Expr *C, bool Value) {
   return V && !Value ? V : nullptr;
 }
 
+/// Whether \p B computes \p E itself (as a value), rather than branching on
+/// its operands in blocks of their own.
+static bool computesInBlock(const CFGBlock *B, const Stmt *E) {
+  for (const CFGElement &El : *B)
+    if (auto CS = El.getAs<CFGStmt>(); CS && CS->getStmt() == E)
+      return true;
+  return false;
+}
+
 bool FunctionAnalysis::edgeState(const CFGBlock *From, unsigned SuccIndex, State &S) {
   if (isExceptionEdge(From, SuccIndex) || From->hasNoReturnElement())
     return false;
   const SharedState &FromOut = Out[From->getBlockID()];
   S = FromOut ? FromOut->thaw() : State();
   const Stmt *T = From->getTerminatorStmt();
-  if (!T || From->succ_size() != 2 || isa<SwitchStmt>(T) || isa<CXXTryStmt>(T))
-    return true;
   const auto *C = dyn_cast_or_null<Expr>(From->getTerminatorCondition());
-  if (!C)
-    return true;
-  const CondAtom &A = Conds->analyze(C);
-  bool Value = SuccIndex == 0;
-  llvm::SmallVector<Disjunct, 2> Kept;
-  for (Disjunct &D : S.Ds)
-    if (Conds->assume(A, Value, D))
-      Kept.push_back(std::move(D));
-  S.Ds = std::move(Kept);
-  // A lock reached through a pointer that is null on this edge cannot be
-  // held (`for (n = head; n;)` ends a hand-over-hand walk).
-  if (const VarDecl *Null = nullOnEdge(Ctx, C, Value))
-    for (Disjunct &D : S.Ds) {
-      llvm::SmallVector<LockId, 2> Gone;
-      for (const HeldLock &H : D.Held) {
-        const LockPath &P = Locks.info(H.Id).Path;
-        if (!H.Guard && P.Steps.size() > 1 && P.Steps[0].K == PathStep::Var &&
-            P.Steps[0].Decl == Null && P.Steps[0].Const == 0 && P.Steps[1].K == PathStep::Deref)
-          Gone.push_back(H.Id);
+  if (T && C && From->succ_size() == 2 && !isa<SwitchStmt>(T) && !isa<CXXTryStmt>(T)) {
+    // `if (a && b)`: the CFG evaluated `a` in an earlier block; this one
+    // decides on `b`.
+    const Expr *Branch = computesInBlock(From, C) ? C : ConditionModel::branchedOn(C);
+    bool Value = SuccIndex == 0;
+    llvm::SmallVector<Disjunct, 2> Kept;
+    for (Disjunct &D : S.Ds)
+      if (Conds->assumeBranch(Branch, Value, D))
+        Kept.push_back(std::move(D));
+    S.Ds = std::move(Kept);
+    // A lock reached through a pointer that is null on this edge cannot be
+    // held (`for (n = head; n;)` ends a hand-over-hand walk).
+    if (const VarDecl *Null = nullOnEdge(Ctx, Branch, Value))
+      for (Disjunct &D : S.Ds) {
+        llvm::SmallVector<LockId, 2> Gone;
+        for (const HeldLock &H : D.Held) {
+          const LockPath &P = Locks.info(H.Id).Path;
+          if (!H.Guard && P.Steps.size() > 1 && P.Steps[0].K == PathStep::Var &&
+              P.Steps[0].Decl == Null && P.Steps[0].Const == 0 &&
+              P.Steps[1].K == PathStep::Deref)
+            Gone.push_back(H.Id);
+        }
+        for (LockId Id : Gone)
+          D.dropHeld(Id);
       }
-      for (LockId Id : Gone)
-        D.dropHeld(Id);
-    }
+  }
+  // Entering the block that computes a `&&`, `||` or `?:` as a value: what
+  // this edge says it is.
+  auto Succ = From->succ_begin() + SuccIndex;
+  if (const CFGBlock *To = Succ->getReachableBlock())
+    for (Disjunct &D : S.Ds)
+      Conds->enterValueJoin(From, SuccIndex, To, D);
   if (!S.normalize())
     LostPrecision = true;
   return true;
@@ -318,7 +340,7 @@ void FunctionAnalysis::processBlock(const CFGBlock *B, const State &InState, Sta
         propagateException(B, OutState, S);
       transferStmt(S, OutState);
     } else if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
-      destroyGuard(D->getVarDecl(), OutState);
+      destroyGuard(D->getVarDecl(), D->getTriggerStmt(), OutState);
       transferImplicitDtor(E, OutState);
     } else if (E.getAs<CFGTemporaryDtor>() || E.getAs<CFGMemberDtor>() ||
                E.getAs<CFGBaseDtor>()) {
@@ -326,6 +348,7 @@ void FunctionAnalysis::processBlock(const CFGBlock *B, const State &InState, Sta
     } else if (auto L = E.getAs<CFGLifetimeEnds>()) {
       for (Disjunct &Dj : OutState.Ds)
         Dj.dropFactsAbout(L->getVarDecl());
+      indexChanged(L->getVarDecl(), OutState);
     }
   }
   if (const CXXThrowExpr *TE = endingThrow(B); TE && Throws.exceptionsEnabled())
@@ -540,7 +563,8 @@ void FunctionAnalysis::recordEscape(const State &S, const Stmt *ThrowPt) {
 /// candidate (a guard's, held on entry, or declared to be returned held).
 bool FunctionAnalysis::keepEarliestLeak(
     std::map<std::pair<const Stmt *, unsigned>, Leak> &Into, const HeldLock &H, Leak L) {
-  if (!H.Manual || !H.ManualSite || PreHeld.count(H.Id) || ExpectedHeldAtExit.count(H.Id))
+  if (!H.Manual || !H.ManualSite || PreHeld.count(H.Id) || ExpectedHeldAtExit.count(H.Id) ||
+      isPartlyReleased(H.Id))
     return false;
   auto Key = std::make_pair(H.ManualSite, H.Id);
   auto It = Into.find(Key);
@@ -589,6 +613,12 @@ void FunctionAnalysis::checkExits() {
         if (HeldByContract.count({Raw, H.Id}))
           continue;
         bool Definite = llvm::all_of(S.Ds, [&](const Disjunct &O) { return O.held(H.Id); });
+        // Elements of an array locked in one loop and unlocked in another
+        // stay held on paths where the loops ran different numbers of
+        // times, which the analysis does not tell apart: only a path on
+        // which they all stay held counts.
+        if (!Definite && isEarlierElements(H.Id))
+          continue;
         keepEarliestLeak(Exits, H, {At, H.Id, Definite, Entry.Ret != nullptr, false});
       }
   }

@@ -74,17 +74,17 @@ void lx_move_assigned_then_guard() {
   std::lock_guard<std::mutex> c(g_m); // expected-warning {{acquiring mutex 'g_m' that is already held}}
 }
 
-// P7: a manual unlock of a mutex a lock_guard owns.
+// P7: a manual unlock of a mutex a lock_guard owns, not locked again.
 void lx_unlock_guarded() {
   std::lock_guard<std::mutex> g(g_m); // expected-note {{'g' acquired 'g_m' here}}
-  g_m.unlock(); // expected-warning {{releasing mutex 'g_m' owned by guard 'g'; the guard will release it again [lockcheck-unlock-not-held]}}
-}
+  g_m.unlock(); // expected-note {{mutex 'g_m' released here}}
+} // expected-warning {{guard 'g' releases mutex 'g_m' that was unlocked by hand and not locked again [lockcheck-unlock-not-held]}}
 
-// P8: a manual unlock of a mutex the one-mutex scoped_lock owns.
+// P8: the same for the one-mutex scoped_lock.
 void lx_unlock_scoped() {
   std::scoped_lock sl(g_m); // expected-note {{'sl' acquired 'g_m' here}}
-  g_m.unlock(); // expected-warning {{releasing mutex 'g_m' owned by guard 'sl'; the guard will release it again}}
-}
+  g_m.unlock(); // expected-note {{mutex 'g_m' released here}}
+} // expected-warning {{guard 'sl' releases mutex 'g_m' that was unlocked by hand and not locked again [lockcheck-unlock-not-held]}}
 
 // P9: unique_lock::unlock() twice.
 void lx_unique_unlock_twice() {

@@ -18,6 +18,7 @@
 #include "lockcheck/LockModel.h"
 #include "lockcheck/LockState.h"
 #include "lockcheck/ThrowModel.h"
+#include "lockcheck/WriteEffects.h"
 #include "lockcheck/WrapperEvidence.h"
 #include "lockcheck/LockOrder.h"
 #include "lockcheck/StatePool.h"
@@ -84,6 +85,8 @@ struct TUContext {
   ExternalCallLog *External;
   /// Receives the locks held at accesses to shared state (null: not wanted).
   AccessLog *Accesses = nullptr;
+  /// What calls may write, for forgetting conditions (null: per function).
+  WriteEffects *Writes = nullptr;
 };
 
 /// A call as summaries see it. Constructors, destructors and delete have no
@@ -140,7 +143,12 @@ private:
   // --- transfer functions (Transfer.cpp)
   void transferStmt(const clang::Stmt *S, State &St);
   void transferDecl(const clang::VarDecl *VD, const clang::Stmt *Site, State &St);
-  void destroyGuard(const clang::VarDecl *VD, State &St);
+  /// \p At ends guard \p VD's scope (its destructor runs there).
+  void destroyGuard(const clang::VarDecl *VD, const clang::Stmt *At, State &St);
+  /// Reports a guard that releases a lock unlocked by hand and not locked
+  /// again (see retakenFor in Transfer.cpp).
+  void reportGuardWithoutLock(const clang::VarDecl *G, const clang::Stmt *At,
+                              const State &St);
   void applyOp(const LockOp &Op, const clang::Stmt *Site, State &St);
   /// Acquires \p Ids in the disjuncts \p Applies accepts (all when null).
   void acquire(const LockOp &Op, llvm::ArrayRef<LockId> Ids,
@@ -219,6 +227,19 @@ private:
   LockId internTyped(const LockPath &P, const LockTraits &T, const clang::Type *LockType);
   std::string functionName() const;
   void storeFacts(const clang::ValueDecl *Var, const clang::Expr *Value, State &St);
+  // --- arrays of locks (IndexedLocks.cpp)
+  /// Index variable \p V changed: the locks it indexed become "elements
+  /// indexed by earlier values".
+  void indexChanged(const clang::ValueDecl *V, State &St);
+  /// The held earlier elements of the array that \p Id is an element of.
+  std::optional<LockId> heldEarlierElement(const Disjunct &D, LockId Id) const;
+  /// One of the earlier elements \p Earlier was released.
+  void releaseEarlierElement(Disjunct &D, LockId Earlier);
+  bool isPartlyReleased(LockId Id) const;
+  /// An element indexed by a variable (`m[i]`), or elements indexed by its
+  /// earlier values.
+  bool isVariableElement(LockId Id) const;
+  bool isEarlierElements(LockId Id) const;
   void pointerAssigned(const clang::VarDecl *V, const clang::Expr *Value, State &St);
   void renameRoot(State &St, const clang::VarDecl *From, int64_t FromVersion,
                   const clang::VarDecl *To, int64_t ToVersion);
@@ -255,6 +276,8 @@ private:
   llvm::DenseMap<const clang::CXXTryStmt *, llvm::SmallVector<const clang::VarDecl *, 2>>
       GuardsInTry;
   std::unique_ptr<ConditionModel> Conds;
+  WriteEffects *Writes;
+  std::unique_ptr<WriteEffects> OwnWrites; // when the TU shares none
 
   /// Block states, shared between blocks whose states are equal (StatePool).
   std::vector<SharedState> In, Out;

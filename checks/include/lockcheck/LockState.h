@@ -94,9 +94,14 @@ struct Fact {
   bool IsTry = false;
   SuccessValue Enc = SuccessValue::True;
   bool Value = false;
+  /// A variable that holds a known constant (`int i = 0;`), for tests such
+  /// as `i < n` on a loop's first iteration.
+  bool HasExact = false;
+  int64_t Exact = 0;
   llvm::SmallVector<const clang::ValueDecl *, 2> Deps;
   bool operator==(const Fact &O) const {
-    return Key == O.Key && IsTry == O.IsTry && Enc == O.Enc && Value == O.Value;
+    return Key == O.Key && IsTry == O.IsTry && Enc == O.Enc && Value == O.Value &&
+           HasExact == O.HasExact && Exact == O.Exact;
   }
 };
 
