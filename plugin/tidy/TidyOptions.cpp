@@ -31,6 +31,14 @@ ArrayRef<ListOptionInfo> listOptions() {
   return Infos;
 }
 
+ArrayRef<SwitchOptionInfo> switchOptions() {
+  static const SwitchOptionInfo Infos[] = {
+      {"ExceptionLeakOpaqueCalls", &ExceptionLeakOptions::OpaqueCalls},
+      {"ExceptionLeakAllocation", &ExceptionLeakOptions::Allocation},
+  };
+  return Infos;
+}
+
 namespace {
 
 std::string yamlQuote(StringRef S) {
@@ -191,6 +199,26 @@ Expected<Config> buildConfig(ArrayRef<OptionValues> PerCheck,
                          "': " + Problem);
     }
     appendConfig(*Cfg, std::move(*Part));
+  }
+
+  // A switch set by any check overrides the file: true if any says true.
+  for (const SwitchOptionInfo &Opt : switchOptions()) {
+    std::optional<bool> Value;
+    for (const OptionValues &V : PerCheck) {
+      auto It = V.Values.find(Opt.Name.str());
+      if (It == V.Values.end())
+        continue;
+      std::optional<bool> B = StringSwitch<std::optional<bool>>(It->second)
+                                  .CaseLower("true", true)
+                                  .CaseLower("false", false)
+                                  .Default(std::nullopt);
+      if (!B)
+        return optionError("invalid value '" + It->second + "' of option '" + Opt.Name +
+                           "'; valid values: true, false");
+      Value = Value.value_or(false) || *B;
+    }
+    if (Value)
+      Cfg->ExceptionLeak.*(Opt.Field) = *Value;
   }
   return Cfg;
 }

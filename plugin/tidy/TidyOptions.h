@@ -26,6 +26,13 @@ struct ListOptionInfo {
 };
 llvm::ArrayRef<ListOptionInfo> listOptions();
 
+/// A true/false option that sets one switch of the configuration.
+struct SwitchOptionInfo {
+  llvm::StringRef Name; // "ExceptionLeakOpaqueCalls" (exception-leak: opaque-calls)
+  bool ExceptionLeakOptions::*Field;
+};
+llvm::ArrayRef<SwitchOptionInfo> switchOptions();
+
 /// "ConfigFile": a .lockcheck.yaml path, "none", or unset/empty (the
 /// nearest .lockcheck.yaml above the main file).
 constexpr llvm::StringRef ConfigFileOption = "ConfigFile";
