@@ -215,11 +215,11 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
       Calls[I].push_back(It->second);
     });
 
-  ThrowModel Throws(Ctx, Model, Opts.Cfg);
+  ImportResolver Imports(Ctx, Opts.Imported);
+  ThrowModel Throws(Ctx, Model, Opts.Cfg, Virtuals, &Imports);
   WrapperEvidence Wrappers;
   SummaryTable Summaries;
   LockOrderGraph Order(Ctx.getSourceManager());
-  ImportResolver Imports(Ctx, Opts.Imported);
   ExternalCallLog External;
   if (Opts.Facts)
     for (unsigned I : reachingAny(Calls, CallsExternal))
@@ -291,7 +291,20 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
     Order.reportCycles(Opts.Cfg, Sink, Opts.DebugLog);
   if (Opts.Facts) {
     Order.addDeclaredOrders(Opts.Cfg);
-    *Opts.Facts = collectFacts(Ctx, Summaries, Order, External);
+    // What may leave each function, for callers in other TUs.
+    std::vector<FunctionThrows> ThrowsOf;
+    for (const FunctionDecl *FD : Fns) {
+      ThrowSet TS = Throws.functionThrows(FD);
+      if (TS.empty())
+        continue;
+      FunctionThrows T{FD, {}, TS.Unknown};
+      for (unsigned Id : TS.Types) {
+        const ThrownType &Ty = Throws.type(Id);
+        T.Types.push_back({Ty.Name, {Ty.Bases.begin(), Ty.Bases.end()}});
+      }
+      ThrowsOf.push_back(std::move(T));
+    }
+    *Opts.Facts = collectFacts(Ctx, Summaries, Order, External, ThrowsOf);
     // Calls another TU's summary could say more about.
     std::set<std::string> Callees;
     for (const FunctionDecl *FD : Fns)

@@ -166,6 +166,11 @@ void FunctionAnalysis::recordExternalCall(const CallSite &C, const State &St, bo
       X.Held.push_back({summaryLock(H.Id, H.Shared, {}),
                         H.Site ? locationOf(H.Site) : SourceLocation(), Everywhere});
     }
+  X.Catches = handlersAround(C.Site);
+  if (!llvm::is_contained(X.Catches, "..."))
+    for (const HeldLock *H : leaksIfThrown(St))
+      X.LeaksIfThrows.push_back({summaryLock(H->Id, H->Shared, {}),
+                                 locationOf(H->ManualSite), true});
   External->Calls.push_back(std::move(X));
 }
 

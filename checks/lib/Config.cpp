@@ -38,12 +38,13 @@ bool Config::empty() const {
   return !Checks && Acquire.empty() && AcquireShared.empty() &&
          Release.empty() && TryAcquire.empty() && TryAcquireShared.empty() &&
          RecursiveTypes.empty() && RecursiveLocks.empty() && NoThrow.empty() &&
-         LockOrders.empty() && !GuardMinAccesses && !GuardMinPercent && !UnguardedReads;
+         LockOrders.empty() && !GuardMinAccesses && !GuardMinPercent && !UnguardedReads &&
+         ExceptionLeak == ExceptionLeakOptions();
 }
 
 namespace {
 
-enum class KeyKind { Checks, LockFunctions, TryLockFunctions, Names, Orders, Count, Flag };
+enum class KeyKind { Checks, LockFunctions, TryLockFunctions, Names, Orders, Count, Flag, Switches };
 
 struct KeyInfo {
   StringRef Name;
@@ -78,7 +79,26 @@ const KeyInfo Keys[] = {
      100},
     {"unguarded-reads", KeyKind::Flag, nullptr, nullptr, "true", nullptr, 0, 0,
      &Config::UnguardedReads},
+    {"exception-leak", KeyKind::Switches, nullptr, nullptr,
+     "{opaque-calls: true, allocation: true}"},
 };
+
+/// The switches under `exception-leak:`.
+struct SwitchInfo {
+  StringRef Name;
+  bool ExceptionLeakOptions::*Field;
+};
+const SwitchInfo ExceptionLeakSwitches[] = {
+    {"opaque-calls", &ExceptionLeakOptions::OpaqueCalls},
+    {"allocation", &ExceptionLeakOptions::Allocation},
+};
+
+std::string validSwitches() {
+  std::string S;
+  for (const SwitchInfo &W : ExceptionLeakSwitches)
+    S += (S.empty() ? "" : ", ") + W.Name.str();
+  return S;
+}
 
 std::string validKeys() {
   std::string S;
@@ -227,6 +247,49 @@ private:
       return parseCount(Info, Value);
     case KeyKind::Flag:
       return parseFlag(Info, Value);
+    case KeyKind::Switches:
+      return parseSwitches(Info, Value);
+    }
+  }
+
+  /// `exception-leak: {opaque-calls: true, allocation: false}`.
+  void parseSwitches(const KeyInfo &Info, yaml::Node *Value) {
+    auto *Map = dyn_cast<yaml::MappingNode>(Value);
+    if (!Map) {
+      fail(Value, "'" + Info.Name + "' expects a mapping such as " + Info.Example);
+      return;
+    }
+    StringSet<> Seen;
+    for (yaml::KeyValueNode &KV : *Map) {
+      if (Failure)
+        return;
+      std::optional<std::string> Key = scalarText(KV.getKey());
+      const SwitchInfo *Sw = nullptr;
+      for (const SwitchInfo &W : ExceptionLeakSwitches)
+        if (Key && W.Name == *Key)
+          Sw = &W;
+      if (!Sw) {
+        fail(KV.getKey(), "unknown key " + (Key ? "'" + *Key + "' " : std::string()) +
+                              "in '" + Info.Name + "'; valid keys are: " + validSwitches());
+        return;
+      }
+      if (!Seen.insert(*Key).second) {
+        fail(KV.getKey(), "duplicate key '" + *Key + "' in '" + Info.Name + "'");
+        return;
+      }
+      std::optional<std::string> Text = scalarText(KV.getValue());
+      std::optional<bool> B;
+      if (Text && StringRef(*Text).equals_insensitive("true"))
+        B = true;
+      else if (Text && StringRef(*Text).equals_insensitive("false"))
+        B = false;
+      if (!B) {
+        fail(KV.getValue() ? KV.getValue() : KV.getKey(),
+             "'" + Info.Name + ": " + *Key + "' expects true or false" +
+                 (Text ? ", not '" + *Text + "'" : std::string()));
+        return;
+      }
+      Out.ExceptionLeak.*(Sw->Field) = *B;
     }
   }
 
@@ -490,6 +553,13 @@ void printConfig(raw_ostream &OS, const Config &C) {
       OS << K.Name << ": " << *(C.*K.Count) << "\n";
     else if (K.Kind == KeyKind::Flag && C.*K.Flag)
       OS << K.Name << ": " << (*(C.*K.Flag) ? "true" : "false") << "\n";
+  }
+  if (!(C.ExceptionLeak == ExceptionLeakOptions())) {
+    OS << "exception-leak: {";
+    ListSeparator Sep;
+    for (const SwitchInfo &W : ExceptionLeakSwitches)
+      OS << Sep << W.Name << ": " << (C.ExceptionLeak.*(W.Field) ? "true" : "false");
+    OS << "}\n";
   }
   if (!C.LockOrders.empty()) {
     OS << "lock-order: [";

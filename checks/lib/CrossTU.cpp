@@ -100,6 +100,45 @@ std::vector<FactNote> chainThrough(const FactFunction &Caller, const FactCall &C
   return Chain;
 }
 
+/// What of \p Thrown leaves a caller through handlers \p Catches.
+struct Escaping {
+  std::vector<const FactThrow *> Types;
+  bool Unknown = false;
+  bool empty() const { return Types.empty() && !Unknown; }
+};
+Escaping escaping(const std::vector<FactThrow> &Thrown, bool ThrownUnknown,
+                  const std::vector<std::string> &Catches) {
+  Escaping E;
+  bool CatchAll = std::find(Catches.begin(), Catches.end(), "...") != Catches.end();
+  if (CatchAll)
+    return E;
+  E.Unknown = ThrownUnknown; // a typed handler may or may not take it
+  for (const FactThrow &T : Thrown) {
+    bool Caught = std::any_of(Catches.begin(), Catches.end(), [&](const std::string &H) {
+      return H == T.Type || std::find(T.Bases.begin(), T.Bases.end(), H) != T.Bases.end();
+    });
+    if (!Caught)
+      E.Types.push_back(&T);
+  }
+  return E;
+}
+
+/// Grows \p F's exceptions by what leaves its calls into other TUs.
+bool addEscaping(FactFunction &F, const Escaping &E) {
+  bool Changed = false;
+  for (const FactThrow *T : E.Types)
+    if (std::none_of(F.Throws.begin(), F.Throws.end(),
+                     [&](const FactThrow &O) { return O.Type == T->Type; })) {
+      F.Throws.push_back(*T);
+      Changed = true;
+    }
+  if (E.Unknown && !F.ThrowsUnknown) {
+    F.ThrowsUnknown = true;
+    Changed = true;
+  }
+  return Changed;
+}
+
 } // namespace
 
 /// What a call brings in from other TUs: all of a callee in another TU, and
@@ -114,6 +153,51 @@ struct CalleeView {
 static void checkCall(const FactFunction &F, const FactCall &C, const CalleeView &G,
                       const std::vector<FactHeld> &Held, std::vector<FactFinding> &Findings,
                       std::vector<FactEdge> &Edges);
+
+/// "mutex 'L' stays locked if 'G' throws" at \p C in \p F.
+static FactFinding leakFinding(const FactFunction &F, const FactCall &C, const FactHeld &Lock) {
+  FactFinding Fd;
+  Fd.CheckKind = Check::ExceptionLeak;
+  Fd.Loc = C.Loc;
+  Fd.Message = msg::leakOnCall(Lock.Lock.Kind, Lock.Lock.Display, C.CalleeName);
+  Fd.Function = F.Name;
+  Fd.Notes.push_back({Lock.Site, msg::acquiredHereUseGuard(Lock.Lock.Kind, Lock.Lock.Display)});
+  return Fd;
+}
+
+/// A lock the TU's own analysis did not see leak (its callees' bodies were
+/// elsewhere) that an exception from another TU's function leaves held: the
+/// first such call in source order, per lock.
+template <typename CalleeOf>
+static void checkExceptionLeaks(const FactFunction &F, CalleeOf Callee,
+                                std::vector<FactFinding> &Findings) {
+  struct First {
+    const FactCall *Call;
+    const FactHeld *Lock;
+  };
+  std::vector<First> Leaks;
+  auto before = [](const FactLocation &A, const FactLocation &B) {
+    return std::tie(A.File, A.Line, A.Column) < std::tie(B.File, B.Line, B.Column);
+  };
+  for (const FactCall &C : F.Calls) {
+    if (C.LeaksIfThrows.empty())
+      continue;
+    const FactFunction *G = Callee(C);
+    if (!G || escaping(G->Throws, G->ThrowsUnknown, C.Catches).empty())
+      continue;
+    for (const FactHeld &L : C.LeaksIfThrows) {
+      auto It = std::find_if(Leaks.begin(), Leaks.end(), [&](const First &O) {
+        return O.Lock->Site == L.Site && O.Lock->Lock.Path == L.Lock.Path;
+      });
+      if (It == Leaks.end())
+        Leaks.push_back({&C, &L});
+      else if (before(C.Loc, It->Call->Loc))
+        *It = {&C, &L};
+    }
+  }
+  for (const First &L : Leaks)
+    Findings.push_back(leakFinding(F, *L.Call, *L.Lock));
+}
 
 bool changesCallerLockset(const FactFunction &F) {
   return !F.NetAcquired.empty() || !F.NetReleased.empty() || !F.NetAcquiredIf.empty();
@@ -176,6 +260,8 @@ CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
             F.Nested.push_back({std::move(*H), std::move(*A)});
             Changed = true;
           }
+          // What the callee throws and no handler around the call catches.
+          Changed |= addEscaping(F, escaping(G.Fn->Throws, G.Fn->ThrowsUnknown, C.Catches));
         }
     if (!Changed)
       break;
@@ -184,6 +270,10 @@ CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
   CrossTUResult R;
   R.Findings.resize(TUs.size());
   R.Edges.resize(TUs.size());
+  for (size_t TI = 0; TI < TUs.size(); ++TI)
+    for (const FactFunction &F : TUs[TI]->Functions)
+      checkExceptionLeaks(F, [&](const FactCall &C) { return callee(TI, C).Fn; },
+                          R.Findings[TI]);
   for (size_t TI = 0; TI < TUs.size(); ++TI)
     for (const FactFunction &F : TUs[TI]->Functions) {
       // Locks the function's earlier calls to other TUs' wrappers left held
@@ -195,11 +285,22 @@ CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
       std::stable_sort(Calls.begin(), Calls.end(), [](const FactCall *A, const FactCall *B) {
         return std::tie(A->Loc.Line, A->Loc.Column) < std::tie(B->Loc.Line, B->Loc.Column);
       });
+      // Locks other TUs' wrappers took that an exception from a later call
+      // leaves held (the TU could not see them: leaksIfThrows has none).
+      std::vector<std::pair<const FactCall *, FactHeld>> ReplayedLeaks;
+      std::vector<std::vector<FactStep>> ReleasedByWrappers;
       for (const FactCall *CP : Calls) {
         const FactCall &C = *CP;
         CalleeView G = callee(TI, C);
         if (!G.Fn)
           continue;
+        if (!Replayed.empty() &&
+            !escaping(G.Fn->Throws, G.Fn->ThrowsUnknown, C.Catches).empty())
+          for (const FactHeld &H : Replayed)
+            if (std::none_of(ReplayedLeaks.begin(), ReplayedLeaks.end(), [&](const auto &L) {
+                  return L.second.Site == H.Site && L.second.Lock.Path == H.Lock.Path;
+                }))
+              ReplayedLeaks.push_back({&C, H});
         std::vector<FactHeld> Held = C.Held;
         for (const FactHeld &H : Replayed)
           if (std::none_of(Held.begin(), Held.end(),
@@ -212,12 +313,20 @@ CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
           if (std::optional<FactLock> L = translate(A, C))
             Replayed.push_back({*L, C.Loc, true});
         for (const FactLock &A : G.Fn->NetReleased)
-          if (std::optional<FactLock> L = translate(A, C))
+          if (std::optional<FactLock> L = translate(A, C)) {
             Replayed.erase(
                 std::remove_if(Replayed.begin(), Replayed.end(),
                                [&](const FactHeld &H) { return H.Lock.Path == L->Path; }),
                 Replayed.end());
+            ReleasedByWrappers.push_back(L->Path);
+          }
       }
+      // Only a lock the function releases itself (through a wrapper) is a
+      // leak here; one it keeps is what it exists for.
+      for (const auto &[C, H] : ReplayedLeaks)
+        if (std::find(ReleasedByWrappers.begin(), ReleasedByWrappers.end(), H.Lock.Path) !=
+            ReleasedByWrappers.end())
+          R.Findings[TI].push_back(leakFinding(F, *C, H));
     }
   return R;
 }

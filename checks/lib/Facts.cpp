@@ -54,23 +54,33 @@ json::Value conditionalsToJSON(const std::vector<FactConditional> &Cs) {
     A.push_back(json::Object{{"lock", lockToJSON(C.Lock)}, {"success", C.Success}});
   return A;
 }
+json::Value heldToJSON(const std::vector<FactHeld> &Held) {
+  json::Array A;
+  for (const FactHeld &H : Held)
+    A.push_back(json::Object{{"lock", lockToJSON(H.Lock)},
+                             {"site", locToJSON(H.Site)},
+                             {"definite", H.Definite}});
+  return A;
+}
 json::Value callsToJSON(const std::vector<FactCall> &Calls) {
   json::Array A;
   for (const FactCall &C : Calls) {
-    json::Array Args, Held;
+    json::Array Args;
     for (const FactArg &Arg : C.Args)
       Args.push_back(json::Object{
           {"index", Arg.Index}, {"pointee", Arg.Pointee}, {"object", lockToJSON(Arg.Object)}});
-    for (const FactHeld &H : C.Held)
-      Held.push_back(json::Object{{"lock", lockToJSON(H.Lock)},
-                                  {"site", locToJSON(H.Site)},
-                                  {"definite", H.Definite}});
-    A.push_back(json::Object{{"callee", C.CalleeUsr},
-                             {"calleeName", C.CalleeName},
-                             {"location", locToJSON(C.Loc)},
-                             {"args", std::move(Args)},
-                             {"held", std::move(Held)},
-                             {"local", C.Local}});
+    json::Object O{{"callee", C.CalleeUsr},
+                   {"calleeName", C.CalleeName},
+                   {"location", locToJSON(C.Loc)},
+                   {"args", std::move(Args)},
+                   {"held", heldToJSON(C.Held)},
+                   {"local", C.Local}};
+    // Exception routing: left out when there is nothing to say.
+    if (!C.Catches.empty())
+      O["catches"] = json::Array(C.Catches);
+    if (!C.LeaksIfThrows.empty())
+      O["leaksIfThrows"] = heldToJSON(C.LeaksIfThrows);
+    A.push_back(std::move(O));
   }
   return A;
 }
@@ -127,7 +137,12 @@ bool fromJSON(const json::Value &V, FactCall &C, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("callee", C.CalleeUsr) && O.map("calleeName", C.CalleeName) &&
          O.map("location", C.Loc) && O.map("args", C.Args) && O.map("held", C.Held) &&
-         O.map("local", C.Local);
+         O.map("local", C.Local) && O.mapOptional("catches", C.Catches) &&
+         O.mapOptional("leaksIfThrows", C.LeaksIfThrows);
+}
+bool fromJSON(const json::Value &V, FactThrow &T, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("type", T.Type) && O.map("bases", T.Bases);
 }
 bool fromJSON(const json::Value &V, FactFunction &F, json::Path P) {
   json::ObjectMapper O(V, P);
@@ -135,7 +150,8 @@ bool fromJSON(const json::Value &V, FactFunction &F, json::Path P) {
          O.map("acquires", F.Acquires) && O.map("returnsHolding", F.NetAcquired) &&
          O.map("releasesForCaller", F.NetReleased) &&
          O.map("returnsHoldingIf", F.NetAcquiredIf) && O.map("nested", F.Nested) &&
-         O.map("calls", F.Calls);
+         O.map("calls", F.Calls) && O.mapOptional("throws", F.Throws) &&
+         O.mapOptional("throwsUnknown", F.ThrowsUnknown);
 }
 bool fromJSON(const json::Value &V, FactEdge &E, json::Path P) {
   json::ObjectMapper O(V, P);
@@ -199,16 +215,26 @@ json::Value toJSON(const TUFacts &F) {
                                     {"definite", Fd.Definite},
                                     {"function", Fd.Function},
                                     {"notes", notesToJSON(Fd.Notes)}});
-  for (const FactFunction &Fn : F.Functions)
-    Functions.push_back(json::Object{{"usr", Fn.Usr},
-                                     {"name", Fn.Name},
-                                     {"location", locToJSON(Fn.Loc)},
-                                     {"acquires", locksToJSON(Fn.Acquires)},
-                                     {"returnsHolding", locksToJSON(Fn.NetAcquired)},
-                                     {"releasesForCaller", locksToJSON(Fn.NetReleased)},
-                                     {"returnsHoldingIf", conditionalsToJSON(Fn.NetAcquiredIf)},
-                                     {"nested", nestedToJSON(Fn.Nested)},
-                                     {"calls", callsToJSON(Fn.Calls)}});
+  for (const FactFunction &Fn : F.Functions) {
+    json::Object O{{"usr", Fn.Usr},
+                   {"name", Fn.Name},
+                   {"location", locToJSON(Fn.Loc)},
+                   {"acquires", locksToJSON(Fn.Acquires)},
+                   {"returnsHolding", locksToJSON(Fn.NetAcquired)},
+                   {"releasesForCaller", locksToJSON(Fn.NetReleased)},
+                   {"returnsHoldingIf", conditionalsToJSON(Fn.NetAcquiredIf)},
+                   {"nested", nestedToJSON(Fn.Nested)},
+                   {"calls", callsToJSON(Fn.Calls)}};
+    if (!Fn.Throws.empty()) {
+      json::Array Throws;
+      for (const FactThrow &T : Fn.Throws)
+        Throws.push_back(json::Object{{"type", T.Type}, {"bases", json::Array(T.Bases)}});
+      O["throws"] = std::move(Throws);
+    }
+    if (Fn.ThrowsUnknown)
+      O["throwsUnknown"] = true;
+    Functions.push_back(std::move(O));
+  }
   for (const FactEdge &E : F.Edges)
     Edges.push_back(json::Object{{"fromClass", E.FromClass}, {"toClass", E.ToClass},
                                  {"fromName", E.FromName},   {"toName", E.ToName},

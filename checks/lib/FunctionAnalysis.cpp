@@ -95,6 +95,7 @@ bool FunctionAnalysis::run() {
     debug("skipped: no CFG could be built");
     return false;
   }
+  prescanExceptions();
   if (Cfg->getNumBlockIDs() > MaxBlocks) {
     debug("skipped: CFG has more than 100000 blocks");
     return false;
@@ -333,11 +334,12 @@ State FunctionAnalysis::incoming(const CFGBlock *B) {
 void FunctionAnalysis::processBlock(const CFGBlock *B, const State &InState, State &OutState) {
   OutState = InState;
   const Stmt *Throwing = throwingCall(B);
+  bool Exceptions = Throws.exceptionsEnabled();
   for (const CFGElement &E : *B) {
     if (auto CS = E.getAs<CFGStmt>()) {
       const Stmt *S = CS->getStmt();
-      if (S == Throwing && Throws.callMayThrow(cast<CallExpr>(S)))
-        propagateException(B, OutState, S);
+      if (Exceptions)
+        exceptionAt(B, S, S == Throwing, OutState);
       transferStmt(S, OutState);
     } else if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
       destroyGuard(D->getVarDecl(), D->getTriggerStmt(), OutState);
@@ -351,8 +353,8 @@ void FunctionAnalysis::processBlock(const CFGBlock *B, const State &InState, Sta
       indexChanged(L->getVarDecl(), OutState);
     }
   }
-  if (const CXXThrowExpr *TE = endingThrow(B); TE && Throws.exceptionsEnabled())
-    propagateException(B, OutState, TE);
+  if (const CXXThrowExpr *TE = endingThrow(B); TE && Exceptions)
+    propagateException(exceptionalSuccessor(B), OutState, TE, Throws.thrownBy(TE, FD));
 }
 
 /// Drops what the disjuncts remember about conditions, except try-lock
@@ -434,130 +436,6 @@ bool FunctionAnalysis::solveWithin(std::string &Why) {
   return true;
 }
 
-namespace {
-enum class Catches { No, Maybe, All };
-
-/// What is thrown at a throw point, as far as handler matching needs it.
-struct ThrownKind {
-  const CXXRecordDecl *Record = nullptr; // `throw X(...)`
-  QualType Type;                         // non-class `throw 42`
-  bool StdLibrary = false;               // a call into namespace std
-};
-
-ThrownKind thrownAt(const Stmt *S) {
-  ThrownKind K;
-  auto inStd = [](const Decl *D) {
-    for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
-      if (DC->isStdNamespace())
-        return true;
-    return false;
-  };
-  if (const auto *TE = dyn_cast<CXXThrowExpr>(S)) {
-    if (const Expr *Sub = TE->getSubExpr()) {
-      K.Type = Sub->getType().getCanonicalType().getUnqualifiedType();
-      K.Record = K.Type->getAsCXXRecordDecl();
-    }
-  } else if (const auto *CE = dyn_cast<CallExpr>(S)) {
-    if (const FunctionDecl *Callee = CE->getDirectCallee())
-      K.StdLibrary = inStd(Callee);
-  }
-  return K;
-}
-
-Catches handlerCatches(const CXXCatchStmt *H, const ThrownKind &K) {
-  if (!H->getExceptionDecl())
-    return Catches::All;
-  QualType Caught = H->getCaughtType().getNonReferenceType().getCanonicalType().getUnqualifiedType();
-  if (const auto *PT = Caught->getAs<PointerType>())
-    (void)PT; // pointer handlers: matched like any other type below
-  const CXXRecordDecl *RD = Caught->getAsCXXRecordDecl();
-  if (K.Record) {
-    if (RD && (K.Record == RD || K.Record->isDerivedFrom(RD)))
-      return Catches::All;
-    return Catches::No;
-  }
-  if (!K.Type.isNull())
-    return K.Type == Caught ? Catches::All : Catches::No;
-  if (K.StdLibrary && RD && RD->isInStdNamespace() && RD->getName() == "exception")
-    return Catches::All;
-  return Catches::Maybe;
-}
-} // namespace
-
-void FunctionAnalysis::releaseGuardsLeaving(State &S,
-                                            llvm::ArrayRef<const VarDecl *> Guards) {
-  for (Disjunct &D : S.Ds)
-    for (const VarDecl *G : Guards) {
-      GuardEntry *E = D.guard(G);
-      if (!E)
-        continue;
-      if (E->Owns)
-        for (LockId Id : E->Locks)
-          D.releaseByGuard(Id);
-      D.dropGuard(G);
-    }
-}
-
-void FunctionAnalysis::propagateException(const CFGBlock *B, State S, const Stmt *ThrowPt) {
-  const CFGBlock *Target = nullptr;
-  unsigned I = 0;
-  for (const auto &Succ : B->succs()) {
-    if (isExceptionEdge(B, I))
-      Target = Succ.getReachableBlock();
-    ++I;
-  }
-  ThrownKind K = thrownAt(ThrowPt);
-  for (unsigned Depth = 0; Target && Depth < 64; ++Depth) {
-    if (Target == &Cfg->getExit()) {
-      recordEscape(S, ThrowPt);
-      return;
-    }
-    const auto *Try = dyn_cast_or_null<CXXTryStmt>(Target->getTerminatorStmt());
-    if (!Try)
-      return;
-    auto GIt = GuardsInTry.find(Try);
-    if (GIt != GuardsInTry.end())
-      releaseGuardsLeaving(S, GIt->second);
-    const CFGBlock *Next = nullptr;
-    for (const auto &Succ : Target->succs()) {
-      const CFGBlock *H = Succ.getReachableBlock();
-      if (!H)
-        continue;
-      const auto *Catch = dyn_cast_or_null<CXXCatchStmt>(H->getLabel());
-      if (!Catch) {
-        Next = H;
-        continue;
-      }
-      Catches C = handlerCatches(Catch, K);
-      if (C != Catches::No && !Reporting) {
-        State &EIn = ExceptionIn[H->getBlockID()];
-        State Old = EIn;
-        if (!EIn.joinWith(S))
-          LostPrecision = true;
-        if (!(Old == EIn))
-          enqueue(H);
-      }
-      if (C == Catches::All)
-        return;
-    }
-    Target = Next;
-  }
-}
-
-void FunctionAnalysis::recordEscape(const State &S, const Stmt *ThrowPt) {
-  // An exception leaving a noexcept function (destructors included) ends the
-  // program in std::terminate; no lock outlives that.
-  const auto *FPT = FD->getType()->getAs<FunctionProtoType>();
-  if (!Reporting || (FPT && FPT->isNothrow()) || isa<CXXDestructorDecl>(FD))
-    return;
-  SourceLocation At = isa<Expr>(ThrowPt) ? cast<Expr>(ThrowPt)->getExprLoc()
-                                         : ThrowPt->getBeginLoc();
-  for (const Disjunct &D : S.Ds)
-    for (const HeldLock &H : D.Held)
-      if (keepEarliestLeak(Escapes, H, {At, H.Id, true, false, isa<CXXThrowExpr>(ThrowPt)}))
-        EscapeStmts[{H.ManualSite, H.Id}] = ThrowPt;
-}
-
 /// Records \p L for a manual acquisition still held at a leaving point,
 /// keeping the first such point in source order. False when \p H is no
 /// candidate (a guard's, held on entry, or declared to be returned held).
@@ -633,6 +511,12 @@ std::string FunctionAnalysis::functionName() const {
 /// The callee as the user wrote it: `push_back`, `cb` for `cb()` through a
 /// pointer or a std::function.
 static std::string calleeName(const Stmt *S) {
+  if (const auto *CCE = dyn_cast<CXXConstructExpr>(S)) // constructors by their class
+    return CCE->getConstructor()->getParent()->getNameAsString();
+  if (isa<CXXNewExpr>(S))
+    return "new";
+  if (isa<CXXDynamicCastExpr>(S))
+    return "dynamic_cast";
   const auto *CE = dyn_cast<CallExpr>(S);
   if (!CE)
     return "the callee";
@@ -701,6 +585,7 @@ void FunctionAnalysis::emitDeferred() {
 
 void FunctionAnalysis::reportPass() {
   Reporting = true;
+  size_t FirstLogged = External ? External->Calls.size() : 0;
   for (const CFGBlock *B : ByRPO) {
     unsigned ID = B->getBlockID();
     if (!Visited[ID])
@@ -710,6 +595,7 @@ void FunctionAnalysis::reportPass() {
   }
   checkExits();
   emitDeferred();
+  forgetReportedLeaks(FirstLogged);
 }
 
 } // namespace lockcheck

@@ -129,6 +129,12 @@ std::optional<SummaryLock> ImportResolver::resolve(const FactLock &L,
   return Out;
 }
 
+const FactFunction *ImportResolver::facts(const FunctionDecl *Callee) const {
+  if (!Imported || Imported->empty())
+    return nullptr;
+  return Imported->find(usrOf(Callee->getCanonicalDecl()));
+}
+
 const FunctionSummary *ImportResolver::lookup(const FunctionDecl *Callee) {
   if (!Imported || Imported->empty())
     return nullptr;

@@ -26,6 +26,8 @@ LockcheckTidyCheck::LockcheckTidyCheck(StringRef Name,
     Read(Opt.Name);
   for (const ListOptionInfo &Opt : scalarOptions())
     Read(Opt.Name);
+  for (const SwitchOptionInfo &Opt : switchOptions())
+    Read(Opt.Name);
 }
 
 void LockcheckTidyCheck::registerMatchers(MatchFinder *Finder) {
@@ -76,6 +78,8 @@ void LockcheckTidyCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &
   for (const ListOptionInfo &Opt : listOptions())
     Store(Opt.Name);
   for (const ListOptionInfo &Opt : scalarOptions())
+    Store(Opt.Name);
+  for (const SwitchOptionInfo &Opt : switchOptions())
     Store(Opt.Name);
 }
 

@@ -40,6 +40,14 @@ ArrayRef<ListOptionInfo> scalarOptions() {
   return Infos;
 }
 
+ArrayRef<SwitchOptionInfo> switchOptions() {
+  static const SwitchOptionInfo Infos[] = {
+      {"ExceptionLeakOpaqueCalls", &ExceptionLeakOptions::OpaqueCalls},
+      {"ExceptionLeakAllocation", &ExceptionLeakOptions::Allocation},
+  };
+  return Infos;
+}
+
 namespace {
 
 std::string yamlQuote(StringRef S) {
@@ -224,6 +232,26 @@ Expected<Config> buildConfig(ArrayRef<OptionValues> PerCheck,
       Cfg->GuardMinPercent = Part->GuardMinPercent;
     if (Part->UnguardedReads)
       Cfg->UnguardedReads = Part->UnguardedReads;
+  }
+
+  // A switch set by any check overrides the file: true if any says true.
+  for (const SwitchOptionInfo &Opt : switchOptions()) {
+    std::optional<bool> Value;
+    for (const OptionValues &V : PerCheck) {
+      auto It = V.Values.find(Opt.Name.str());
+      if (It == V.Values.end())
+        continue;
+      std::optional<bool> B = StringSwitch<std::optional<bool>>(It->second)
+                                  .CaseLower("true", true)
+                                  .CaseLower("false", false)
+                                  .Default(std::nullopt);
+      if (!B)
+        return optionError("invalid value '" + It->second + "' of option '" + Opt.Name +
+                           "'; valid values: true, false");
+      Value = Value.value_or(false) || *B;
+    }
+    if (Value)
+      Cfg->ExceptionLeak.*(Opt.Field) = *Value;
   }
   return Cfg;
 }

@@ -29,6 +29,13 @@ llvm::ArrayRef<ListOptionInfo> listOptions();
 /// matching .lockcheck.yaml key; the first check that sets one wins.
 llvm::ArrayRef<ListOptionInfo> scalarOptions();
 
+/// A true/false option that sets one switch of the configuration.
+struct SwitchOptionInfo {
+  llvm::StringRef Name; // "ExceptionLeakOpaqueCalls" (exception-leak: opaque-calls)
+  bool ExceptionLeakOptions::*Field;
+};
+llvm::ArrayRef<SwitchOptionInfo> switchOptions();
+
 /// "ConfigFile": a .lockcheck.yaml path, "none", or unset/empty (the
 /// nearest .lockcheck.yaml above the main file).
 constexpr llvm::StringRef ConfigFileOption = "ConfigFile";

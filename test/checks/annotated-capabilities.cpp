@@ -24,7 +24,11 @@
 
 void work() noexcept;
 bool cond() noexcept;
-void may_throw();
+struct Failure {};
+inline void may_throw() {
+  if (!cond())
+    throw Failure();
+}
 
 // A mutex whose methods live elsewhere (like absl::Mutex).
 class CAPABILITY("mutex") Mutex {

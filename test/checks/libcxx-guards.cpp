@@ -121,10 +121,19 @@ int lx_early_return(int k) {
   return 0;
 }
 
-// P14: a throwing standard library call in a manual region.
-void lx_push_back(int x) {
+// P14: a standard library call documented to throw (std::out_of_range) in a
+// manual region.
+int lx_at(unsigned i) {
   g_m.lock(); // expected-note {{mutex 'g_m' acquired here; a lock guard (std::lock_guard, std::scoped_lock) would release it during unwinding}}
-  g_items.push_back(x); // expected-warning {{mutex 'g_m' stays locked if 'push_back' throws [lockcheck-exception-leak]}}
+  int v = g_items.at(i); // expected-warning {{mutex 'g_m' stays locked if 'at' throws [lockcheck-exception-leak]}}
+  g_m.unlock();
+  return v;
+}
+
+// N14: push_back can only fail to allocate, which is not reported by default.
+void lx_push_back(int x) {
+  g_m.lock();
+  g_items.push_back(x);
   g_m.unlock();
 }
 

@@ -9,13 +9,15 @@
 // RUN: not %lockcheck_cxx -fplugin-arg-lockcheck-facts= %s 2>&1 | %{check} --check-prefix=FACTS-EMPTY
 // RUN: not %lockcheck_cxx -fplugin-arg-lockcheck-checks=lockcheck-dubble-lock %s 2>&1 | %{check} --check-prefix=CHECKS-UNKNOWN
 // RUN: not %lockcheck_cxx -fplugin-arg-lockcheck-checks=-*,double-lock %s 2>&1 | %{check} --check-prefix=CHECKS-NO-MATCH
+// RUN: not %lockcheck_cxx -fplugin-arg-lockcheck-werror -fplugin-arg-lockcheck-no-werror %s 2>&1 | %{check} --check-prefix=WERROR-BOTH
 // A good argument does not hide a bad one after it, and `help` does not either.
 // RUN: not %lockcheck_cxx -fplugin-arg-lockcheck-debug -fplugin-arg-lockcheck-help -fplugin-arg-lockcheck-bogus %s 2>&1 \
 // RUN:   | %{check} --check-prefix=UNKNOWN --implicit-check-not=Checks:
 
-// UNKNOWN: {{^}}error: unknown lockcheck plugin argument 'bogus' (-fplugin-arg-lockcheck-bogus); valid arguments are: checks=<globs>, config=<path>, werror, debug, facts=<path>, help{{$}}
+// UNKNOWN: {{^}}error: unknown lockcheck plugin argument 'bogus' (-fplugin-arg-lockcheck-bogus); valid arguments are: checks=<globs>, config=<path>, werror, no-werror, debug, facts=<path>, help{{$}}
 // UNKNOWN: 1 error generated.
-// WERROR-VALUE: {{^}}error: unknown lockcheck plugin argument 'werror=1' (-fplugin-arg-lockcheck-werror=1); valid arguments are: checks=<globs>, config=<path>, werror, debug, facts=<path>, help{{$}}
+// WERROR-VALUE: {{^}}error: unknown lockcheck plugin argument 'werror=1' (-fplugin-arg-lockcheck-werror=1); valid arguments are: checks=<globs>, config=<path>, werror, no-werror, debug, facts=<path>, help{{$}}
+// WERROR-BOTH: {{^}}error: lockcheck plugin arguments 'werror' and 'no-werror' contradict each other; pass one of them{{$}}
 // CASE: {{^}}error: unknown lockcheck plugin argument 'Werror' (-fplugin-arg-lockcheck-Werror); valid arguments are: {{.*}}{{$}}
 // CHECKS-EMPTY: {{^}}error: lockcheck plugin argument 'checks=' needs a value (-fplugin-arg-lockcheck-checks=...){{$}}
 // CONFIG-EMPTY: {{^}}error: lockcheck plugin argument 'config=' needs a value (-fplugin-arg-lockcheck-config=...){{$}}

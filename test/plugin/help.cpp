@@ -10,6 +10,7 @@
 // CHECK-NEXT:   checks=<globs>  {{.+}}
 // CHECK-NEXT:   config=<path>   {{.+}}
 // CHECK-NEXT:   werror          report findings as errors
+// CHECK-NEXT:   no-werror       keep findings warnings when the compile uses -Werror {{.+}}
 // CHECK-NEXT:   debug           {{.+}}
 // CHECK-NEXT:   facts=<path>    {{.+}}
 // CHECK-NEXT:   help            print this help

@@ -166,7 +166,7 @@ def _read_front_end_args(run, tokens, src_dir):
         if arg.startswith("checks="):
             run.check_globs.append(arg[len("checks="):])
         elif arg.startswith("config="):
-            run.config_file = arg[len("config="):]
+            run.config_file = arg[len("config="):].replace("%S", src_dir).replace("%p", src_dir)
         elif arg == "werror":
             run.werror = True
         elif arg == "debug" or arg.startswith("facts="):

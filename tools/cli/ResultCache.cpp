@@ -12,8 +12,9 @@
 namespace lockcheck::cli {
 
 /// Part of every key: entries of an older analysis (facts version 2 had no
-/// local calls) are never reused.
-static constexpr int CacheVersion = 2;
+/// local calls; facts version 3 no exceptions, and every call might throw)
+/// are never reused.
+static constexpr int CacheVersion = 3;
 
 llvm::Error ResultCache::prepare() {
   if (std::error_code EC = llvm::sys::fs::create_directories(Dir))

@@ -61,6 +61,8 @@ void absolutizeFacts(TUFacts &F, llvm::StringRef Dir) {
       Fix(C.Loc);
       for (FactHeld &H : C.Held)
         Fix(H.Site);
+      for (FactHeld &H : C.LeaksIfThrows)
+        Fix(H.Site);
     }
   }
   for (FactFinding &Fd : F.Findings) {

@@ -87,16 +87,32 @@ struct FactArg {
 /// that reaches such a function: enough to apply the callee's summary later,
 /// without the caller's source. At a local call only what the callee gains
 /// from other TUs is new; the TU already applied the rest.
+///
+/// If the callee throws, its exception passes the handlers in Catches on
+/// its way out of the caller (their caught types, innermost first; "..."
+/// catches everything, and ends the list of a noexcept caller), and the
+/// manual locks in LeaksIfThrows stay held when it leaves the caller.
 struct FactCall {
   std::string CalleeUsr, CalleeName;
   FactLocation Loc;
   std::vector<FactArg> Args;
   std::vector<FactHeld> Held;
   bool Local = false;
+  std::vector<std::string> Catches;
+  std::vector<FactHeld> LeaksIfThrows;
   bool operator==(const FactCall &O) const {
     return CalleeUsr == O.CalleeUsr && CalleeName == O.CalleeName && Loc == O.Loc &&
-           Args == O.Args && Held == O.Held && Local == O.Local;
+           Args == O.Args && Held == O.Held && Local == O.Local && Catches == O.Catches &&
+           LeaksIfThrows == O.LeaksIfThrows;
   }
+};
+
+/// An exception type a function may throw, with the names of its bases (a
+/// handler for any of them catches it).
+struct FactThrow {
+  std::string Type;
+  std::vector<std::string> Bases;
+  bool operator==(const FactThrow &O) const { return Type == O.Type && Bases == O.Bases; }
 };
 
 /// The function acquires Acquired while holding Held (see NestedAcquire in
@@ -125,10 +141,15 @@ struct FactFunction {
   std::vector<FactConditional> NetAcquiredIf;
   std::vector<FactNested> Nested;
   std::vector<FactCall> Calls;
+  /// Exceptions that may leave the function; ThrowsUnknown: also one of a
+  /// type nobody can name.
+  std::vector<FactThrow> Throws;
+  bool ThrowsUnknown = false;
   bool operator==(const FactFunction &O) const {
     return Usr == O.Usr && Name == O.Name && Loc == O.Loc && Acquires == O.Acquires &&
            NetAcquired == O.NetAcquired && NetReleased == O.NetReleased &&
-           NetAcquiredIf == O.NetAcquiredIf && Nested == O.Nested && Calls == O.Calls;
+           NetAcquiredIf == O.NetAcquiredIf && Nested == O.Nested && Calls == O.Calls &&
+           Throws == O.Throws && ThrowsUnknown == O.ThrowsUnknown;
   }
 };
 
@@ -219,6 +240,7 @@ bool fromJSON(const llvm::json::Value &V, FactConditional &C, llvm::json::Path P
 bool fromJSON(const llvm::json::Value &V, FactHeld &H, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactArg &A, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactCall &C, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, FactThrow &T, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactFunction &F, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactEdge &E, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactFinding &F, llvm::json::Path P);

@@ -134,7 +134,26 @@ private:
   State incoming(const clang::CFGBlock *B);
   bool edgeState(const clang::CFGBlock *From, unsigned SuccIndex, State &S);
   void processBlock(const clang::CFGBlock *B, const State &In, State &Out);
-  void propagateException(const clang::CFGBlock *B, State S, const clang::Stmt *ThrowPt);
+  // --- exceptions (ExceptionFlow.cpp)
+  void prescanExceptions();
+  /// \p S may throw (\p CallWithEdge: it is the call whose exception edge
+  /// ends \p B): routes what it may throw from the state before it.
+  void exceptionAt(const clang::CFGBlock *B, const clang::Stmt *S, bool CallWithEdge,
+                   const State &St);
+  void propagateException(const clang::CFGBlock *Target, State S, const clang::Stmt *ThrowPt,
+                          ThrowSet Thrown);
+  const clang::CFGBlock *exceptionalSuccessor(const clang::CFGBlock *B) const;
+  const clang::CFGBlock *exceptionTarget(const clang::Stmt *S) const;
+  /// No exception leaves the function (noexcept, a destructor).
+  bool exceptionsEndHere() const;
+  /// The caught types of the handlers an exception from \p S passes on its
+  /// way out, innermost first ("..." for a catch-all or a noexcept function).
+  llvm::SmallVector<std::string, 1> handlersAround(const clang::Stmt *S);
+  /// The manual locks in \p St that an exception leaving here would leak.
+  llvm::SmallVector<const HeldLock *, 2> leaksIfThrown(const State &St) const;
+  /// Drops from the calls this function logged (from \p FirstLogged on)
+  /// the leaks it reports itself: another TU's exception adds nothing there.
+  void forgetReportedLeaks(size_t FirstLogged);
   void checkExits();
   void emitDeferred();
   void deliver(LockId Id, Finding F);
@@ -275,6 +294,11 @@ private:
   llvm::DenseSet<const clang::Expr *> ResultUsed;
   llvm::DenseMap<const clang::CXXTryStmt *, llvm::SmallVector<const clang::VarDecl *, 2>>
       GuardsInTry;
+  /// Each try statement's dispatch block; the try block each statement of
+  /// the body is in; what is evaluated at compile time or belongs to a throw.
+  llvm::DenseMap<const clang::CXXTryStmt *, const clang::CFGBlock *> TryDispatch;
+  llvm::DenseMap<const clang::Stmt *, const clang::CXXTryStmt *> EnclosingTry;
+  llvm::DenseSet<const clang::Stmt *> NotThrowPoints;
   std::unique_ptr<ConditionModel> Conds;
   WriteEffects *Writes;
   std::unique_ptr<WriteEffects> OwnWrites; // when the TU shares none
