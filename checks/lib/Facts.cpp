@@ -53,6 +53,12 @@ json::Value conditionalsToJSON(const std::vector<FactConditional> &Cs) {
     A.push_back(json::Object{{"lock", lockToJSON(C.Lock)}, {"success", C.Success}});
   return A;
 }
+json::Value guardToJSON(const FactGuard &G) {
+  json::Array Locks;
+  for (const FactGuardLock &L : G.Locks)
+    Locks.push_back(json::Object{{"lock", lockToJSON(L.Lock)}, {"member", lockToJSON(L.Member)}});
+  return json::Object{{"unlocker", G.Unlocker}, {"locks", std::move(Locks)}};
+}
 json::Value callsToJSON(const std::vector<FactCall> &Calls) {
   json::Array A;
   for (const FactCall &C : Calls) {
@@ -128,13 +134,23 @@ bool fromJSON(const json::Value &V, FactCall &C, json::Path P) {
          O.map("location", C.Loc) && O.map("args", C.Args) && O.map("held", C.Held) &&
          O.map("local", C.Local);
 }
+bool fromJSON(const json::Value &V, FactGuardLock &G, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("lock", G.Lock) && O.map("member", G.Member);
+}
+bool fromJSON(const json::Value &V, FactGuard &G, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("unlocker", G.Unlocker) && O.map("locks", G.Locks);
+}
 bool fromJSON(const json::Value &V, FactFunction &F, json::Path P) {
   json::ObjectMapper O(V, P);
+  // `mayRelease` and `guard` are written only when not empty.
   return O && O.map("usr", F.Usr) && O.map("name", F.Name) && O.map("location", F.Loc) &&
          O.map("acquires", F.Acquires) && O.map("returnsHolding", F.NetAcquired) &&
          O.map("releasesForCaller", F.NetReleased) &&
          O.map("returnsHoldingIf", F.NetAcquiredIf) && O.map("nested", F.Nested) &&
-         O.map("calls", F.Calls);
+         O.map("calls", F.Calls) && O.mapOptional("mayRelease", F.MayRelease) &&
+         O.mapOptional("guard", F.Guard);
 }
 bool fromJSON(const json::Value &V, FactEdge &E, json::Path P) {
   json::ObjectMapper O(V, P);
@@ -169,16 +185,22 @@ json::Value toJSON(const TUFacts &F) {
                                     {"definite", Fd.Definite},
                                     {"function", Fd.Function},
                                     {"notes", notesToJSON(Fd.Notes)}});
-  for (const FactFunction &Fn : F.Functions)
-    Functions.push_back(json::Object{{"usr", Fn.Usr},
-                                     {"name", Fn.Name},
-                                     {"location", locToJSON(Fn.Loc)},
-                                     {"acquires", locksToJSON(Fn.Acquires)},
-                                     {"returnsHolding", locksToJSON(Fn.NetAcquired)},
-                                     {"releasesForCaller", locksToJSON(Fn.NetReleased)},
-                                     {"returnsHoldingIf", conditionalsToJSON(Fn.NetAcquiredIf)},
-                                     {"nested", nestedToJSON(Fn.Nested)},
-                                     {"calls", callsToJSON(Fn.Calls)}});
+  for (const FactFunction &Fn : F.Functions) {
+    json::Object O{{"usr", Fn.Usr},
+                   {"name", Fn.Name},
+                   {"location", locToJSON(Fn.Loc)},
+                   {"acquires", locksToJSON(Fn.Acquires)},
+                   {"returnsHolding", locksToJSON(Fn.NetAcquired)},
+                   {"releasesForCaller", locksToJSON(Fn.NetReleased)},
+                   {"returnsHoldingIf", conditionalsToJSON(Fn.NetAcquiredIf)},
+                   {"nested", nestedToJSON(Fn.Nested)},
+                   {"calls", callsToJSON(Fn.Calls)}};
+    if (!Fn.MayRelease.empty())
+      O["mayRelease"] = locksToJSON(Fn.MayRelease);
+    if (!Fn.Guard.empty())
+      O["guard"] = guardToJSON(Fn.Guard);
+    Functions.push_back(std::move(O));
+  }
   for (const FactEdge &E : F.Edges)
     Edges.push_back(json::Object{{"fromClass", E.FromClass}, {"toClass", E.ToClass},
                                  {"fromName", E.FromName},   {"toName", E.ToName},

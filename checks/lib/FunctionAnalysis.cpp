@@ -87,6 +87,12 @@ bool FunctionAnalysis::run() {
   };
   ownAttributeLocks<AcquireCapabilityAttr>(FD, Paths, Model, Intern, ExpectedHeldAtExit);
   ownAttributeLocks<TryAcquireCapabilityAttr>(FD, Paths, Model, Intern, ExpectedHeldAtExit);
+  ownAttributeLocks<ExclusiveTrylockFunctionAttr>(FD, Paths, Model, Intern, ExpectedHeldAtExit);
+  ownAttributeLocks<SharedTrylockFunctionAttr>(FD, Paths, Model, Intern, ExpectedHeldAtExit);
+  // A lock's own lock()/unlock()/try_lock() (or an annotated lock function)
+  // is where acquisition is defined: summarised, never reported as a leak or
+  // a release of something not held.
+  ImplementsLock = Model.isLockPrimitive(FD);
   ownAttributeLocks<RequiresCapabilityAttr>(FD, Paths, Model, Intern, PreHeld);
   ownAttributeLocks<ReleaseCapabilityAttr>(FD, Paths, Model, Intern, PreHeld);
 
@@ -520,6 +526,7 @@ void FunctionAnalysis::checkExits() {
     Slot.Ret = Ret;
   }
   summarizeExits(ByExit);
+  summarizeObjectLocks(ByExit);
   for (const auto &[Raw, Entry] : ByExit) {
     const State &S = Entry.S;
     SourceLocation At = SourceLocation::getFromRawEncoding(Raw);
@@ -579,6 +586,8 @@ void FunctionAnalysis::deliver(LockId Id, Finding F) {
 }
 
 void FunctionAnalysis::emitDeferred() {
+  if (ImplementsLock)
+    return;
   std::string Fn = functionName();
   for (const auto &[Key, L] : Exits) {
     if (!Opts.Enabled.contains(Check::MissingUnlock))

@@ -36,7 +36,8 @@ std::string FunctionAnalysis::nameOf(LockId Id) const { return Locks.info(Id).Di
 
 void FunctionAnalysis::reportAt(Check C, const Stmt *At, std::string Msg, bool Definite,
                                 llvm::SmallVector<FindingNote, 2> Notes) {
-  if (!Reporting || !Emit || !Opts.Enabled.contains(C))
+  if (!Reporting || !Emit || !Opts.Enabled.contains(C) ||
+      (ImplementsLock && C == Check::UnlockNotHeld))
     return;
   Finding F;
   F.CheckKind = C;
@@ -48,6 +49,8 @@ void FunctionAnalysis::reportAt(Check C, const Stmt *At, std::string Msg, bool D
 }
 
 llvm::SmallVector<LockId, 2> FunctionAnalysis::resolve(const LockOp &Op) {
+  if (Op.InferredCtor)
+    return resolveInferred(Op);
   llvm::SmallVector<LockId, 2> Ids;
   for (const LockRef &R : Op.Locks) {
     LockPath P = Paths.fromExpr(R.E, R.IsPointer, Op.Binding.get());
@@ -416,7 +419,7 @@ void FunctionAnalysis::renameRoot(State &St, const VarDecl *From, int64_t FromVe
 void FunctionAnalysis::destroyGuard(const VarDecl *VD, State &St) {
   for (Disjunct &D : St.Ds) {
     GuardEntry *E = D.guard(VD);
-    if (!E)
+    if (!E || E->Unlocker) // an unlocker re-acquires (endUnlocker)
       continue;
     if (E->Owns)
       for (LockId Id : E->Locks) {
@@ -483,6 +486,16 @@ void FunctionAnalysis::applyOp(const LockOp &Op, const Stmt *Site, State &St) {
     return;
   case OpKind::TryAcquire:
     tryAcquire(Op, resolve(Op), nullptr, Site, St);
+    return;
+  case OpKind::ChangeMode: {
+    // Promote/demote: the old mode is given up, the new one taken.
+    llvm::SmallVector<LockId, 2> Ids = resolve(Op);
+    release(Ids, Site, St, nullptr, !Op.Shared);
+    acquire(Op, Ids, nullptr, Site, St);
+    return;
+  }
+  case OpKind::AssertHeld:
+    assertHeld(resolve(Op), St);
     return;
   default:
     guardOp(Op, Site, St);
@@ -728,6 +741,9 @@ void FunctionAnalysis::guardOp(const LockOp &Op, const Stmt *Site, State &St) {
       addEntry(false);
       tryAcquire(Op, Ids, G, Site, St);
       return;
+    case GuardMode::Unlock:
+      createUnlocker(Op, Ids, Site, St);
+      return;
     }
     return;
   }
@@ -820,7 +836,7 @@ void FunctionAnalysis::guardOp(const LockOp &Op, const Stmt *Site, State &St) {
         ++NotOwning;
         Sample = Sample ? Sample : E;
       }
-    if (Reporting && Sample) {
+    if (Reporting && Sample && !Op.IfOwned) {
       llvm::StringRef Kind = Sample->Locks.empty() ? "mutex" : kindOf(Sample->Locks.front());
       llvm::SmallVector<FindingNote, 2> Notes;
       if (Sample->ReleaseSite && !Sample->Locks.empty())

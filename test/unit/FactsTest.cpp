@@ -138,10 +138,10 @@ TEST(Facts, RejectsForeignAndFutureFiles) {
   EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 99}")
                 .find("facts version 99 is not supported"),
             std::string::npos);
-  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 2}")
-                .find("facts version 2 is not supported; this lockcheck reads version 3"),
+  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 3}")
+                .find("facts version 3 is not supported; this lockcheck reads version 4"),
             std::string::npos);
-  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 3, \"mainFile\": 3, "
+  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 4, \"mainFile\": 3, "
                   "\"functions\": [], \"lockOrderEdges\": []}")
                 .find("malformed"),
             std::string::npos);

@@ -20,7 +20,7 @@
 
 namespace lockcheck {
 
-constexpr int FactsVersion = 3;
+constexpr int FactsVersion = 4;
 
 struct FactLocation {
   std::string File;
@@ -117,6 +117,25 @@ struct FactConditional {
   }
 };
 
+/// One lock of a scoped guard class (see GuardConstructor in Summary.h):
+/// in the constructor's parameter terms, and through the object's member.
+struct FactGuardLock {
+  FactLock Lock, Member;
+  bool operator==(const FactGuardLock &O) const {
+    return Lock == O.Lock && Member == O.Member;
+  }
+};
+
+/// A constructor of a scoped guard class (a scoped unlocker when Unlocker).
+struct FactGuard {
+  bool Unlocker = false;
+  std::vector<FactGuardLock> Locks;
+  bool empty() const { return Locks.empty(); }
+  bool operator==(const FactGuard &O) const {
+    return Unlocker == O.Unlocker && Locks == O.Locks;
+  }
+};
+
 struct FactFunction {
   std::string Usr, Name;
   FactLocation Loc;
@@ -124,10 +143,14 @@ struct FactFunction {
   std::vector<FactConditional> NetAcquiredIf;
   std::vector<FactNested> Nested;
   std::vector<FactCall> Calls;
+  /// Locks of the object released on some paths only (member functions).
+  std::vector<FactLock> MayRelease;
+  FactGuard Guard;
   bool operator==(const FactFunction &O) const {
     return Usr == O.Usr && Name == O.Name && Loc == O.Loc && Acquires == O.Acquires &&
            NetAcquired == O.NetAcquired && NetReleased == O.NetReleased &&
-           NetAcquiredIf == O.NetAcquiredIf && Nested == O.Nested && Calls == O.Calls;
+           NetAcquiredIf == O.NetAcquiredIf && Nested == O.Nested && Calls == O.Calls &&
+           MayRelease == O.MayRelease && Guard == O.Guard;
   }
 };
 
@@ -201,6 +224,8 @@ bool fromJSON(const llvm::json::Value &V, FactConditional &C, llvm::json::Path P
 bool fromJSON(const llvm::json::Value &V, FactHeld &H, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactArg &A, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactCall &C, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, FactGuardLock &G, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, FactGuard &G, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactFunction &F, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactEdge &E, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactFinding &F, llvm::json::Path P);
