@@ -12,6 +12,7 @@
 #include "lockcheck/FactsCollector.h"
 #include "lockcheck/FunctionAnalysis.h"
 #include "lockcheck/GuardClasses.h"
+#include "lockcheck/Roots.h"
 #include "lockcheck/LockModel.h"
 #include "lockcheck/LockOrder.h"
 #include "lockcheck/ThrowModel.h"
@@ -228,9 +229,10 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
   if (Opts.Facts)
     for (unsigned I : reachingAny(Calls, CallsExternal))
       External.ReachOtherTUs.insert(Fns[I]->getCanonicalDecl());
+  llvm::DenseSet<const FunctionDecl *> Roots = findRoots(Fns);
   TUContext TU{Model,   Throws,  Opts,     Sink,
                Wrappers, Summaries, Order, Imports,
-               Virtuals, Opts.Facts ? &External : nullptr};
+               Virtuals, Opts.Facts ? &External : nullptr, &Roots};
 
   auto relevant = [&](const FunctionDecl *FD) {
     // A function the configuration declares a lock function is a primitive

@@ -278,6 +278,11 @@ void FunctionAnalysis::applySummary(const CallSite &C, const FunctionSummary &S,
       const HeldLock *H = D.held(*Id);
       return H && !LI.Traits.Recursive && !(A.Shared && H->Shared && LI.Traits.SharedReentrant);
     };
+    // A lock the call takes before this function releases it is no
+    // caller's: the function never gets it as held on entry.
+    for (const Disjunct &D : St.Ds)
+      if (!D.held(*Id) && !D.lastRelease(*Id))
+        FirstTouchAcquire.insert(*Id);
     auto [Conflict, First] = heldWhere(St, *Id, Blocks);
     if (Reporting) {
       llvm::SmallVector<ChainStep, 4> Chain{Call};

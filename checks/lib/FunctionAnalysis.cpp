@@ -27,7 +27,8 @@ FunctionAnalysis::FunctionAnalysis(ASTContext &Ctx, const FunctionDecl *FD,
                                    TUContext &TU, bool Emit)
     : Ctx(Ctx), SM(Ctx.getSourceManager()), FD(FD), Model(TU.Model), Throws(TU.Throws),
       Opts(TU.Opts), Reporter(TU.Sink), Wrappers(TU.Wrappers), Summaries(TU.Summaries),
-      Order(TU.Order), Imports(TU.Imports), Virtuals(TU.Virtuals), External(TU.External), Emit(Emit) {}
+      Order(TU.Order), Imports(TU.Imports), Virtuals(TU.Virtuals), External(TU.External), Emit(Emit),
+      IsRoot(TU.Roots && TU.Roots->contains(FD->getCanonicalDecl())) {}
 
 FunctionAnalysis::~FunctionAnalysis() = default;
 
@@ -100,9 +101,10 @@ bool FunctionAnalysis::run() {
     return false;
   // A lock whose first operation is a release (on some path, and never an
   // acquire first) is held by the caller: solve again with it held on entry.
+  // A root has no caller to hold anything for it.
   bool Changed = false;
   for (LockId Id : FirstTouchRelease)
-    if (!FirstTouchAcquire.count(Id) && !isLocalLock(Id))
+    if (!IsRoot && !FirstTouchAcquire.count(Id) && !isLocalLock(Id))
       Changed |= PreHeld.insert(Id).second;
   if (Changed && !solve())
     return false;
@@ -579,7 +581,8 @@ void FunctionAnalysis::deliver(LockId Id, Finding F) {
   bool LocalObject = Root.K == PathStep::Var && RootVar && RootVar->hasLocalStorage() &&
                      !isa<ParmVarDecl>(RootVar) && !RootVar->getType()->isReferenceType() &&
                      !RootVar->getType()->isPointerType();
-  if (ReleasedSomewhere.count(Id) || LocalObject)
+  // At a root no caller is left to release what an acquire wrapper left held.
+  if (ReleasedSomewhere.count(Id) || LocalObject || IsRoot)
     Reporter.report(std::move(F));
   else
     Wrappers.defer(Locks.info(Id).ClassKey, std::move(F));
@@ -596,7 +599,13 @@ void FunctionAnalysis::emitDeferred() {
     F.CheckKind = Check::MissingUnlock;
     F.Loc = L.At;
     F.Definite = L.Definite;
-    F.Message = msg::missingUnlock(kindOf(L.Id), nameOf(L.Id), Fn, L.AtReturn, L.Definite);
+    const auto *ByCall = dyn_cast<CallExpr>(Key.first);
+    const FunctionDecl *Wrapper = ByCall ? ByCall->getDirectCallee() : nullptr;
+    if (IsRoot && Wrapper && !Model.classifyCall(ByCall))
+      F.Message = msg::missingUnlockViaCall(kindOf(L.Id), nameOf(L.Id), Wrapper->getName(), Fn,
+                                            L.AtReturn, L.Definite);
+    else
+      F.Message = msg::missingUnlock(kindOf(L.Id), nameOf(L.Id), Fn, L.AtReturn, L.Definite);
     F.Notes.push_back(noteAt(Key.first, msg::acquiredHere(kindOf(L.Id), nameOf(L.Id))));
     deliver(L.Id, std::move(F));
   }

@@ -72,6 +72,9 @@ struct TUContext {
   const VirtualOverriders &Virtuals;
   /// Receives calls to functions defined elsewhere (null: facts not wanted).
   ExternalCallLog *External;
+  /// Functions no caller of the program reaches through a call: main and
+  /// functions threads start with (canonical declarations; see Roots.cpp).
+  const llvm::DenseSet<const clang::FunctionDecl *> *Roots = nullptr;
 };
 
 /// A call as summaries see it. Constructors, destructors and delete have no
@@ -283,6 +286,9 @@ private:
   bool LostPrecision = false;
   /// Locks an assert_capability said are held (not acquired here).
   llvm::DenseSet<LockId> Asserted;
+  /// A root: obligations stop here (no lock is held on entry, no lock it
+  /// returns holding is a caller's business).
+  bool IsRoot = false;
   /// The function is a lock primitive itself (see run()).
   bool ImplementsLock = false;
 
