@@ -12,6 +12,8 @@
 #include "lockcheck/CallTargets.h"
 #include "lockcheck/FactsCollector.h"
 #include "lockcheck/FunctionAnalysis.h"
+#include "lockcheck/GuardClasses.h"
+#include "lockcheck/Roots.h"
 #include "lockcheck/LockModel.h"
 #include "lockcheck/LockOrder.h"
 #include "lockcheck/ThrowModel.h"
@@ -172,9 +174,11 @@ bool sameSummary(const FunctionSummary &A, const FunctionSummary &B) {
   auto Lock = [](const SummaryLock &L) { return std::tie(L.Path, L.Shared); };
   auto Pair = [](const NestedAcquire &N) { return std::tie(N.Held.Path, N.Acquired.Path); };
   auto If = [](const ConditionalAcquire &C) { return std::tie(C.Lock.Path, C.Success); };
+  auto Guard = [](const GuardLock &G) { return std::tie(G.Lock.Path, G.Member.Path); };
   return Same(A.Acquires, B.Acquires, Lock) && Same(A.NetAcquired, B.NetAcquired, Lock) &&
          Same(A.NetReleased, B.NetReleased, Lock) && Same(A.Nested, B.Nested, Pair) &&
-         Same(A.NetAcquiredIf, B.NetAcquiredIf, If);
+         Same(A.NetAcquiredIf, B.NetAcquiredIf, If) && Same(A.MayRelease, B.MayRelease, Lock) &&
+         A.Guard.Unlocker == B.Guard.Unlocker && Same(A.Guard.Locks, B.Guard.Locks, Guard);
 }
 
 } // namespace
@@ -220,16 +224,20 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
   WrapperEvidence Wrappers;
   SummaryTable Summaries;
   LockOrderGraph Order(Ctx.getSourceManager());
+  GuardClassTable GuardClasses(Summaries, Imports);
+  Model.setGuardClasses(&GuardClasses);
   ExternalCallLog External;
   if (Opts.Facts)
     for (unsigned I : reachingAny(Calls, CallsExternal))
       External.ReachOtherTUs.insert(Fns[I]->getCanonicalDecl());
+  llvm::DenseSet<const FunctionDecl *> Roots = findRoots(Fns);
   std::unique_ptr<AccessLog> Accesses;
   if (Opts.Enabled.contains(Check::UnguardedAccess))
     Accesses = std::make_unique<AccessLog>(Ctx, Model, Fns);
   TUContext TU{Model,   Throws,  Opts,     Sink,
                Wrappers, Summaries, Order, Imports,
                Virtuals, Opts.Facts ? &External : nullptr, Accesses.get()};
+  TU.Roots = &Roots;
   WriteEffects Writes(Ctx, Model);
   TU.Writes = &Writes;
 
@@ -291,6 +299,12 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
     Order.reportCycles(Opts.Cfg, Sink, Opts.DebugLog);
   if (Opts.Facts) {
     Order.addDeclaredOrders(Opts.Cfg);
+    // A guard constructor whose destructor does not release its lock (or is
+    // nowhere to be seen) builds no guard: other TUs take it as a call.
+    for (auto &[FD, S] : Summaries)
+      if (!S.Guard.empty())
+        if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD); !GuardClasses.constructor(Ctor))
+          S.Guard = GuardConstructor();
     // What may leave each function, for callers in other TUs.
     std::vector<FunctionThrows> ThrowsOf;
     for (const FunctionDecl *FD : Fns) {

@@ -95,6 +95,8 @@ void FunctionAnalysis::transferImplicitDtor(const CFGElement &E, State &St) {
     checkImplicitJoin(VD, At, St);
     if (!Model.isGuardType(VD->getType()))
       transferDestroy(destructorOf(VD->getType()), variablePath(VD), At, St);
+    else
+      endUnlocker(VD, At, St);
   } else if (auto T = E.getAs<CFGTemporaryDtor>()) {
     const CXXBindTemporaryExpr *BTE = T->getBindTemporaryExpr();
     if (!Model.isGuardType(BTE->getType()))

@@ -139,6 +139,143 @@ bool addEscaping(FactFunction &F, const Escaping &E) {
   return Changed;
 }
 
+/// The locks an object built by \p C holds for its scope, in the callee's
+/// parameter terms: \p G is a constructor of another TU's guard class. (A
+/// guard class of the caller's own TU was applied by the TU itself.)
+std::vector<FactLock> guardLocks(const FactFunction &G, const FactCall &C) {
+  std::vector<FactLock> Out;
+  if (C.Local || G.Guard.Unlocker)
+    return Out;
+  for (const FactGuardLock &L : G.Guard.Locks)
+    Out.push_back(L.Lock);
+  return Out;
+}
+
+FactLock objectOf(const FactCall &C) {
+  for (const FactArg &A : C.Args)
+    if (A.Index == -1)
+      return A.Object;
+  return {};
+}
+
+/// Guard and unlocker objects of other TUs' guard classes, replayed in a
+/// function's calls in source order like its acquire and release wrappers:
+/// the constructor call begins the object's scope, the destructor call on
+/// the same object ends it.
+class ScopedObjects {
+public:
+  /// \p C constructs a guard or an unlocker: applies it and says true.
+  bool begin(const FactFunction &F, const FactCall &C, const FactFunction &Ctor,
+             const std::vector<FactHeld> &Held, std::vector<FactHeld> &Replayed,
+             std::vector<FactFinding> &Findings, std::vector<FactEdge> &Edges) {
+    if (C.Local || Ctor.Guard.empty())
+      return false;
+    Object O;
+    O.Path = objectOf(C).Path;
+    O.Unlocker = Ctor.Guard.Unlocker;
+    for (const FactGuardLock &GL : Ctor.Guard.Locks) {
+      std::optional<FactLock> L = translate(GL.Lock, C);
+      if (!L)
+        continue;
+      auto H = std::find_if(Held.begin(), Held.end(),
+                            [&](const FactHeld &X) { return X.Lock.Path == L->Path; });
+      if (O.Unlocker) {
+        if (H == Held.end()) {
+          FactFinding Fd;
+          Fd.CheckKind = Check::UnlockNotHeld;
+          Fd.Loc = C.Loc;
+          Fd.Message = msg::callReleaseNotHeld(C.CalleeName, L->Kind, L->Display, true);
+          Fd.Function = F.Name;
+          Findings.push_back(std::move(Fd));
+          continue;
+        }
+        O.Locks.push_back(*H);
+        Suppressed.push_back(L->Path);
+        eraseHeld(Replayed, L->Path);
+        continue;
+      }
+      if (H != Held.end()) {
+        bool SharedOk = L->Shared && H->Lock.Shared && L->Kind == "rwlock";
+        if (!L->Recursive && !H->Lock.Recursive && !SharedOk) {
+          FactFinding Fd;
+          Fd.CheckKind = Check::DoubleLock;
+          Fd.Loc = C.Loc;
+          Fd.Message = msg::doubleLock(L->Kind, L->Display, H->Definite);
+          Fd.Definite = H->Definite;
+          Fd.Function = F.Name;
+          if (!H->Site.File.empty())
+            Fd.Notes.push_back({H->Site, msg::acquiredHere(L->Kind, H->Lock.Display)});
+          Findings.push_back(std::move(Fd));
+          continue; // that thread blocks here
+        }
+      }
+      for (const FactHeld &X : Held) {
+        if (X.Lock.Path == L->Path || X.Lock.LockClass.empty() || L->LockClass.empty() ||
+            X.Lock.LockClass == L->LockClass)
+          continue;
+        FactEdge E;
+        E.FromClass = X.Lock.LockClass;
+        E.ToClass = L->LockClass;
+        E.FromName = X.Lock.Display;
+        E.ToName = L->Display;
+        E.Kind = L->Kind;
+        E.Loc = C.Loc;
+        Edges.push_back(std::move(E));
+      }
+      FactHeld Now{*L, C.Loc, true};
+      O.Locks.push_back(Now);
+      Replayed.push_back(std::move(Now));
+    }
+    if (!O.Path.empty())
+      Objects.push_back(std::move(O));
+    return true;
+  }
+
+  /// \p C destroys an object begun here: ends its scope and says true.
+  bool end(const FactCall &C, std::vector<FactHeld> &Replayed) {
+    if (C.CalleeName.empty() || C.CalleeName.front() != '~')
+      return false;
+    FactLock Obj = objectOf(C);
+    auto It = std::find_if(Objects.rbegin(), Objects.rend(),
+                           [&](const Object &O) { return O.Path == Obj.Path; });
+    if (Obj.Path.empty() || It == Objects.rend())
+      return false;
+    for (const FactHeld &H : It->Locks) {
+      if (!It->Unlocker) {
+        eraseHeld(Replayed, H.Lock.Path);
+        continue;
+      }
+      auto S = std::find(Suppressed.begin(), Suppressed.end(), H.Lock.Path);
+      if (S != Suppressed.end())
+        Suppressed.erase(S);
+      if (std::none_of(Replayed.begin(), Replayed.end(),
+                       [&](const FactHeld &X) { return X.Lock.Path == H.Lock.Path; }))
+        Replayed.push_back(H);
+    }
+    Objects.erase(std::next(It).base());
+    return true;
+  }
+
+  /// Held at a call according to the TU, but released by an unlocker here.
+  bool suppressed(const FactLock &L) const {
+    return std::find(Suppressed.begin(), Suppressed.end(), L.Path) != Suppressed.end();
+  }
+
+private:
+  struct Object {
+    std::vector<FactStep> Path;
+    bool Unlocker = false;
+    std::vector<FactHeld> Locks;
+  };
+  static void eraseHeld(std::vector<FactHeld> &V, const std::vector<FactStep> &Path) {
+    V.erase(std::remove_if(V.begin(), V.end(),
+                           [&](const FactHeld &H) { return H.Lock.Path == Path; }),
+            V.end());
+  }
+  std::vector<Object> Objects;
+  std::vector<std::vector<FactStep>> Suppressed;
+};
+
 } // namespace
 
 /// What a call brings in from other TUs: all of a callee in another TU, and
@@ -246,6 +383,20 @@ CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
             F.Acquires.push_back(std::move(*L));
             Changed = true;
           }
+          // An object of another TU's guard class holds its lock here: the
+          // caller acquires it (named as the caller names the guard's lock).
+          for (const FactLock &GL : guardLocks(*G.Fn, C)) {
+            if (F.Acquires.size() >= MaxLocks)
+              break;
+            std::optional<FactLock> L = translate(GL, C);
+            if (!L || !expressible(*L) ||
+                std::any_of(F.Acquires.begin(), F.Acquires.end(),
+                            [&](const FactLock &A) { return A.Path == L->Path; }))
+              continue;
+            L->Chain = {{C.Loc, msg::chainAcquires(shortName(F.Name), L->Display)}};
+            F.Acquires.push_back(std::move(*L));
+            Changed = true;
+          }
           for (const FactNested &GN : G.Nested) {
             if (F.Nested.size() >= MaxLocks)
               break;
@@ -289,8 +440,11 @@ CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
       // leaves held (the TU could not see them: leaksIfThrows has none).
       std::vector<std::pair<const FactCall *, FactHeld>> ReplayedLeaks;
       std::vector<std::vector<FactStep>> ReleasedByWrappers;
+      ScopedObjects Scoped;
       for (const FactCall *CP : Calls) {
         const FactCall &C = *CP;
+        if (Scoped.end(C, Replayed))
+          continue; // the destructor of a guard (or unlocker) object seen here
         CalleeView G = callee(TI, C);
         if (!G.Fn)
           continue;
@@ -301,11 +455,16 @@ CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
                   return L.second.Site == H.Site && L.second.Lock.Path == H.Lock.Path;
                 }))
               ReplayedLeaks.push_back({&C, H});
-        std::vector<FactHeld> Held = C.Held;
+        std::vector<FactHeld> Held;
+        for (const FactHeld &H : C.Held)
+          if (!Scoped.suppressed(H.Lock))
+            Held.push_back(H);
         for (const FactHeld &H : Replayed)
           if (std::none_of(Held.begin(), Held.end(),
                            [&](const FactHeld &O) { return O.Lock.Path == H.Lock.Path; }))
             Held.push_back(H);
+        if (Scoped.begin(F, C, *G.Fn, Held, Replayed, R.Findings[TI], R.Edges[TI]))
+          continue;
         checkCall(F, C, G, Held, R.Findings[TI], R.Edges[TI]);
         if (C.Local) // the TU applied its own function's effects on the lockset
           continue;

@@ -62,6 +62,13 @@ json::Value heldToJSON(const std::vector<FactHeld> &Held) {
                              {"definite", H.Definite}});
   return A;
 }
+
+json::Value guardToJSON(const FactGuard &G) {
+  json::Array Locks;
+  for (const FactGuardLock &L : G.Locks)
+    Locks.push_back(json::Object{{"lock", lockToJSON(L.Lock)}, {"member", lockToJSON(L.Member)}});
+  return json::Object{{"unlocker", G.Unlocker}, {"locks", std::move(Locks)}};
+}
 json::Value callsToJSON(const std::vector<FactCall> &Calls) {
   json::Array A;
   for (const FactCall &C : Calls) {
@@ -144,14 +151,25 @@ bool fromJSON(const json::Value &V, FactThrow &T, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("type", T.Type) && O.map("bases", T.Bases);
 }
+bool fromJSON(const json::Value &V, FactGuardLock &G, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("lock", G.Lock) && O.map("member", G.Member);
+}
+bool fromJSON(const json::Value &V, FactGuard &G, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("unlocker", G.Unlocker) && O.map("locks", G.Locks);
+}
 bool fromJSON(const json::Value &V, FactFunction &F, json::Path P) {
   json::ObjectMapper O(V, P);
+  // `mayRelease` and `guard` are written only when not empty.
   return O && O.map("usr", F.Usr) && O.map("name", F.Name) && O.map("location", F.Loc) &&
          O.map("acquires", F.Acquires) && O.map("returnsHolding", F.NetAcquired) &&
          O.map("releasesForCaller", F.NetReleased) &&
          O.map("returnsHoldingIf", F.NetAcquiredIf) && O.map("nested", F.Nested) &&
          O.map("calls", F.Calls) && O.mapOptional("throws", F.Throws) &&
-         O.mapOptional("throwsUnknown", F.ThrowsUnknown);
+         O.mapOptional("throwsUnknown", F.ThrowsUnknown) &&
+         O.mapOptional("mayRelease", F.MayRelease) &&
+         O.mapOptional("guard", F.Guard);
 }
 bool fromJSON(const json::Value &V, FactEdge &E, json::Path P) {
   json::ObjectMapper O(V, P);
@@ -233,6 +251,10 @@ json::Value toJSON(const TUFacts &F) {
     }
     if (Fn.ThrowsUnknown)
       O["throwsUnknown"] = true;
+    if (!Fn.MayRelease.empty())
+      O["mayRelease"] = locksToJSON(Fn.MayRelease);
+    if (!Fn.Guard.empty())
+      O["guard"] = guardToJSON(Fn.Guard);
     Functions.push_back(std::move(O));
   }
   for (const FactEdge &E : F.Edges)

@@ -158,6 +158,10 @@ TUFacts collectFacts(ASTContext &Ctx, const SummaryTable &Summaries,
           {C.lock(A.Lock), A.Success == SuccessValue::Zero ? "zero" : "true"});
     for (const NestedAcquire &N : S.Nested)
       Fn.Nested.push_back({C.lock(N.Held), C.lock(N.Acquired)});
+    Fn.MayRelease = C.locks(S.MayRelease);
+    Fn.Guard.Unlocker = S.Guard.Unlocker;
+    for (const GuardLock &G : S.Guard.Locks)
+      Fn.Guard.Locks.push_back({C.lock(G.Lock), C.lock(G.Member)});
     if (Calls != CallsOf.end()) {
       Fn.Calls = std::move(Calls->second);
       CallsOf.erase(Calls);

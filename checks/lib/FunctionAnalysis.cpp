@@ -38,7 +38,8 @@ FunctionAnalysis::FunctionAnalysis(ASTContext &Ctx, const FunctionDecl *FD,
     : Ctx(Ctx), SM(Ctx.getSourceManager()), FD(FD), Model(TU.Model), Throws(TU.Throws),
       Opts(TU.Opts), Reporter(TU.Sink), Wrappers(TU.Wrappers), Summaries(TU.Summaries),
       Order(TU.Order), Imports(TU.Imports), Virtuals(TU.Virtuals), External(TU.External),
-      Accesses(TU.Accesses), Emit(Emit), Writes(TU.Writes) {
+      Accesses(TU.Accesses), Emit(Emit), Writes(TU.Writes),
+      IsRoot(TU.Roots && TU.Roots->contains(FD->getCanonicalDecl())) {
   if (!Writes) {
     OwnWrites = std::make_unique<WriteEffects>(Ctx, Model);
     Writes = OwnWrites.get();
@@ -105,6 +106,10 @@ bool FunctionAnalysis::run() {
   };
   ownAttributeLocks<AcquireCapabilityAttr>(FD, Paths, Model, Intern, ExpectedHeldAtExit);
   ownAttributeLocks<compat::TryAcquireAttr>(FD, Paths, Model, Intern, ExpectedHeldAtExit);
+  // A lock's own lock()/unlock()/try_lock() (or an annotated lock function)
+  // is where acquisition is defined: summarised, never reported as a leak or
+  // a release of something not held.
+  ImplementsLock = Model.isLockPrimitive(FD);
   ownAttributeLocks<RequiresCapabilityAttr>(FD, Paths, Model, Intern, PreHeld);
   ownAttributeLocks<ReleaseCapabilityAttr>(FD, Paths, Model, Intern, PreHeld);
 
@@ -112,9 +117,10 @@ bool FunctionAnalysis::run() {
     return false;
   // A lock whose first operation is a release (on some path, and never an
   // acquire first) is held by the caller: solve again with it held on entry.
+  // A root has no caller to hold anything for it.
   bool Changed = false;
   for (LockId Id : FirstTouchRelease)
-    if (!FirstTouchAcquire.count(Id) && !isLocalLock(Id))
+    if (!IsRoot && !FirstTouchAcquire.count(Id) && !isLocalLock(Id))
       Changed |= PreHeld.insert(Id).second;
   if (Changed && !solve())
     return false;
@@ -483,6 +489,7 @@ void FunctionAnalysis::checkExits() {
     Slot.Ret = Ret;
   }
   summarizeExits(ByExit);
+  summarizeObjectLocks(ByExit);
   for (const auto &[Raw, Entry] : ByExit) {
     const State &S = Entry.S;
     SourceLocation At = SourceLocation::getFromRawEncoding(Raw);
@@ -549,13 +556,16 @@ void FunctionAnalysis::deliver(LockId Id, Finding F) {
                      !RootVar->getType()->isPointerType();
   if (!Reporter.wants(F))
     return;
-  if (ReleasedSomewhere.count(Id) || LocalObject)
+  // At a root no caller is left to release what an acquire wrapper left held.
+  if (ReleasedSomewhere.count(Id) || LocalObject || IsRoot)
     Reporter.report(std::move(F));
   else
     Wrappers.defer(Locks.info(Id).ClassKey, std::move(F));
 }
 
 void FunctionAnalysis::emitDeferred() {
+  if (ImplementsLock)
+    return;
   std::string Fn = functionName();
   for (const auto &[Key, L] : Exits) {
     if (!Opts.Enabled.contains(Check::MissingUnlock))
@@ -564,7 +574,13 @@ void FunctionAnalysis::emitDeferred() {
     F.CheckKind = Check::MissingUnlock;
     F.Loc = L.At;
     F.Definite = L.Definite;
-    F.Message = msg::missingUnlock(kindOf(L.Id), nameOf(L.Id), Fn, L.AtReturn, L.Definite);
+    const auto *ByCall = dyn_cast<CallExpr>(Key.first);
+    const FunctionDecl *Wrapper = ByCall ? ByCall->getDirectCallee() : nullptr;
+    if (IsRoot && Wrapper && !Model.classifyCall(ByCall))
+      F.Message = msg::missingUnlockViaCall(kindOf(L.Id), nameOf(L.Id), Wrapper->getName(), Fn,
+                                            L.AtReturn, L.Definite);
+    else
+      F.Message = msg::missingUnlock(kindOf(L.Id), nameOf(L.Id), Fn, L.AtReturn, L.Definite);
     F.Notes.push_back(noteAt(Key.first, msg::acquiredHere(kindOf(L.Id), nameOf(L.Id))));
     deliver(L.Id, std::move(F));
   }

@@ -161,6 +161,16 @@ const FunctionSummary *ImportResolver::lookup(const FunctionDecl *Callee) {
         if (H && A)
           S.Nested.push_back({std::move(*H), std::move(*A)});
       }
+      convert(F->MayRelease, S.MayRelease);
+      for (const FactGuardLock &G : F->Guard.Locks) {
+        std::optional<SummaryLock> L = resolve(G.Lock, Callee), M = resolve(G.Member, Callee);
+        if (!L || !M) { // a guard whose locks cannot all be named here is none
+          S.Guard.Locks.clear();
+          break;
+        }
+        S.Guard.Locks.push_back({std::move(*L), std::move(*M)});
+      }
+      S.Guard.Unlocker = F->Guard.Unlocker;
       It = Cache.try_emplace(Callee).first;
       It->second = std::move(S);
     }

@@ -36,6 +36,12 @@ std::string missingUnlock(StringRef Kind, StringRef L, StringRef F, bool AtRetur
   return Kind.str() + " " + q(L) + (Definite ? " is still held" : " may still be held") +
          (AtReturn ? " when " + q(F) + " returns" : " at the end of " + q(F));
 }
+std::string missingUnlockViaCall(StringRef Kind, StringRef L, StringRef Callee, StringRef F,
+                                 bool AtReturn, bool Definite) {
+  return Kind.str() + " " + q(L) + " acquired by calling " + q(Callee) +
+         (Definite ? " is still held" : " may still be held") +
+         (AtReturn ? " when " + q(F) + " returns" : " at the end of " + q(F));
+}
 std::string leakOnCall(StringRef Kind, StringRef L, StringRef Callee) {
   return Kind.str() + " " + q(L) + " stays locked if " + q(Callee) + " throws";
 }

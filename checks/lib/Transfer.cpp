@@ -37,7 +37,8 @@ std::string FunctionAnalysis::nameOf(LockId Id) const { return Locks.info(Id).Di
 
 void FunctionAnalysis::reportAt(Check C, const Stmt *At, std::string Msg, bool Definite,
                                 llvm::SmallVector<FindingNote, 2> Notes) {
-  if (!Reporting || !Emit || !Opts.Enabled.contains(C))
+  if (!Reporting || !Emit || !Opts.Enabled.contains(C) ||
+      (ImplementsLock && C == Check::UnlockNotHeld))
     return;
   Finding F;
   F.CheckKind = C;
@@ -49,6 +50,8 @@ void FunctionAnalysis::reportAt(Check C, const Stmt *At, std::string Msg, bool D
 }
 
 llvm::SmallVector<LockId, 2> FunctionAnalysis::resolve(const LockOp &Op) {
+  if (Op.InferredCtor)
+    return resolveInferred(Op);
   llvm::SmallVector<LockId, 2> Ids;
   for (const LockRef &R : Op.Locks) {
     LockPath P = Paths.fromExpr(R.E, R.IsPointer, Op.Binding.get());
@@ -466,7 +469,7 @@ void FunctionAnalysis::destroyGuard(const VarDecl *VD, const Stmt *At, State &St
   reportGuardWithoutLock(VD, At, St);
   for (Disjunct &D : St.Ds) {
     GuardEntry *E = D.guard(VD);
-    if (!E)
+    if (!E || E->Unlocker) // an unlocker re-acquires (endUnlocker)
       continue;
     if (E->Owns)
       for (LockId Id : E->Locks) {
@@ -541,6 +544,16 @@ void FunctionAnalysis::applyOp(const LockOp &Op, const Stmt *Site, State &St) {
     tryAcquire(Op, Ids, nullptr, Site, St);
     return;
   }
+  case OpKind::ChangeMode: {
+    // Promote/demote: the old mode is given up, the new one taken.
+    llvm::SmallVector<LockId, 2> Ids = resolve(Op);
+    release(Ids, Site, St, nullptr, !Op.Shared);
+    acquire(Op, Ids, nullptr, Site, St);
+    return;
+  }
+  case OpKind::AssertHeld:
+    assertHeld(resolve(Op), St);
+    return;
   default:
     guardOp(Op, Site, St);
     return;
@@ -792,6 +805,9 @@ void FunctionAnalysis::guardOp(const LockOp &Op, const Stmt *Site, State &St) {
       addEntry(false);
       tryAcquire(Op, Ids, G, Site, St);
       return;
+    case GuardMode::Unlock:
+      createUnlocker(Op, Ids, Site, St);
+      return;
     }
     return;
   }
@@ -885,7 +901,7 @@ void FunctionAnalysis::guardOp(const LockOp &Op, const Stmt *Site, State &St) {
         Sample = Sample ? Sample : E;
       }
     reportGuardWithoutLock(G, Site, St);
-    if (Reporting && Sample) {
+    if (Reporting && Sample && !Op.IfOwned) {
       llvm::StringRef Kind = Sample->Locks.empty() ? "mutex" : kindOf(Sample->Locks.front());
       llvm::SmallVector<FindingNote, 2> Notes;
       if (Sample->ReleaseSite && !Sample->Locks.empty())

@@ -134,6 +134,25 @@ struct FactConditional {
   }
 };
 
+/// One lock of a scoped guard class (see GuardConstructor in Summary.h):
+/// in the constructor's parameter terms, and through the object's member.
+struct FactGuardLock {
+  FactLock Lock, Member;
+  bool operator==(const FactGuardLock &O) const {
+    return Lock == O.Lock && Member == O.Member;
+  }
+};
+
+/// A constructor of a scoped guard class (a scoped unlocker when Unlocker).
+struct FactGuard {
+  bool Unlocker = false;
+  std::vector<FactGuardLock> Locks;
+  bool empty() const { return Locks.empty(); }
+  bool operator==(const FactGuard &O) const {
+    return Unlocker == O.Unlocker && Locks == O.Locks;
+  }
+};
+
 struct FactFunction {
   std::string Usr, Name;
   FactLocation Loc;
@@ -145,11 +164,15 @@ struct FactFunction {
   /// type nobody can name.
   std::vector<FactThrow> Throws;
   bool ThrowsUnknown = false;
+  /// Locks of the object released on some paths only (member functions).
+  std::vector<FactLock> MayRelease;
+  FactGuard Guard;
   bool operator==(const FactFunction &O) const {
     return Usr == O.Usr && Name == O.Name && Loc == O.Loc && Acquires == O.Acquires &&
            NetAcquired == O.NetAcquired && NetReleased == O.NetReleased &&
            NetAcquiredIf == O.NetAcquiredIf && Nested == O.Nested && Calls == O.Calls &&
-           Throws == O.Throws && ThrowsUnknown == O.ThrowsUnknown;
+           Throws == O.Throws && ThrowsUnknown == O.ThrowsUnknown &&
+           MayRelease == O.MayRelease && Guard == O.Guard;
   }
 };
 
@@ -241,6 +264,8 @@ bool fromJSON(const llvm::json::Value &V, FactHeld &H, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactArg &A, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactCall &C, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactThrow &T, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, FactGuardLock &G, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, FactGuard &G, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactFunction &F, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactEdge &E, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactFinding &F, llvm::json::Path P);

@@ -87,6 +87,9 @@ struct TUContext {
   AccessLog *Accesses = nullptr;
   /// What calls may write, for forgetting conditions (null: per function).
   WriteEffects *Writes = nullptr;
+  /// Functions no caller of the program reaches through a call: main and
+  /// functions threads start with (canonical declarations; see Roots.cpp).
+  const llvm::DenseSet<const clang::FunctionDecl *> *Roots = nullptr;
 };
 
 /// A call as summaries see it. Constructors, destructors and delete have no
@@ -180,6 +183,9 @@ private:
                   const clang::VarDecl *Guard, const clang::Stmt *Site, State &St,
                   llvm::function_ref<bool(const Disjunct &)> Applies = nullptr);
   void guardOp(const LockOp &Op, const clang::Stmt *Site, State &St);
+  /// assert_capability: the lock is held from here on; a caller holds it
+  /// when this function has not taken it itself (AttributeEffects.cpp).
+  void assertHeld(llvm::ArrayRef<LockId> Ids, State &St);
   // --- calls (CallEffects.cpp, CallSites.cpp)
   void transferCall(const clang::CallExpr *CE, const clang::FunctionDecl *Callee, State &St);
   /// `t.join()` on a std::thread whose function acquires a lock held here
@@ -230,6 +236,17 @@ private:
   };
   using ExitStates = std::map<unsigned, ExitState>; // by raw location
   void summarizeExits(const ExitStates &ByExit);
+  // --- guard classes inferred from their bodies (GuardClasses.cpp)
+  /// Member functions: locks of the object released on some paths only; a
+  /// constructor: the guard it builds (GuardConstructor), whose locks are
+  /// then held for the object, not leaked.
+  void summarizeObjectLocks(const ExitStates &ByExit);
+  /// The locks of an inferred guard's construction, in this function's terms.
+  llvm::SmallVector<LockId, 2> resolveInferred(const LockOp &Op);
+  /// A scoped unlocker's construction releases, its end re-acquires.
+  void createUnlocker(const LockOp &Op, llvm::ArrayRef<LockId> Ids, const clang::Stmt *Site,
+                      State &St);
+  void endUnlocker(const clang::VarDecl *VD, const clang::Stmt *At, State &St);
   /// A lock held on every path that returns 0 and on no other, which the
   /// function releases on some path or whose holding follows a result it
   /// passes on: it acquires it conditionally (see ConditionalAcquire).
@@ -333,6 +350,13 @@ private:
   /// Checked blocking C lock calls (`if (pthread_mutex_lock(&m) != 0)`).
   llvm::DenseSet<const clang::Stmt *> FailedBlockingLocks;
   bool LostPrecision = false;
+  /// Locks an assert_capability said are held (not acquired here).
+  llvm::DenseSet<LockId> Asserted;
+  /// A root: obligations stop here (no lock is held on entry, no lock it
+  /// returns holding is a caller's business).
+  bool IsRoot = false;
+  /// The function is a lock primitive itself (see run()).
+  bool ImplementsLock = false;
 
   struct Leak {
     clang::SourceLocation At;

@@ -81,9 +81,14 @@ struct GuardEntry {
   bool Shared = false;
   const clang::Stmt *Site = nullptr;        // where it last acquired
   const clang::Stmt *ReleaseSite = nullptr; // where it last released
+  /// A scoped unlocker (owns nothing): re-acquires Locks when it ends, for
+  /// RestoreTo (the guard that owned them) or by hand (null).
+  bool Unlocker = false;
+  const clang::VarDecl *RestoreTo = nullptr;
   bool operator==(const GuardEntry &O) const {
     return Var == O.Var && Locks == O.Locks && Owns == O.Owns &&
-           Shared == O.Shared && Site == O.Site && ReleaseSite == O.ReleaseSite;
+           Shared == O.Shared && Site == O.Site && ReleaseSite == O.ReleaseSite &&
+           Unlocker == O.Unlocker && RestoreTo == O.RestoreTo;
   }
 };
 

@@ -23,6 +23,9 @@ std::string guardReleasesUnheld(StringRef G, StringRef Kind, StringRef L, bool D
 std::string wrongModeRelease(StringRef Kind, StringRef L, bool HeldShared);
 std::string missingUnlock(StringRef Kind, StringRef L, StringRef F, bool AtReturn,
                           bool Definite);
+/// A lock an acquire wrapper's call left held, at a root's exit.
+std::string missingUnlockViaCall(StringRef Kind, StringRef L, StringRef Callee, StringRef F,
+                                 bool AtReturn, bool Definite);
 std::string leakOnCall(StringRef Kind, StringRef L, StringRef Callee);
 std::string leakOnThrow(StringRef Kind, StringRef L, StringRef F);
 std::string temporaryGuard(StringRef Kind, StringRef L);
