@@ -39,7 +39,7 @@ public:
   /// The analysis side, once it exists (it calls back into the session).
   void attach(AnalysisScheduler &S) { Scheduler = &S; }
 
-  enum class EditorMessage { Other, Exit };
+  enum class EditorMessage { Other, Shutdown, Exit };
   /// Looks at a message from the editor before it is forwarded to clangd.
   EditorMessage fromEditor(llvm::StringRef Body);
   /// Forwards a message from clangd to the editor, merged where needed.
