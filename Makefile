@@ -1,7 +1,9 @@
 # Thin wrapper around scripts/ (which work without make on a fresh machine).
 export BUILD_DIR
-# BUILD_DIR=... selects another build directory.
-.PHONY: all setup build examples test bench clean
+# BUILD_DIR=... selects another build directory (that of LLVM 19; N builds in
+# BUILD_DIR-N); LLVM_VERSION=N one LLVM release (see scripts/versions.sh).
+export LLVM_VERSION
+.PHONY: all setup build examples test bench package clean
 
 all: build
 
@@ -17,8 +19,11 @@ examples:
 test:
 	bash scripts/test.sh
 
+package:
+	bash scripts/package.sh
+
 bench: build
 	python3 bench/run_bench.py
 
 clean:
-	rm -rf $(or $(BUILD_DIR),build)
+	rm -rf $(or $(BUILD_DIR),build) $(addprefix $(or $(BUILD_DIR),build)-,20 21 22)

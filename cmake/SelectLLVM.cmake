@@ -83,6 +83,8 @@ if(_lc_how MATCHES "^LOCKCHECK_LLVM_VERSION")
 endif()
 
 set(LOCKCHECK_LLVM_MAJOR ${LLVM_VERSION_MAJOR})
+# For scripts/build.sh, which reads it from CMakeCache.txt.
+set(LOCKCHECK_LLVM_MAJOR ${LLVM_VERSION_MAJOR} CACHE INTERNAL "LLVM release of this build")
 if(NOT LOCKCHECK_LLVM_MAJOR IN_LIST LOCKCHECK_SUPPORTED_LLVM_VERSIONS)
   message(FATAL_ERROR "lockcheck: ${Clang_DIR} is Clang ${LLVM_PACKAGE_VERSION}, which is not supported; "
                       "valid: ${_lc_valid}")

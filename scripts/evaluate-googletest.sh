@@ -4,11 +4,13 @@
 # for the triage in docs/evaluation.md. Needs the googletest package.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BUILD_DIR=${BUILD_DIR:-$ROOT/build}
+source "$ROOT/scripts/versions.sh"
+version=$(lockcheck_versions "$LOCKCHECK_DEFAULT_LLVM")
+B=$(lockcheck_build_dir "$version")
 SRC=${GOOGLETEST_SRC:-/usr/src/googletest}
 exec python3 "$ROOT/test/googletest/Inputs/run_plugin_over.py" \
-  --compiler "${CLANGXX:-/usr/lib/llvm-19/bin/clang++}" \
-  --plugin "$BUILD_DIR/lib/lockcheck-plugin.so" --root "$SRC" --show-notes \
+  --compiler "${CLANGXX:-/usr/lib/llvm-$version/bin/clang++}" \
+  --plugin "$B/lib/lockcheck-plugin-$version.so" --root "$SRC" --show-notes \
   --glob 'googletest/src/*.cc' --glob 'googlemock/src/*.cc' \
   --glob 'googletest/test/*.cc' --glob 'googlemock/test/*.cc' \
   --glob 'googletest/samples/*.cc' \

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Runs the already built plugin over every file in examples/. The examples
-# compile cleanly, so warnings are expected but any error or crash fails.
+# Runs the already built plugin over every file in examples/, with the Clang
+# of its release (LLVM_VERSION, default 19). The examples compile cleanly, so
+# warnings are expected but any error or crash fails.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BUILD_DIR=${BUILD_DIR:-$ROOT/build}
-PLUGIN=$BUILD_DIR/lib/lockcheck-plugin.so
-CLANG=${CLANG:-/usr/lib/llvm-19/bin/clang}
-CLANGXX=${CLANGXX:-/usr/lib/llvm-19/bin/clang++}
+source "$ROOT/scripts/versions.sh"
+version=$(lockcheck_versions "$LOCKCHECK_DEFAULT_LLVM")
+B=$(lockcheck_build_dir "$version")
+PLUGIN=$B/lib/lockcheck-plugin-$version.so
+CLANG=${CLANG:-/usr/lib/llvm-$version/bin/clang}
+CLANGXX=${CLANGXX:-/usr/lib/llvm-$version/bin/clang++}
 
 if [[ ! -f $PLUGIN ]]; then
-  echo "run-examples: $PLUGIN not found; build it first (bash scripts/build.sh)" >&2
+  echo "run-examples: $PLUGIN not found; build it first (LLVM_VERSION=$version bash scripts/build.sh)" >&2
   exit 1
 fi
 

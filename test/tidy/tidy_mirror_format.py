@@ -56,7 +56,7 @@ class TidyMirror(lit.formats.TestFormat):
         here = os.path.dirname(os.path.abspath(__file__))
         cmd = [cfg.python, os.path.join(here, "verify_with_tidy.py"),
                "--clang-tidy=" + cfg.clang_tidy,
-               "--plugin=" + os.path.join(cfg.lockcheck_obj_root, "lib", "lockcheck-tidy.so"),
+               "--plugin=" + cfg.tidy_plugin,
                "--filecheck=" + cfg.filecheck,
                "--tmp=" + tmp_base,
                "--features=" + ",".join(sorted(cfg.available_features)),

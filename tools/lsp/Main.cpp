@@ -2,8 +2,10 @@
 //
 // Threads: the main thread reads the editor and forwards to clangd; one
 // thread reads clangd and forwards to the editor (through the Outbox's
-// writer); one worker runs the analyses. When clangd exits, lockcheck-lsp
-// exits with clangd's status, which is what the protocol asks of a server.
+// writer); one worker runs the analyses. After the editor's "exit",
+// lockcheck-lsp exits as the protocol asks (0 if "shutdown" came first, else
+// 1), whatever clangd does meanwhile: it may still be indexing, hang, or be
+// killed. When clangd ends the session on its own, its status is lockcheck-lsp's.
 //
 //===----------------------------------------------------------------------===//
 #include "AnalysisScheduler.h"
@@ -54,14 +56,14 @@ std::string checkDocsDir(const char *Argv0) {
   return LOCKCHECK_SOURCE_DOCS_DIR;
 }
 
-/// clangd normally exits promptly after "exit" or end of input; if it hangs,
-/// the editor must not be left waiting for lockcheck-lsp.
-void killClangdLater(pid_t Pid, std::atomic<bool> &Reaped) {
+/// clangd normally exits promptly after "exit" or end of input; if it hangs
+/// (or is busy indexing), the editor must not be left waiting for lockcheck-lsp.
+void killClangdLater(pid_t Pid, std::atomic<bool> &Reaped, std::chrono::seconds Grace) {
   static std::atomic<bool> Started{false};
   if (Started.exchange(true))
     return;
-  std::thread([Pid, &Reaped] {
-    std::this_thread::sleep_for(std::chrono::seconds(10));
+  std::thread([Pid, &Reaped, Grace] {
+    std::this_thread::sleep_for(Grace);
     if (!Reaped) {
       log(LogLevel::Error, "clangd did not exit; killing it");
       ::kill(Pid, SIGKILL);
@@ -138,6 +140,9 @@ int main(int Argc, char **Argv) {
   S.attach(Scheduler);
 
   std::atomic<bool> Reaped{false};
+  // The status the protocol gives the editor's "exit": -1 until it arrives.
+  std::atomic<int> ExitStatus{-1};
+  bool ShutdownSeen = false;
   pid_t ClangdPid = Child->Pid;
   std::thread FromClangd([&, Fd = Child->StdoutFD] {
     FrameReader Reader(Fd, "clangd");
@@ -147,6 +152,8 @@ int main(int Argc, char **Argv) {
     Reaped = true;
     if (Status != 0)
       log(LogLevel::Info, "clangd exited with status {0}", Status);
+    if (ExitStatus >= 0)
+      Status = ExitStatus;
     ToEditor.flush();
     // Analyses in flight are abandoned; nothing they hold needs tearing down.
     std::_Exit(Status);
@@ -157,17 +164,21 @@ int main(int Argc, char **Argv) {
     Session::EditorMessage Kind = S.fromEditor(*Body);
     if (Kind == Session::EditorMessage::Refused)
       continue;
+    if (Kind == Session::EditorMessage::Shutdown)
+      ShutdownSeen = true;
+    else if (Kind == Session::EditorMessage::Exit && ExitStatus < 0)
+      ExitStatus = ShutdownSeen ? 0 : 1;
     if (!writeAll(Child->StdinFD, frameMessage(*Body))) {
       log(LogLevel::Error, "clangd stopped reading its input");
       break;
     }
     if (Kind == Session::EditorMessage::Exit)
-      killClangdLater(ClangdPid, Reaped);
+      killClangdLater(ClangdPid, Reaped, std::chrono::seconds(5));
   }
   // End of the editor's input (or clangd's): clangd sees end of input too,
   // exits, and the clangd thread ends the process with its status.
   ::close(Child->StdinFD);
-  killClangdLater(ClangdPid, Reaped);
+  killClangdLater(ClangdPid, Reaped, std::chrono::seconds(10));
   FromClangd.join();
   return 1; // not reached
 }

@@ -64,6 +64,8 @@ Session::EditorMessage Session::fromEditor(llvm::StringRef Body) {
 
   if (*Method == "exit")
     return EditorMessage::Exit;
+  if (*Method == "shutdown" && Id)
+    return EditorMessage::Shutdown;
   if (*Method == "initialize" && Id)
     onInitialize(*Id, Params);
   else if (!Params)

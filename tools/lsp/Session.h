@@ -41,7 +41,7 @@ public:
 
   /// Refused: nested too deeply to parse (JsonLimits.h); answered with a
   /// JSON-RPC parse error and not forwarded, since clangd would crash on it.
-  enum class EditorMessage { Other, Exit, Refused };
+  enum class EditorMessage { Other, Shutdown, Exit, Refused };
   /// Looks at a message from the editor before it is forwarded to clangd.
   EditorMessage fromEditor(llvm::StringRef Body);
   /// Forwards a message from clangd to the editor, merged where needed.

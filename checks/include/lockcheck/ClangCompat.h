@@ -93,7 +93,13 @@ inline llvm::SmallVector<TryAcquireAttr, 1> tryAcquireAttrs(const clang::Decl *D
   return Out;
 }
 
-inline bool hasTryAcquireAttr(const clang::Decl *D) { return !tryAcquireAttrs(D).empty(); }
+inline bool hasTryAcquireAttr(const clang::Decl *D) {
+  if (D->hasAttrs())
+    for (const clang::Attr *A : D->attrs())
+      if (TryAcquireAttr::from(A))
+        return true;
+  return false;
+}
 
 /// D->specific_attrs<AttrT>(), with TryAcquireAttr standing for every
 /// try-acquire spelling. Iterate as `for (const auto &A : attrsOf<T>(D))`.

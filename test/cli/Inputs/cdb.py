@@ -2,7 +2,8 @@
 """Writes <dir>/compile_commands.json for every .c/.cpp file under <dir>/src.
 
 usage: cdb.py <dir> [--skip NAME] [-- extra compiler flags]
-Commands use the Clang 19 driver the way a CMake build would: one entry per
+Commands use the Clang driver under test (LOCKCHECK_TEST_CLANG/_CLANGXX, set
+by lit.cfg.py) the way a CMake build would: one entry per
 TU, relative file names, the directory of the source as working directory.
 """
 import json
@@ -26,7 +27,7 @@ for dirpath, _, files in sorted(os.walk(src)):
         if f in skip or not f.endswith((".c", ".cpp")):
             continue
         cxx = f.endswith(".cpp")
-        compiler = "/usr/lib/llvm-19/bin/clang++" if cxx else "/usr/lib/llvm-19/bin/clang"
+        compiler = os.environ["LOCKCHECK_TEST_CLANGXX" if cxx else "LOCKCHECK_TEST_CLANG"]
         std = "-std=c++17" if cxx else "-std=c11"
         cmd = [compiler, std] + extra + ["-c", f, "-o", f + ".o"]
         entries.append({"directory": dirpath, "file": f,
