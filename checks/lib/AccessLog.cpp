@@ -932,6 +932,10 @@ AccessLog::AccessLog(ASTContext &Ctx, const LockModel &Model,
     // every field by definition; only written code counts.
     if (FD->isImplicit() || FD->isDefaulted())
       continue;
+    // The author turned thread-safety analysis off here, as for
+    // -Wthread-safety: its accesses count neither way.
+    if (FD->hasAttr<NoThreadSafetyAnalysisAttr>())
+      continue;
     if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
       for (const CXXCtorInitializer *Init : Ctor->inits())
         if (Init->isWritten())
