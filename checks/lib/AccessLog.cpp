@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "lockcheck/AccessLog.h"
+#include "lockcheck/ClangCompat.h"
 #include "lockcheck/EnclosingFunction.h"
 #include "lockcheck/ImportResolver.h"
 #include "lockcheck/LockModel.h"
@@ -429,8 +430,8 @@ struct AccessLog::Impl {
 
   void visitExpr(const Expr *E, Mode M, const FunctionDecl *Fn) {
     if (isa<UnaryExprOrTypeTraitExpr, CXXTypeidExpr, CXXNoexceptExpr, CXXDefaultArgExpr,
-            CXXDefaultInitExpr, OpaqueValueExpr, PseudoObjectExpr, TypoExpr,
-            RecoveryExpr>(E))
+            CXXDefaultInitExpr, OpaqueValueExpr, PseudoObjectExpr, RecoveryExpr>(E) ||
+        compat::isTypoExpr(E))
       return; // unevaluated, or evaluated elsewhere
     if (const auto *PE = dyn_cast<ParenExpr>(E))
       return visit(PE->getSubExpr(), M, Fn);

@@ -479,17 +479,9 @@ std::optional<LockOp> LockModel::fromAttributes(const CallExpr *CE, const Expr *
       Releases = true, ReleasesShared = RA->isShared();
       addArgs(RA->args());
       Found = true;
-    } else if (const auto *AC = dyn_cast<AssertCapabilityAttr>(A)) {
-      Op.Kind = OpKind::AssertHeld, Op.Shared = AC->isShared();
-      addArgs(AC->args());
-      Found = true;
-    } else if (const auto *AE = dyn_cast<AssertExclusiveLockAttr>(A)) {
-      Op.Kind = OpKind::AssertHeld;
-      addArgs(AE->args());
-      Found = true;
-    } else if (const auto *AS = dyn_cast<AssertSharedLockAttr>(A)) {
-      Op.Kind = OpKind::AssertHeld, Op.Shared = true;
-      addArgs(AS->args());
+    } else if (auto AA = compat::AssertAttr::from(A)) {
+      Op.Kind = OpKind::AssertHeld, Op.Shared = AA->Shared;
+      addArgs(AA->Args);
       Found = true;
     } else if (auto TA = compat::TryAcquireAttr::from(A)) {
       Op.Kind = OpKind::TryAcquire, Op.Shared = TA->isShared();

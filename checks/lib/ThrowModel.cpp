@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "lockcheck/ThrowModel.h"
+#include "lockcheck/ClangCompat.h"
 #include "lockcheck/CallTargets.h"
 #include "lockcheck/Config.h"
 #include "lockcheck/ImportResolver.h"
@@ -101,7 +102,7 @@ std::string ThrowModel::typeName(QualType T) const {
   P.SuppressInlineNamespace = true;
   P.SuppressUnwrittenScope = true;
   P.FullyQualifiedName = true;
-  P.PrintCanonicalTypes = true;
+  compat::printAsCanonical(P);
   return T.getCanonicalType().getUnqualifiedType().getAsString(P);
 }
 

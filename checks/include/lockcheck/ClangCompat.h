@@ -16,6 +16,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
+#include "clang/AST/PrettyPrinter.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/FileSystem.h"
@@ -48,6 +49,47 @@ inline void makeAbsolute(const llvm::Twine &Cwd, llvm::SmallVectorImpl<char> &Pa
   llvm::sys::fs::make_absolute(Cwd, Path);
 #endif
 }
+
+/// Print types as their canonical form. Clang 22 renamed
+/// PrintingPolicy::PrintCanonicalTypes to PrintAsCanonical.
+inline void printAsCanonical(clang::PrintingPolicy &P) {
+#if CLANG_VERSION_MAJOR >= 22
+  P.PrintAsCanonical = true;
+#else
+  P.PrintCanonicalTypes = true;
+#endif
+}
+
+/// A placeholder for a typo Sema has not corrected yet. Clang 21 removed
+/// delayed typo correction and, with it, TypoExpr.
+inline bool isTypoExpr(const clang::Expr *E) {
+#if CLANG_VERSION_MAJOR < 21
+  return llvm::isa<clang::TypoExpr>(E);
+#else
+  (void)E;
+  return false;
+#endif
+}
+
+/// An assert attribute (assert_capability, assert_shared_capability, and
+/// up to Clang 20 the legacy assert_exclusive_lock / assert_shared_lock,
+/// which Clang 21 made spellings of AssertCapabilityAttr): is it shared,
+/// and its arguments.
+struct AssertAttr {
+  bool Shared;
+  llvm::iterator_range<clang::Expr **> Args;
+  static std::optional<AssertAttr> from(const clang::Attr *A) {
+    if (const auto *C = llvm::dyn_cast<clang::AssertCapabilityAttr>(A))
+      return AssertAttr{C->isShared(), C->args()};
+#if CLANG_VERSION_MAJOR < 21
+    if (const auto *E = llvm::dyn_cast<clang::AssertExclusiveLockAttr>(A))
+      return AssertAttr{false, E->args()};
+    if (const auto *S = llvm::dyn_cast<clang::AssertSharedLockAttr>(A))
+      return AssertAttr{true, S->args()};
+#endif
+    return std::nullopt;
+  }
+};
 
 /// A try-acquire attribute, however it is spelled. Up to Clang 20,
 /// exclusive_trylock_function and shared_trylock_function have their own
