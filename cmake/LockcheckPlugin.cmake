@@ -2,12 +2,13 @@
 #
 #   list(APPEND CMAKE_MODULE_PATH <lockcheck source>/cmake)
 #   include(LockcheckPlugin)
-#   lockcheck_enable(<target> [WERROR] [CONFIG <file>] [CHECKS <globs>]
+#   lockcheck_enable(<target> [WERROR | NO_WERROR] [CONFIG <file>] [CHECKS <globs>]
 #                    [FACTS_DIR <dir>])
 #
 # Adds -fplugin=lockcheck-plugin.so to the target's C and C++ compiles, so
 # findings appear as compiler warnings in every build (and fail it with
-# WERROR, or with the project's own -Werror). FACTS_DIR makes each compile
+# WERROR, or with the project's own -Werror, unless NO_WERROR keeps them
+# warnings in a -Werror build). FACTS_DIR makes each compile
 # write its TU's facts to <dir>/<target>/<source>.facts.json for
 # `lockcheck merge <dir>` (see docs/integrations/scaling.md).
 #
@@ -31,10 +32,14 @@ find_file(LOCKCHECK_PLUGIN lockcheck-plugin.so
 set(LOCKCHECK_CLANG_MAJOR 19)
 
 function(lockcheck_enable target)
-  cmake_parse_arguments(PARSE_ARGV 1 LC "WERROR" "CONFIG;CHECKS;FACTS_DIR" "")
+  cmake_parse_arguments(PARSE_ARGV 1 LC "WERROR;NO_WERROR" "CONFIG;CHECKS;FACTS_DIR" "")
   if(LC_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "lockcheck_enable(${target}): unknown arguments '${LC_UNPARSED_ARGUMENTS}'; "
-                        "valid: WERROR, CONFIG <file>, CHECKS <globs>, FACTS_DIR <dir>")
+                        "valid: WERROR, NO_WERROR, CONFIG <file>, CHECKS <globs>, FACTS_DIR <dir>")
+  endif()
+  if(LC_WERROR AND LC_NO_WERROR)
+    message(FATAL_ERROR "lockcheck_enable(${target}): WERROR and NO_WERROR contradict each other; "
+                        "pass one of them")
   endif()
   if(NOT TARGET ${target})
     message(FATAL_ERROR "lockcheck_enable(${target}): no such target")
@@ -67,6 +72,9 @@ function(lockcheck_enable target)
   set(args "-fplugin=${LOCKCHECK_PLUGIN}")
   if(LC_WERROR)
     list(APPEND args "-fplugin-arg-lockcheck-werror")
+  endif()
+  if(LC_NO_WERROR)
+    list(APPEND args "-fplugin-arg-lockcheck-no-werror")
   endif()
   if(LC_CONFIG)
     get_filename_component(config "${LC_CONFIG}" ABSOLUTE)

@@ -1,6 +1,6 @@
 // lockcheck-unlock-not-held: releasing a mutex that is not held (undefined
-// behaviour for std::mutex), or unlocking a mutex that a guard will release
-// again when it is destroyed.
+// behaviour for std::mutex), or a guard releasing a mutex that was unlocked
+// by hand and not locked again.
 #include <mutex>
 
 class Stats {
@@ -22,12 +22,13 @@ public:
       mu_.unlock();
   }
 
-  // BAD: the guard owns 'mu_' and releases it again in its destructor.
+  // BAD: the guard owns 'mu_' and releases it again in its destructor,
+  // after the manual unlock.
   void reset() {
     std::lock_guard<std::mutex> lock(mu_);
     total_ = 0;
-    mu_.unlock(); // warning: releasing mutex 'mu_' owned by guard 'lock'; ...
-  }
+    mu_.unlock();
+  } // warning: guard 'lock' releases mutex 'mu_' that was unlocked by hand and not locked again
 
   // GOOD: a unique_lock may be unlocked early; it then releases nothing.
   void reset_fixed() {

@@ -7,7 +7,7 @@ set -euo pipefail
 PACKAGES=(
   g++ cmake ninja-build python3
   llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 clangd-19 llvm-19-tools
-  libc++-19-dev libc++abi-19-dev
+  libc++-19-dev libc++abi-19-dev libclang-rt-19-dev
   libgtest-dev libbenchmark-dev googletest graphviz
 )
 

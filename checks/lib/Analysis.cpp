@@ -8,9 +8,12 @@
 //
 //===----------------------------------------------------------------------===//
 #include "lockcheck/Analysis.h"
+#include "lockcheck/AccessLog.h"
 #include "lockcheck/CallTargets.h"
 #include "lockcheck/FactsCollector.h"
 #include "lockcheck/FunctionAnalysis.h"
+#include "lockcheck/GuardClasses.h"
+#include "lockcheck/Roots.h"
 #include "lockcheck/LockModel.h"
 #include "lockcheck/LockOrder.h"
 #include "lockcheck/ThrowModel.h"
@@ -171,9 +174,11 @@ bool sameSummary(const FunctionSummary &A, const FunctionSummary &B) {
   auto Lock = [](const SummaryLock &L) { return std::tie(L.Path, L.Shared); };
   auto Pair = [](const NestedAcquire &N) { return std::tie(N.Held.Path, N.Acquired.Path); };
   auto If = [](const ConditionalAcquire &C) { return std::tie(C.Lock.Path, C.Success); };
+  auto Guard = [](const GuardLock &G) { return std::tie(G.Lock.Path, G.Member.Path); };
   return Same(A.Acquires, B.Acquires, Lock) && Same(A.NetAcquired, B.NetAcquired, Lock) &&
          Same(A.NetReleased, B.NetReleased, Lock) && Same(A.Nested, B.Nested, Pair) &&
-         Same(A.NetAcquiredIf, B.NetAcquiredIf, If);
+         Same(A.NetAcquiredIf, B.NetAcquiredIf, If) && Same(A.MayRelease, B.MayRelease, Lock) &&
+         A.Guard.Unlocker == B.Guard.Unlocker && Same(A.Guard.Locks, B.Guard.Locks, Guard);
 }
 
 } // namespace
@@ -214,18 +219,27 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
       Calls[I].push_back(It->second);
     });
 
-  ThrowModel Throws(Ctx, Model, Opts.Cfg);
+  ImportResolver Imports(Ctx, Opts.Imported);
+  ThrowModel Throws(Ctx, Model, Opts.Cfg, Virtuals, &Imports);
   WrapperEvidence Wrappers;
   SummaryTable Summaries;
   LockOrderGraph Order(Ctx.getSourceManager());
-  ImportResolver Imports(Ctx, Opts.Imported);
+  GuardClassTable GuardClasses(Summaries, Imports);
+  Model.setGuardClasses(&GuardClasses);
   ExternalCallLog External;
   if (Opts.Facts)
     for (unsigned I : reachingAny(Calls, CallsExternal))
       External.ReachOtherTUs.insert(Fns[I]->getCanonicalDecl());
+  llvm::DenseSet<const FunctionDecl *> Roots = findRoots(Fns);
+  std::unique_ptr<AccessLog> Accesses;
+  if (Opts.Enabled.contains(Check::UnguardedAccess))
+    Accesses = std::make_unique<AccessLog>(Ctx, Model, Fns);
   TUContext TU{Model,   Throws,  Opts,     Sink,
                Wrappers, Summaries, Order, Imports,
-               Virtuals, Opts.Facts ? &External : nullptr};
+               Virtuals, Opts.Facts ? &External : nullptr, Accesses.get()};
+  TU.Roots = &Roots;
+  WriteEffects Writes(Ctx, Model);
+  TU.Writes = &Writes;
 
   auto relevant = [&](const FunctionDecl *FD) {
     // A function the configuration declares a lock function is a primitive
@@ -249,7 +263,9 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
   };
   auto analyse = [&](const FunctionDecl *FD, bool Emit) {
     FunctionAnalysis FA(Ctx, FD, TU, Emit);
-    FA.run();
+    bool Completed = FA.run();
+    if (Emit && Accesses)
+      Accesses->analysed(FD, Completed);
     FunctionSummary &Slot = Summaries[FD->getCanonicalDecl()];
     bool Changed = !sameSummary(Slot, FA.summary());
     Slot = FA.summary();
@@ -280,10 +296,29 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
   }
   Wrappers.flush(Sink);
   if (Opts.Enabled.contains(Check::LockOrder))
-    Order.reportCycles(Opts.Cfg, Sink);
+    Order.reportCycles(Opts.Cfg, Sink, Opts.DebugLog);
   if (Opts.Facts) {
     Order.addDeclaredOrders(Opts.Cfg);
-    *Opts.Facts = collectFacts(Ctx, Summaries, Order, External);
+    // A guard constructor whose destructor does not release its lock (or is
+    // nowhere to be seen) builds no guard: other TUs take it as a call.
+    for (auto &[FD, S] : Summaries)
+      if (!S.Guard.empty())
+        if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD); !GuardClasses.constructor(Ctor))
+          S.Guard = GuardConstructor();
+    // What may leave each function, for callers in other TUs.
+    std::vector<FunctionThrows> ThrowsOf;
+    for (const FunctionDecl *FD : Fns) {
+      ThrowSet TS = Throws.functionThrows(FD);
+      if (TS.empty())
+        continue;
+      FunctionThrows T{FD, {}, TS.Unknown};
+      for (unsigned Id : TS.Types) {
+        const ThrownType &Ty = Throws.type(Id);
+        T.Types.push_back({Ty.Name, {Ty.Bases.begin(), Ty.Bases.end()}});
+      }
+      ThrowsOf.push_back(std::move(T));
+    }
+    *Opts.Facts = collectFacts(Ctx, Summaries, Order, External, ThrowsOf);
     // Calls another TU's summary could say more about.
     std::set<std::string> Callees;
     for (const FunctionDecl *FD : Fns)
@@ -293,6 +328,19 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
       });
     Callees.erase("");
     Opts.Facts->ExternalCalls.assign(Callees.begin(), Callees.end());
+  }
+  if (Accesses) {
+    std::vector<AccessLog::Entry> Entries = Accesses->finish();
+    if (Opts.DebugLog)
+      *Opts.DebugLog << "lockcheck: " << Entries.size()
+                     << " accesses to shared state (lockcheck-unguarded-access)\n";
+    GuardThresholds Thresholds = GuardThresholds::from(Opts.Cfg);
+    if (Opts.DecideAccessesHere)
+      reportUnguarded(Entries, Thresholds, Sink);
+    if (Opts.Facts) {
+      Opts.Facts->Accesses = accessesAsFacts(Entries, Ctx);
+      Opts.Facts->Guards = Thresholds;
+    }
   }
 }
 

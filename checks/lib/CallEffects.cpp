@@ -191,13 +191,12 @@ void FunctionAnalysis::recordOrder(LockId Id, const Stmt *Site, const State &St,
   if (!To.ClassKey)
     return;
   Order.addNode(To.ClassKey, To.ClassDecl);
-  llvm::SmallVector<LockId, 4> Seen;
+  llvm::SmallDenseSet<LockId, 8> Seen; // a set: a function may hold 1,000 locks
   for (const Disjunct &D : St.Ds)
     for (const HeldLock &H : D.Held) {
       if (H.Id == Id || llvm::is_contained(Together, H.Id) ||
-          llvm::is_contained(TakenTogether, H.Id) || llvm::is_contained(Seen, H.Id))
+          llvm::is_contained(TakenTogether, H.Id) || !Seen.insert(H.Id).second)
         continue;
-      Seen.push_back(H.Id);
       const LockInfo &From = Locks.info(H.Id);
       if (!From.ClassKey)
         continue;
@@ -223,17 +222,10 @@ void FunctionAnalysis::recordOrder(LockId Id, const Stmt *Site, const State &St,
         continue;
       }
       Order.addNode(From.ClassKey, From.ClassDecl);
-      OrderEdge E;
-      E.From = From.ClassKey;
-      E.To = To.ClassKey;
-      E.FromName = From.Display;
-      E.ToName = To.Display;
-      E.ToKind = std::string(To.Traits.KindName);
-      E.FromClass = lockClassName(From);
-      E.ToClass = lockClassName(To);
-      E.Loc = Loc;
-      E.Chain.assign(Chain.begin(), Chain.end());
-      Order.addEdge(std::move(E));
+      Order.addEdge(From.ClassKey, To.ClassKey, From.Display, To.Display, To.Traits.KindName,
+                    Loc, Chain, [&](const void *Key) {
+                      return lockClassName(Key == From.ClassKey ? From : To);
+                    });
     }
 }
 
@@ -278,6 +270,11 @@ void FunctionAnalysis::applySummary(const CallSite &C, const FunctionSummary &S,
       const HeldLock *H = D.held(*Id);
       return H && !LI.Traits.Recursive && !(A.Shared && H->Shared && LI.Traits.SharedReentrant);
     };
+    // A lock the call takes before this function releases it is no
+    // caller's: the function never gets it as held on entry.
+    for (const Disjunct &D : St.Ds)
+      if (!D.held(*Id) && !D.lastRelease(*Id))
+        FirstTouchAcquire.insert(*Id);
     auto [Conflict, First] = heldWhere(St, *Id, Blocks);
     if (Reporting) {
       llvm::SmallVector<ChainStep, 4> Chain{Call};
@@ -373,11 +370,14 @@ void FunctionAnalysis::applyNested(const CallSite &C, llvm::StringRef CalleeName
 }
 
 bool FunctionAnalysis::conditionalAcquire(const ExitStates &ByExit, LockId Id) {
-  // C's error-code convention only: 0 is success, anything else an error.
-  // A bool or a 1 returned with a lock held is as often a forgotten unlock.
+  // C's error-code convention: 0 is success, anything else an error. A bool
+  // or a 1 returned with a lock held is as often a forgotten unlock, unless
+  // the function passes on a try-lock's verdict (`return m.try_lock();`):
+  // then true is success.
   const QualType RT = FD->getReturnType();
-  if (!RT->isIntegerType() || RT->isBooleanType())
+  if (!RT->isIntegerType())
     return false;
+  const bool Bool = RT->isBooleanType();
   bool HeldSomewhere = false, FreeSomewhere = false, PassedOn = false;
   for (const auto &[Raw, Entry] : ByExit) {
     const Expr *Value = Entry.Ret ? Entry.Ret->getRetValue() : nullptr;
@@ -385,17 +385,18 @@ bool FunctionAnalysis::conditionalAcquire(const ExitStates &ByExit, LockId Id) {
       return false;
     Expr::EvalResult R;
     bool Constant = Value->EvaluateAsInt(R, Ctx);
-    const CondAtom *Atom = Constant ? nullptr : &Conds->analyze(Value);
     for (const Disjunct &D : Entry.S.Ds) {
       // Does this path return 0? A constant says; so does the result of a
       // try-lock or conditional acquire that the function passes on.
       Tri Zero = Tri::Unknown;
       if (Constant) {
         Zero = R.Val.getInt().isZero() ? Tri::True : Tri::False;
-      } else if (Tri NonZero = Conds->eval(*Atom, D); NonZero != Tri::Unknown) {
+      } else if (Tri NonZero = Conds->eval(Value, D); NonZero != Tri::Unknown) {
         Zero = NonZero == Tri::True ? Tri::False : Tri::True;
         PassedOn = true;
       }
+      if (Bool && Zero != Tri::Unknown) // success is true, not 0
+        Zero = Zero == Tri::True ? Tri::False : Tri::True;
       const HeldLock *H = D.held(Id);
       if (H && (!H->Manual || Zero != Tri::True))
         return false; // held where the result does not say success
@@ -406,6 +407,8 @@ bool FunctionAnalysis::conditionalAcquire(const ExitStates &ByExit, LockId Id) {
   }
   // The function gives the lock back on its error paths, or got it from a
   // conditional acquire whose verdict it passes on.
+  if (Bool && !PassedOn)
+    return false;
   return HeldSomewhere && FreeSomewhere &&
          (ReleasedSomewhere.count(Id) || PassedOn || FromConditionalCall.count(Id));
 }
@@ -429,7 +432,7 @@ void FunctionAnalysis::summarizeExits(const ExitStates &ByExit) {
         if (H.Manual && !llvm::any_of(Candidates, [&](const HeldLock &C) { return C.Id == H.Id; }))
           Candidates.push_back(H);
   for (const HeldLock &H : Candidates) {
-    if (PreHeld.count(H.Id) || !expressible(H.Id))
+    if (PreHeld.count(H.Id) || Asserted.count(H.Id) || !expressible(H.Id))
       continue;
     // A failed checked lock leaves the state unknown: it does not make the
     // function less of an acquire wrapper.
@@ -439,7 +442,9 @@ void FunctionAnalysis::summarizeExits(const ExitStates &ByExit) {
         })) {
       addToSummary(Summary.NetAcquired, H.Id, H.Shared, {});
     } else if (conditionalAcquire(ByExit, H.Id)) {
-      Summary.NetAcquiredIf.push_back({summaryLock(H.Id, H.Shared, {}), SuccessValue::Zero});
+      SuccessValue Success =
+          FD->getReturnType()->isBooleanType() ? SuccessValue::True : SuccessValue::Zero;
+      Summary.NetAcquiredIf.push_back({summaryLock(H.Id, H.Shared, {}), Success});
       for (const auto &[Raw, Entry] : ByExit)
         if (llvm::any_of(Entry.S.Ds, [&](const Disjunct &D) { return D.held(H.Id); }))
           HeldByContract.insert({Raw, H.Id});

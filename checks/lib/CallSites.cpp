@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "lockcheck/FunctionAnalysis.h"
+#include "lockcheck/ClangCompat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -94,6 +95,8 @@ void FunctionAnalysis::transferImplicitDtor(const CFGElement &E, State &St) {
     checkImplicitJoin(VD, At, St);
     if (!Model.isGuardType(VD->getType()))
       transferDestroy(destructorOf(VD->getType()), variablePath(VD), At, St);
+    else
+      endUnlocker(VD, At, St);
   } else if (auto T = E.getAs<CFGTemporaryDtor>()) {
     const CXXBindTemporaryExpr *BTE = T->getBindTemporaryExpr();
     if (!Model.isGuardType(BTE->getType()))
@@ -146,7 +149,7 @@ void FunctionAnalysis::recordExternalCall(const CallSite &C, const State &St, bo
   };
   if (!C.Object.empty())
     if (const auto *MD = dyn_cast<CXXMethodDecl>(C.Callee))
-      X.Args.push_back({-1, false, object(C.Object, Ctx.getRecordType(MD->getParent()))});
+      X.Args.push_back({-1, false, object(C.Object, compat::recordType(Ctx, MD->getParent()))});
   for (unsigned I = 0; I < C.Args.size() && I < C.Callee->getNumParams(); ++I) {
     QualType PT = C.Callee->getParamDecl(I)->getType();
     bool Pointer = PT->isPointerType();
@@ -165,6 +168,11 @@ void FunctionAnalysis::recordExternalCall(const CallSite &C, const State &St, bo
       X.Held.push_back({summaryLock(H.Id, H.Shared, {}),
                         H.Site ? locationOf(H.Site) : SourceLocation(), Everywhere});
     }
+  X.Catches = handlersAround(C.Site);
+  if (!llvm::is_contained(X.Catches, "..."))
+    for (const HeldLock *H : leaksIfThrown(St))
+      X.LeaksIfThrows.push_back({summaryLock(H->Id, H->Shared, {}),
+                                 locationOf(H->ManualSite), true});
   External->Calls.push_back(std::move(X));
 }
 

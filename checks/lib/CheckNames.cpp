@@ -12,6 +12,7 @@ struct CheckInfo {
   Check C;
   StringRef Name;
   StringRef Summary;
+  bool OnByDefault = true;
 };
 const CheckInfo Infos[] = {
     {Check::DoubleLock, "lockcheck-double-lock",
@@ -27,16 +28,29 @@ const CheckInfo Infos[] = {
      "a lock guard that is destroyed at once and protects nothing"},
     {Check::LockOrder, "lockcheck-lock-order",
      "locks taken in inconsistent orders (potential deadlock)"},
+    {Check::UnguardedAccess, "lockcheck-unguarded-access",
+     "shared state accessed without the lock that guards it everywhere else",
+     /*OnByDefault=*/false},
 };
 const Check AllChecks[] = {Check::DoubleLock,    Check::UnlockNotHeld,
                            Check::MissingUnlock, Check::ExceptionLeak,
-                           Check::UnusedGuard,   Check::LockOrder};
+                           Check::UnusedGuard,   Check::LockOrder,
+                           Check::UnguardedAccess};
 static_assert(sizeof(AllChecks) / sizeof(AllChecks[0]) == NumChecks);
 } // namespace
 
 StringRef checkName(Check C) { return Infos[static_cast<unsigned>(C)].Name; }
 StringRef checkSummary(Check C) { return Infos[static_cast<unsigned>(C)].Summary; }
 ArrayRef<Check> allChecks() { return AllChecks; }
+bool checkOnByDefault(Check C) { return Infos[static_cast<unsigned>(C)].OnByDefault; }
+
+CheckSet CheckSet::defaults() {
+  CheckSet S = all();
+  for (Check C : AllChecks)
+    if (!checkOnByDefault(C))
+      S.set(C, false);
+  return S;
+}
 
 std::optional<Check> checkFromName(StringRef Name) {
   for (const CheckInfo &I : Infos)

@@ -7,6 +7,7 @@
 #include "lockcheck/Config.h"
 #include "ConfigPatterns.h"
 #include "lockcheck/CheckNames.h"
+#include "lockcheck/JsonLimits.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -37,12 +38,13 @@ bool Config::empty() const {
   return !Checks && Acquire.empty() && AcquireShared.empty() &&
          Release.empty() && TryAcquire.empty() && TryAcquireShared.empty() &&
          RecursiveTypes.empty() && RecursiveLocks.empty() && NoThrow.empty() &&
-         LockOrders.empty();
+         LockOrders.empty() && !GuardMinAccesses && !GuardMinPercent && !UnguardedReads &&
+         ExceptionLeak == ExceptionLeakOptions();
 }
 
 namespace {
 
-enum class KeyKind { Checks, LockFunctions, TryLockFunctions, Names, Orders };
+enum class KeyKind { Checks, LockFunctions, TryLockFunctions, Names, Orders, Count, Flag, Switches };
 
 struct KeyInfo {
   StringRef Name;
@@ -50,6 +52,9 @@ struct KeyInfo {
   std::vector<LockFunctionPattern> Config::*Functions = nullptr;
   std::vector<std::string> Config::*Names = nullptr;
   StringRef Example; // what a valid value looks like, for "bad value" errors
+  std::optional<unsigned> Config::*Count = nullptr;
+  unsigned Min = 0, Max = 0; // a Count's valid range
+  std::optional<bool> Config::*Flag = nullptr;
 };
 
 const KeyInfo Keys[] = {
@@ -68,7 +73,32 @@ const KeyInfo Keys[] = {
      "['Connection::mutex']"},
     {"nothrow", KeyKind::Names, nullptr, &Config::NoThrow, "['log_*']"},
     {"lock-order", KeyKind::Orders, nullptr, nullptr, "[['Bank::m', 'Account::m']]"},
+    {"guard-min-accesses", KeyKind::Count, nullptr, nullptr, "3", &Config::GuardMinAccesses,
+     1, 1000000},
+    {"guard-min-percent", KeyKind::Count, nullptr, nullptr, "75", &Config::GuardMinPercent, 1,
+     100},
+    {"unguarded-reads", KeyKind::Flag, nullptr, nullptr, "true", nullptr, 0, 0,
+     &Config::UnguardedReads},
+    {"exception-leak", KeyKind::Switches, nullptr, nullptr,
+     "{opaque-calls: true, allocation: true}"},
 };
+
+/// The switches under `exception-leak:`.
+struct SwitchInfo {
+  StringRef Name;
+  bool ExceptionLeakOptions::*Field;
+};
+const SwitchInfo ExceptionLeakSwitches[] = {
+    {"opaque-calls", &ExceptionLeakOptions::OpaqueCalls},
+    {"allocation", &ExceptionLeakOptions::Allocation},
+};
+
+std::string validSwitches() {
+  std::string S;
+  for (const SwitchInfo &W : ExceptionLeakSwitches)
+    S += (S.empty() ? "" : ", ") + W.Name.str();
+  return S;
+}
 
 std::string validKeys() {
   std::string S;
@@ -125,16 +155,23 @@ private:
                          "invalid YAML: " + Msg};
   }
 
+  /// Where \p N starts. A node built from broken input (an unknown directive,
+  /// invalid UTF-8) can carry a location outside the buffer: line 1, column 1.
+  std::pair<unsigned, unsigned> positionOf(yaml::Node *N) {
+    SMLoc Start = N ? N->getSourceRange().Start : SMLoc();
+    if (!Start.isValid() || !SM.FindBufferContainingLoc(Start))
+      return {1, 1};
+    return SM.getLineAndColumn(Start);
+  }
+
   void fail(yaml::Node *N, const Twine &Msg) {
     if (!Failure) {
-      auto [Line, Col] = SM.getLineAndColumn(N->getSourceRange().Start);
+      auto [Line, Col] = positionOf(N);
       Failure = Pending{Line, Col, Msg.str()};
     }
   }
 
-  unsigned lineOf(yaml::Node *N) {
-    return SM.getLineAndColumn(N->getSourceRange().Start).first;
-  }
+  unsigned lineOf(yaml::Node *N) { return positionOf(N).first; }
 
   /// The text of a plain, quoted or block ("|", ">") scalar, or nullopt for
   /// anything else.
@@ -206,7 +243,75 @@ private:
       return parseNames(Info, Value);
     case KeyKind::Orders:
       return parseOrders(Info, Value);
+    case KeyKind::Count:
+      return parseCount(Info, Value);
+    case KeyKind::Flag:
+      return parseFlag(Info, Value);
+    case KeyKind::Switches:
+      return parseSwitches(Info, Value);
     }
+  }
+
+  /// `exception-leak: {opaque-calls: true, allocation: false}`.
+  void parseSwitches(const KeyInfo &Info, yaml::Node *Value) {
+    auto *Map = dyn_cast<yaml::MappingNode>(Value);
+    if (!Map) {
+      fail(Value, "'" + Info.Name + "' expects a mapping such as " + Info.Example);
+      return;
+    }
+    StringSet<> Seen;
+    for (yaml::KeyValueNode &KV : *Map) {
+      if (Failure)
+        return;
+      std::optional<std::string> Key = scalarText(KV.getKey());
+      const SwitchInfo *Sw = nullptr;
+      for (const SwitchInfo &W : ExceptionLeakSwitches)
+        if (Key && W.Name == *Key)
+          Sw = &W;
+      if (!Sw) {
+        fail(KV.getKey(), "unknown key " + (Key ? "'" + *Key + "' " : std::string()) +
+                              "in '" + Info.Name + "'; valid keys are: " + validSwitches());
+        return;
+      }
+      if (!Seen.insert(*Key).second) {
+        fail(KV.getKey(), "duplicate key '" + *Key + "' in '" + Info.Name + "'");
+        return;
+      }
+      std::optional<std::string> Text = scalarText(KV.getValue());
+      std::optional<bool> B;
+      if (Text && StringRef(*Text).equals_insensitive("true"))
+        B = true;
+      else if (Text && StringRef(*Text).equals_insensitive("false"))
+        B = false;
+      if (!B) {
+        fail(KV.getValue() ? KV.getValue() : KV.getKey(),
+             "'" + Info.Name + ": " + *Key + "' expects true or false" +
+                 (Text ? ", not '" + *Text + "'" : std::string()));
+        return;
+      }
+      Out.ExceptionLeak.*(Sw->Field) = *B;
+    }
+  }
+
+  void parseCount(const KeyInfo &Info, yaml::Node *Value) {
+    std::optional<std::string> Text = scalarText(Value);
+    unsigned N = 0;
+    if (!Text || StringRef(*Text).trim().getAsInteger(10, N) || N < Info.Min || N > Info.Max) {
+      fail(Value, "'" + Info.Name + "' expects a whole number from " + Twine(Info.Min) +
+                      " to " + Twine(Info.Max) + " such as " + Info.Example);
+      return;
+    }
+    Out.*Info.Count = N;
+  }
+
+  void parseFlag(const KeyInfo &Info, yaml::Node *Value) {
+    std::optional<std::string> Text = scalarText(Value);
+    std::string T = Text ? StringRef(*Text).trim().lower() : "";
+    if (T != "true" && T != "false") {
+      fail(Value, "'" + Info.Name + "' expects 'true' or 'false'");
+      return;
+    }
+    Out.*Info.Flag = T == "true";
   }
 
   void parseChecks(const KeyInfo &Info, yaml::Node *Value) {
@@ -367,6 +472,10 @@ Error validateCheckGlobs(StringRef Globs) {
 }
 
 Expected<Config> parseConfig(StringRef Text, StringRef FileName) {
+  // LLVM's YAML parser recurses per level of nesting: refuse deep text first.
+  if (std::optional<std::string> Problem = yamlLimitProblem(Text, MaxConfigBytes))
+    return make_error<ConfigError>(FileName.str(), 0, 0,
+                                   "not a lockcheck configuration: " + *Problem);
   Config C;
   C.FileName = FileName.str();
   Parser P(FileName, C);
@@ -438,6 +547,19 @@ void printConfig(raw_ostream &OS, const Config &C) {
         OS << Sep << Quote(N);
       OS << "]\n";
     }
+  }
+  for (const KeyInfo &K : Keys) {
+    if (K.Kind == KeyKind::Count && C.*K.Count)
+      OS << K.Name << ": " << *(C.*K.Count) << "\n";
+    else if (K.Kind == KeyKind::Flag && C.*K.Flag)
+      OS << K.Name << ": " << (*(C.*K.Flag) ? "true" : "false") << "\n";
+  }
+  if (!(C.ExceptionLeak == ExceptionLeakOptions())) {
+    OS << "exception-leak: {";
+    ListSeparator Sep;
+    for (const SwitchInfo &W : ExceptionLeakSwitches)
+      OS << Sep << W.Name << ": " << (C.ExceptionLeak.*(W.Field) ? "true" : "false");
+    OS << "}\n";
   }
   if (!C.LockOrders.empty()) {
     OS << "lock-order: [";

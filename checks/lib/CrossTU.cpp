@@ -100,6 +100,182 @@ std::vector<FactNote> chainThrough(const FactFunction &Caller, const FactCall &C
   return Chain;
 }
 
+/// What of \p Thrown leaves a caller through handlers \p Catches.
+struct Escaping {
+  std::vector<const FactThrow *> Types;
+  bool Unknown = false;
+  bool empty() const { return Types.empty() && !Unknown; }
+};
+Escaping escaping(const std::vector<FactThrow> &Thrown, bool ThrownUnknown,
+                  const std::vector<std::string> &Catches) {
+  Escaping E;
+  bool CatchAll = std::find(Catches.begin(), Catches.end(), "...") != Catches.end();
+  if (CatchAll)
+    return E;
+  E.Unknown = ThrownUnknown; // a typed handler may or may not take it
+  for (const FactThrow &T : Thrown) {
+    bool Caught = std::any_of(Catches.begin(), Catches.end(), [&](const std::string &H) {
+      return H == T.Type || std::find(T.Bases.begin(), T.Bases.end(), H) != T.Bases.end();
+    });
+    if (!Caught)
+      E.Types.push_back(&T);
+  }
+  return E;
+}
+
+/// Grows \p F's exceptions by what leaves its calls into other TUs.
+bool addEscaping(FactFunction &F, const Escaping &E) {
+  bool Changed = false;
+  for (const FactThrow *T : E.Types)
+    if (std::none_of(F.Throws.begin(), F.Throws.end(),
+                     [&](const FactThrow &O) { return O.Type == T->Type; })) {
+      F.Throws.push_back(*T);
+      Changed = true;
+    }
+  if (E.Unknown && !F.ThrowsUnknown) {
+    F.ThrowsUnknown = true;
+    Changed = true;
+  }
+  return Changed;
+}
+
+/// The locks an object built by \p C holds for its scope, in the callee's
+/// parameter terms: \p G is a constructor of another TU's guard class. (A
+/// guard class of the caller's own TU was applied by the TU itself.)
+std::vector<FactLock> guardLocks(const FactFunction &G, const FactCall &C) {
+  std::vector<FactLock> Out;
+  if (C.Local || G.Guard.Unlocker)
+    return Out;
+  for (const FactGuardLock &L : G.Guard.Locks)
+    Out.push_back(L.Lock);
+  return Out;
+}
+
+FactLock objectOf(const FactCall &C) {
+  for (const FactArg &A : C.Args)
+    if (A.Index == -1)
+      return A.Object;
+  return {};
+}
+
+/// Guard and unlocker objects of other TUs' guard classes, replayed in a
+/// function's calls in source order like its acquire and release wrappers:
+/// the constructor call begins the object's scope, the destructor call on
+/// the same object ends it.
+class ScopedObjects {
+public:
+  /// \p C constructs a guard or an unlocker: applies it and says true.
+  bool begin(const FactFunction &F, const FactCall &C, const FactFunction &Ctor,
+             const std::vector<FactHeld> &Held, std::vector<FactHeld> &Replayed,
+             std::vector<FactFinding> &Findings, std::vector<FactEdge> &Edges) {
+    if (C.Local || Ctor.Guard.empty())
+      return false;
+    Object O;
+    O.Path = objectOf(C).Path;
+    O.Unlocker = Ctor.Guard.Unlocker;
+    for (const FactGuardLock &GL : Ctor.Guard.Locks) {
+      std::optional<FactLock> L = translate(GL.Lock, C);
+      if (!L)
+        continue;
+      auto H = std::find_if(Held.begin(), Held.end(),
+                            [&](const FactHeld &X) { return X.Lock.Path == L->Path; });
+      if (O.Unlocker) {
+        if (H == Held.end()) {
+          FactFinding Fd;
+          Fd.CheckKind = Check::UnlockNotHeld;
+          Fd.Loc = C.Loc;
+          Fd.Message = msg::callReleaseNotHeld(C.CalleeName, L->Kind, L->Display, true);
+          Fd.Function = F.Name;
+          Findings.push_back(std::move(Fd));
+          continue;
+        }
+        O.Locks.push_back(*H);
+        Suppressed.push_back(L->Path);
+        eraseHeld(Replayed, L->Path);
+        continue;
+      }
+      if (H != Held.end()) {
+        bool SharedOk = L->Shared && H->Lock.Shared && L->Kind == "rwlock";
+        if (!L->Recursive && !H->Lock.Recursive && !SharedOk) {
+          FactFinding Fd;
+          Fd.CheckKind = Check::DoubleLock;
+          Fd.Loc = C.Loc;
+          Fd.Message = msg::doubleLock(L->Kind, L->Display, H->Definite);
+          Fd.Definite = H->Definite;
+          Fd.Function = F.Name;
+          if (!H->Site.File.empty())
+            Fd.Notes.push_back({H->Site, msg::acquiredHere(L->Kind, H->Lock.Display)});
+          Findings.push_back(std::move(Fd));
+          continue; // that thread blocks here
+        }
+      }
+      for (const FactHeld &X : Held) {
+        if (X.Lock.Path == L->Path || X.Lock.LockClass.empty() || L->LockClass.empty() ||
+            X.Lock.LockClass == L->LockClass)
+          continue;
+        FactEdge E;
+        E.FromClass = X.Lock.LockClass;
+        E.ToClass = L->LockClass;
+        E.FromName = X.Lock.Display;
+        E.ToName = L->Display;
+        E.Kind = L->Kind;
+        E.Loc = C.Loc;
+        Edges.push_back(std::move(E));
+      }
+      FactHeld Now{*L, C.Loc, true};
+      O.Locks.push_back(Now);
+      Replayed.push_back(std::move(Now));
+    }
+    if (!O.Path.empty())
+      Objects.push_back(std::move(O));
+    return true;
+  }
+
+  /// \p C destroys an object begun here: ends its scope and says true.
+  bool end(const FactCall &C, std::vector<FactHeld> &Replayed) {
+    if (C.CalleeName.empty() || C.CalleeName.front() != '~')
+      return false;
+    FactLock Obj = objectOf(C);
+    auto It = std::find_if(Objects.rbegin(), Objects.rend(),
+                           [&](const Object &O) { return O.Path == Obj.Path; });
+    if (Obj.Path.empty() || It == Objects.rend())
+      return false;
+    for (const FactHeld &H : It->Locks) {
+      if (!It->Unlocker) {
+        eraseHeld(Replayed, H.Lock.Path);
+        continue;
+      }
+      auto S = std::find(Suppressed.begin(), Suppressed.end(), H.Lock.Path);
+      if (S != Suppressed.end())
+        Suppressed.erase(S);
+      if (std::none_of(Replayed.begin(), Replayed.end(),
+                       [&](const FactHeld &X) { return X.Lock.Path == H.Lock.Path; }))
+        Replayed.push_back(H);
+    }
+    Objects.erase(std::next(It).base());
+    return true;
+  }
+
+  /// Held at a call according to the TU, but released by an unlocker here.
+  bool suppressed(const FactLock &L) const {
+    return std::find(Suppressed.begin(), Suppressed.end(), L.Path) != Suppressed.end();
+  }
+
+private:
+  struct Object {
+    std::vector<FactStep> Path;
+    bool Unlocker = false;
+    std::vector<FactHeld> Locks;
+  };
+  static void eraseHeld(std::vector<FactHeld> &V, const std::vector<FactStep> &Path) {
+    V.erase(std::remove_if(V.begin(), V.end(),
+                           [&](const FactHeld &H) { return H.Lock.Path == Path; }),
+            V.end());
+  }
+  std::vector<Object> Objects;
+  std::vector<std::vector<FactStep>> Suppressed;
+};
+
 } // namespace
 
 /// What a call brings in from other TUs: all of a callee in another TU, and
@@ -114,6 +290,51 @@ struct CalleeView {
 static void checkCall(const FactFunction &F, const FactCall &C, const CalleeView &G,
                       const std::vector<FactHeld> &Held, std::vector<FactFinding> &Findings,
                       std::vector<FactEdge> &Edges);
+
+/// "mutex 'L' stays locked if 'G' throws" at \p C in \p F.
+static FactFinding leakFinding(const FactFunction &F, const FactCall &C, const FactHeld &Lock) {
+  FactFinding Fd;
+  Fd.CheckKind = Check::ExceptionLeak;
+  Fd.Loc = C.Loc;
+  Fd.Message = msg::leakOnCall(Lock.Lock.Kind, Lock.Lock.Display, C.CalleeName);
+  Fd.Function = F.Name;
+  Fd.Notes.push_back({Lock.Site, msg::acquiredHereUseGuard(Lock.Lock.Kind, Lock.Lock.Display)});
+  return Fd;
+}
+
+/// A lock the TU's own analysis did not see leak (its callees' bodies were
+/// elsewhere) that an exception from another TU's function leaves held: the
+/// first such call in source order, per lock.
+template <typename CalleeOf>
+static void checkExceptionLeaks(const FactFunction &F, CalleeOf Callee,
+                                std::vector<FactFinding> &Findings) {
+  struct First {
+    const FactCall *Call;
+    const FactHeld *Lock;
+  };
+  std::vector<First> Leaks;
+  auto before = [](const FactLocation &A, const FactLocation &B) {
+    return std::tie(A.File, A.Line, A.Column) < std::tie(B.File, B.Line, B.Column);
+  };
+  for (const FactCall &C : F.Calls) {
+    if (C.LeaksIfThrows.empty())
+      continue;
+    const FactFunction *G = Callee(C);
+    if (!G || escaping(G->Throws, G->ThrowsUnknown, C.Catches).empty())
+      continue;
+    for (const FactHeld &L : C.LeaksIfThrows) {
+      auto It = std::find_if(Leaks.begin(), Leaks.end(), [&](const First &O) {
+        return O.Lock->Site == L.Site && O.Lock->Lock.Path == L.Lock.Path;
+      });
+      if (It == Leaks.end())
+        Leaks.push_back({&C, &L});
+      else if (before(C.Loc, It->Call->Loc))
+        *It = {&C, &L};
+    }
+  }
+  for (const First &L : Leaks)
+    Findings.push_back(leakFinding(F, *L.Call, *L.Lock));
+}
 
 bool changesCallerLockset(const FactFunction &F) {
   return !F.NetAcquired.empty() || !F.NetReleased.empty() || !F.NetAcquiredIf.empty();
@@ -162,6 +383,20 @@ CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
             F.Acquires.push_back(std::move(*L));
             Changed = true;
           }
+          // An object of another TU's guard class holds its lock here: the
+          // caller acquires it (named as the caller names the guard's lock).
+          for (const FactLock &GL : guardLocks(*G.Fn, C)) {
+            if (F.Acquires.size() >= MaxLocks)
+              break;
+            std::optional<FactLock> L = translate(GL, C);
+            if (!L || !expressible(*L) ||
+                std::any_of(F.Acquires.begin(), F.Acquires.end(),
+                            [&](const FactLock &A) { return A.Path == L->Path; }))
+              continue;
+            L->Chain = {{C.Loc, msg::chainAcquires(shortName(F.Name), L->Display)}};
+            F.Acquires.push_back(std::move(*L));
+            Changed = true;
+          }
           for (const FactNested &GN : G.Nested) {
             if (F.Nested.size() >= MaxLocks)
               break;
@@ -176,6 +411,8 @@ CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
             F.Nested.push_back({std::move(*H), std::move(*A)});
             Changed = true;
           }
+          // What the callee throws and no handler around the call catches.
+          Changed |= addEscaping(F, escaping(G.Fn->Throws, G.Fn->ThrowsUnknown, C.Catches));
         }
     if (!Changed)
       break;
@@ -184,6 +421,10 @@ CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
   CrossTUResult R;
   R.Findings.resize(TUs.size());
   R.Edges.resize(TUs.size());
+  for (size_t TI = 0; TI < TUs.size(); ++TI)
+    for (const FactFunction &F : TUs[TI]->Functions)
+      checkExceptionLeaks(F, [&](const FactCall &C) { return callee(TI, C).Fn; },
+                          R.Findings[TI]);
   for (size_t TI = 0; TI < TUs.size(); ++TI)
     for (const FactFunction &F : TUs[TI]->Functions) {
       // Locks the function's earlier calls to other TUs' wrappers left held
@@ -195,16 +436,35 @@ CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
       std::stable_sort(Calls.begin(), Calls.end(), [](const FactCall *A, const FactCall *B) {
         return std::tie(A->Loc.Line, A->Loc.Column) < std::tie(B->Loc.Line, B->Loc.Column);
       });
+      // Locks other TUs' wrappers took that an exception from a later call
+      // leaves held (the TU could not see them: leaksIfThrows has none).
+      std::vector<std::pair<const FactCall *, FactHeld>> ReplayedLeaks;
+      std::vector<std::vector<FactStep>> ReleasedByWrappers;
+      ScopedObjects Scoped;
       for (const FactCall *CP : Calls) {
         const FactCall &C = *CP;
+        if (Scoped.end(C, Replayed))
+          continue; // the destructor of a guard (or unlocker) object seen here
         CalleeView G = callee(TI, C);
         if (!G.Fn)
           continue;
-        std::vector<FactHeld> Held = C.Held;
+        if (!Replayed.empty() &&
+            !escaping(G.Fn->Throws, G.Fn->ThrowsUnknown, C.Catches).empty())
+          for (const FactHeld &H : Replayed)
+            if (std::none_of(ReplayedLeaks.begin(), ReplayedLeaks.end(), [&](const auto &L) {
+                  return L.second.Site == H.Site && L.second.Lock.Path == H.Lock.Path;
+                }))
+              ReplayedLeaks.push_back({&C, H});
+        std::vector<FactHeld> Held;
+        for (const FactHeld &H : C.Held)
+          if (!Scoped.suppressed(H.Lock))
+            Held.push_back(H);
         for (const FactHeld &H : Replayed)
           if (std::none_of(Held.begin(), Held.end(),
                            [&](const FactHeld &O) { return O.Lock.Path == H.Lock.Path; }))
             Held.push_back(H);
+        if (Scoped.begin(F, C, *G.Fn, Held, Replayed, R.Findings[TI], R.Edges[TI]))
+          continue;
         checkCall(F, C, G, Held, R.Findings[TI], R.Edges[TI]);
         if (C.Local) // the TU applied its own function's effects on the lockset
           continue;
@@ -212,12 +472,20 @@ CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
           if (std::optional<FactLock> L = translate(A, C))
             Replayed.push_back({*L, C.Loc, true});
         for (const FactLock &A : G.Fn->NetReleased)
-          if (std::optional<FactLock> L = translate(A, C))
+          if (std::optional<FactLock> L = translate(A, C)) {
             Replayed.erase(
                 std::remove_if(Replayed.begin(), Replayed.end(),
                                [&](const FactHeld &H) { return H.Lock.Path == L->Path; }),
                 Replayed.end());
+            ReleasedByWrappers.push_back(L->Path);
+          }
       }
+      // Only a lock the function releases itself (through a wrapper) is a
+      // leak here; one it keeps is what it exists for.
+      for (const auto &[C, H] : ReplayedLeaks)
+        if (std::find(ReleasedByWrappers.begin(), ReleasedByWrappers.end(), H.Lock.Path) !=
+            ReleasedByWrappers.end())
+          R.Findings[TI].push_back(leakFinding(F, *C, H));
     }
   return R;
 }

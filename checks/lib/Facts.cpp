@@ -1,5 +1,6 @@
 //===- Facts.cpp - facts JSON, written and read with llvm::json -----------===//
 #include "lockcheck/Facts.h"
+#include "lockcheck/JsonLimits.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -53,23 +54,40 @@ json::Value conditionalsToJSON(const std::vector<FactConditional> &Cs) {
     A.push_back(json::Object{{"lock", lockToJSON(C.Lock)}, {"success", C.Success}});
   return A;
 }
+json::Value heldToJSON(const std::vector<FactHeld> &Held) {
+  json::Array A;
+  for (const FactHeld &H : Held)
+    A.push_back(json::Object{{"lock", lockToJSON(H.Lock)},
+                             {"site", locToJSON(H.Site)},
+                             {"definite", H.Definite}});
+  return A;
+}
+
+json::Value guardToJSON(const FactGuard &G) {
+  json::Array Locks;
+  for (const FactGuardLock &L : G.Locks)
+    Locks.push_back(json::Object{{"lock", lockToJSON(L.Lock)}, {"member", lockToJSON(L.Member)}});
+  return json::Object{{"unlocker", G.Unlocker}, {"locks", std::move(Locks)}};
+}
 json::Value callsToJSON(const std::vector<FactCall> &Calls) {
   json::Array A;
   for (const FactCall &C : Calls) {
-    json::Array Args, Held;
+    json::Array Args;
     for (const FactArg &Arg : C.Args)
       Args.push_back(json::Object{
           {"index", Arg.Index}, {"pointee", Arg.Pointee}, {"object", lockToJSON(Arg.Object)}});
-    for (const FactHeld &H : C.Held)
-      Held.push_back(json::Object{{"lock", lockToJSON(H.Lock)},
-                                  {"site", locToJSON(H.Site)},
-                                  {"definite", H.Definite}});
-    A.push_back(json::Object{{"callee", C.CalleeUsr},
-                             {"calleeName", C.CalleeName},
-                             {"location", locToJSON(C.Loc)},
-                             {"args", std::move(Args)},
-                             {"held", std::move(Held)},
-                             {"local", C.Local}});
+    json::Object O{{"callee", C.CalleeUsr},
+                   {"calleeName", C.CalleeName},
+                   {"location", locToJSON(C.Loc)},
+                   {"args", std::move(Args)},
+                   {"held", heldToJSON(C.Held)},
+                   {"local", C.Local}};
+    // Exception routing: left out when there is nothing to say.
+    if (!C.Catches.empty())
+      O["catches"] = json::Array(C.Catches);
+    if (!C.LeaksIfThrows.empty())
+      O["leaksIfThrows"] = heldToJSON(C.LeaksIfThrows);
+    A.push_back(std::move(O));
   }
   return A;
 }
@@ -126,15 +144,32 @@ bool fromJSON(const json::Value &V, FactCall &C, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("callee", C.CalleeUsr) && O.map("calleeName", C.CalleeName) &&
          O.map("location", C.Loc) && O.map("args", C.Args) && O.map("held", C.Held) &&
-         O.map("local", C.Local);
+         O.map("local", C.Local) && O.mapOptional("catches", C.Catches) &&
+         O.mapOptional("leaksIfThrows", C.LeaksIfThrows);
+}
+bool fromJSON(const json::Value &V, FactThrow &T, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("type", T.Type) && O.map("bases", T.Bases);
+}
+bool fromJSON(const json::Value &V, FactGuardLock &G, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("lock", G.Lock) && O.map("member", G.Member);
+}
+bool fromJSON(const json::Value &V, FactGuard &G, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("unlocker", G.Unlocker) && O.map("locks", G.Locks);
 }
 bool fromJSON(const json::Value &V, FactFunction &F, json::Path P) {
   json::ObjectMapper O(V, P);
+  // `mayRelease` and `guard` are written only when not empty.
   return O && O.map("usr", F.Usr) && O.map("name", F.Name) && O.map("location", F.Loc) &&
          O.map("acquires", F.Acquires) && O.map("returnsHolding", F.NetAcquired) &&
          O.map("releasesForCaller", F.NetReleased) &&
          O.map("returnsHoldingIf", F.NetAcquiredIf) && O.map("nested", F.Nested) &&
-         O.map("calls", F.Calls);
+         O.map("calls", F.Calls) && O.mapOptional("throws", F.Throws) &&
+         O.mapOptional("throwsUnknown", F.ThrowsUnknown) &&
+         O.mapOptional("mayRelease", F.MayRelease) &&
+         O.mapOptional("guard", F.Guard);
 }
 bool fromJSON(const json::Value &V, FactEdge &E, json::Path P) {
   json::ObjectMapper O(V, P);
@@ -160,6 +195,35 @@ bool fromJSON(const json::Value &V, FactFinding &F, json::Path P) {
          O.map("notes", F.Notes);
 }
 
+bool fromJSON(const json::Value &V, HeldGuard &H, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("key", H.Key) && O.map("display", H.Display) &&
+         O.map("exclusive", H.Exclusive);
+}
+bool fromJSON(const json::Value &V, FactAccess &A, json::Path P) {
+  json::ObjectMapper O(V, P);
+  VarAccess &X = A.Access;
+  return O && O.map("var", X.Var) && O.map("name", X.VarName) &&
+         O.map("annotated", X.AnnotatedKey) && O.map("annotatedDisplay", X.AnnotatedDisplay) &&
+         O.map("write", X.Write) && O.map("initOnly", X.InitOnly) &&
+         O.map("indeterminate", X.Indeterminate) && O.map("held", X.Held) &&
+         O.map("location", A.Loc) && O.map("function", A.Function);
+}
+static bool fromJSON(const json::Value &V, GuardThresholds &T, json::Path P) {
+  json::ObjectMapper O(V, P);
+  int64_t Min = T.MinAccesses, Percent = T.MinPercent;
+  if (!O || !O.map("minAccesses", Min) || !O.map("minPercent", Percent) ||
+      !O.map("reads", T.Reads))
+    return false;
+  if (Min < 1 || Percent < 1 || Percent > 100) {
+    P.report("thresholds out of range");
+    return false;
+  }
+  T.MinAccesses = unsigned(Min);
+  T.MinPercent = unsigned(Percent);
+  return true;
+}
+
 json::Value toJSON(const TUFacts &F) {
   json::Array Functions, Edges, Findings;
   for (const FactFinding &Fd : F.Findings)
@@ -169,28 +233,63 @@ json::Value toJSON(const TUFacts &F) {
                                     {"definite", Fd.Definite},
                                     {"function", Fd.Function},
                                     {"notes", notesToJSON(Fd.Notes)}});
-  for (const FactFunction &Fn : F.Functions)
-    Functions.push_back(json::Object{{"usr", Fn.Usr},
-                                     {"name", Fn.Name},
-                                     {"location", locToJSON(Fn.Loc)},
-                                     {"acquires", locksToJSON(Fn.Acquires)},
-                                     {"returnsHolding", locksToJSON(Fn.NetAcquired)},
-                                     {"releasesForCaller", locksToJSON(Fn.NetReleased)},
-                                     {"returnsHoldingIf", conditionalsToJSON(Fn.NetAcquiredIf)},
-                                     {"nested", nestedToJSON(Fn.Nested)},
-                                     {"calls", callsToJSON(Fn.Calls)}});
+  for (const FactFunction &Fn : F.Functions) {
+    json::Object O{{"usr", Fn.Usr},
+                   {"name", Fn.Name},
+                   {"location", locToJSON(Fn.Loc)},
+                   {"acquires", locksToJSON(Fn.Acquires)},
+                   {"returnsHolding", locksToJSON(Fn.NetAcquired)},
+                   {"releasesForCaller", locksToJSON(Fn.NetReleased)},
+                   {"returnsHoldingIf", conditionalsToJSON(Fn.NetAcquiredIf)},
+                   {"nested", nestedToJSON(Fn.Nested)},
+                   {"calls", callsToJSON(Fn.Calls)}};
+    if (!Fn.Throws.empty()) {
+      json::Array Throws;
+      for (const FactThrow &T : Fn.Throws)
+        Throws.push_back(json::Object{{"type", T.Type}, {"bases", json::Array(T.Bases)}});
+      O["throws"] = std::move(Throws);
+    }
+    if (Fn.ThrowsUnknown)
+      O["throwsUnknown"] = true;
+    if (!Fn.MayRelease.empty())
+      O["mayRelease"] = locksToJSON(Fn.MayRelease);
+    if (!Fn.Guard.empty())
+      O["guard"] = guardToJSON(Fn.Guard);
+    Functions.push_back(std::move(O));
+  }
   for (const FactEdge &E : F.Edges)
     Edges.push_back(json::Object{{"fromClass", E.FromClass}, {"toClass", E.ToClass},
                                  {"fromName", E.FromName},   {"toName", E.ToName},
                                  {"kind", E.Kind},           {"location", locToJSON(E.Loc)},
                                  {"chain", notesToJSON(E.Chain)}, {"declared", E.Declared}});
+  json::Array Accesses;
+  for (const FactAccess &A : F.Accesses) {
+    json::Array Held;
+    for (const HeldGuard &H : A.Access.Held)
+      Held.push_back(
+          json::Object{{"key", H.Key}, {"display", H.Display}, {"exclusive", H.Exclusive}});
+    Accesses.push_back(json::Object{{"var", A.Access.Var},
+                                    {"name", A.Access.VarName},
+                                    {"annotated", A.Access.AnnotatedKey},
+                                    {"annotatedDisplay", A.Access.AnnotatedDisplay},
+                                    {"write", A.Access.Write},
+                                    {"initOnly", A.Access.InitOnly},
+                                    {"indeterminate", A.Access.Indeterminate},
+                                    {"held", std::move(Held)},
+                                    {"location", locToJSON(A.Loc)},
+                                    {"function", A.Function}});
+  }
   return json::Object{{"format", "lockcheck-facts"},
                       {"version", FactsVersion},
                       {"mainFile", F.MainFile},
                       {"functions", std::move(Functions)},
                       {"lockOrderEdges", std::move(Edges)},
                       {"findings", std::move(Findings)},
-                      {"externalCalls", json::Array(F.ExternalCalls)}};
+                      {"externalCalls", json::Array(F.ExternalCalls)},
+                      {"accesses", std::move(Accesses)},
+                      {"guardThresholds", json::Object{{"minAccesses", F.Guards.MinAccesses},
+                                                       {"minPercent", F.Guards.MinPercent},
+                                                       {"reads", F.Guards.Reads}}}};
 }
 
 Expected<TUFacts> parseFacts(StringRef Text, StringRef Origin) {
@@ -198,23 +297,31 @@ Expected<TUFacts> parseFacts(StringRef Text, StringRef Origin) {
     return createStringError(inconvertibleErrorCode(), "%s: %s", Origin.str().c_str(),
                              Why.str().c_str());
   };
+  if (std::optional<std::string> Problem = jsonLimitProblem(Text, MaxFactsBytes))
+    return fail("not a facts file lockcheck wrote: " + *Problem);
   Expected<json::Value> V = json::parse(Text);
   if (!V)
     return fail("not valid JSON: " + toString(V.takeError()));
   const json::Object *Obj = V->getAsObject();
   if (!Obj || Obj->getString("format") != "lockcheck-facts")
     return fail("not a lockcheck facts file (expected \"format\": \"lockcheck-facts\")");
-  std::optional<int64_t> Version = Obj->getInteger("version");
-  if (Version != FactsVersion)
-    return fail("facts version " + (Version ? std::to_string(*Version) : "missing") +
-                " is not supported; this lockcheck reads version " +
+  const json::Value *Version = Obj->get("version");
+  if (!Version)
+    return fail("no facts version; this lockcheck reads version " +
                 std::to_string(FactsVersion));
+  if (Version->getAsInteger() != FactsVersion) {
+    std::string Found;
+    raw_string_ostream(Found) << *Version; // 3.5, "3", ... as written
+    return fail("facts version " + Found + " is not supported; this lockcheck reads version " +
+                std::to_string(FactsVersion));
+  }
   TUFacts F;
   json::Path::Root Root("facts");
   json::ObjectMapper O(*V, Root);
   if (!O.map("mainFile", F.MainFile) || !O.map("functions", F.Functions) ||
       !O.map("lockOrderEdges", F.Edges) || !O.map("findings", F.Findings) ||
-      !O.map("externalCalls", F.ExternalCalls)) {
+      !O.map("externalCalls", F.ExternalCalls) || !O.mapOptional("accesses", F.Accesses) ||
+      !O.mapOptional("guardThresholds", F.Guards)) {
     std::string Msg;
     raw_string_ostream OS(Msg);
     Root.printErrorContext(*V, OS);
@@ -230,6 +337,16 @@ Error writeFactsFile(const TUFacts &F, StringRef Path) {
     return createStringError(EC, "cannot write facts file '%s': %s", Path.str().c_str(),
                              EC.message().c_str());
   OS << formatv("{0:2}", toJSON(F)) << "\n";
+  OS.close();
+  if (OS.has_error()) { // a full disk, a quota: say so rather than abort
+    EC = OS.error();
+    OS.clear_error();
+    // Half a facts file would only fail later, in `lockcheck merge`.
+    if (sys::fs::is_regular_file(Path))
+      sys::fs::remove(Path);
+    return createStringError(EC, "cannot write facts file '%s': %s", Path.str().c_str(),
+                             EC.message().c_str());
+  }
   return Error::success();
 }
 

@@ -104,7 +104,8 @@ private:
 } // namespace
 
 TUFacts collectFacts(ASTContext &Ctx, const SummaryTable &Summaries,
-                     const LockOrderGraph &Order, const ExternalCallLog &External) {
+                     const LockOrderGraph &Order, const ExternalCallLog &External,
+                     llvm::ArrayRef<FunctionThrows> Throws) {
   const SourceManager &SM = Ctx.getSourceManager();
   Converter C(SM);
   TUFacts F;
@@ -121,6 +122,9 @@ TUFacts collectFacts(ASTContext &Ctx, const SummaryTable &Summaries,
       Call.Args.push_back({A.Index, A.Pointee, C.lock(A.Object)});
     for (const ExternalHeld &H : X.Held)
       Call.Held.push_back({C.lock(H.Lock), C.loc(H.Site), H.Definite});
+    Call.Catches.assign(X.Catches.begin(), X.Catches.end());
+    for (const ExternalHeld &H : X.LeaksIfThrows)
+      Call.LeaksIfThrows.push_back({C.lock(H.Lock), C.loc(H.Site), H.Definite});
     CallsOf[X.Caller->getCanonicalDecl()].push_back(std::move(Call));
   }
   auto function = [&](const FunctionDecl *FD) {
@@ -130,11 +134,22 @@ TUFacts collectFacts(ASTContext &Ctx, const SummaryTable &Summaries,
     Fn.Loc = C.loc(FD->getLocation());
     return Fn;
   };
+  llvm::DenseMap<const FunctionDecl *, const FunctionThrows *> ThrowsOf;
+  for (const FunctionThrows &T : Throws)
+    ThrowsOf[T.Function->getCanonicalDecl()] = &T;
+  auto addThrows = [&](const FunctionDecl *FD, FactFunction &Fn) {
+    if (const FunctionThrows *T = ThrowsOf.lookup(FD)) {
+      Fn.Throws = T->Types;
+      Fn.ThrowsUnknown = T->Unknown;
+      ThrowsOf.erase(FD);
+    }
+  };
   for (const auto &[FD, S] : Summaries) {
     auto Calls = CallsOf.find(FD);
-    if (S.empty() && Calls == CallsOf.end())
+    if (S.empty() && Calls == CallsOf.end() && !ThrowsOf.count(FD))
       continue;
     FactFunction Fn = function(FD);
+    addThrows(FD, Fn);
     Fn.Acquires = C.locks(S.Acquires);
     Fn.NetAcquired = C.locks(S.NetAcquired);
     Fn.NetReleased = C.locks(S.NetReleased);
@@ -143,10 +158,23 @@ TUFacts collectFacts(ASTContext &Ctx, const SummaryTable &Summaries,
           {C.lock(A.Lock), A.Success == SuccessValue::Zero ? "zero" : "true"});
     for (const NestedAcquire &N : S.Nested)
       Fn.Nested.push_back({C.lock(N.Held), C.lock(N.Acquired)});
+    Fn.MayRelease = C.locks(S.MayRelease);
+    Fn.Guard.Unlocker = S.Guard.Unlocker;
+    for (const GuardLock &G : S.Guard.Locks)
+      Fn.Guard.Locks.push_back({C.lock(G.Lock), C.lock(G.Member)});
     if (Calls != CallsOf.end()) {
       Fn.Calls = std::move(Calls->second);
       CallsOf.erase(Calls);
     }
+    F.Functions.push_back(std::move(Fn));
+  }
+  // Functions that only throw (no locks, no calls into other TUs).
+  for (const FunctionThrows &T : Throws) {
+    const FunctionDecl *FD = T.Function->getCanonicalDecl();
+    if (!ThrowsOf.count(FD))
+      continue;
+    FactFunction Fn = function(FD);
+    addThrows(FD, Fn);
     F.Functions.push_back(std::move(Fn));
   }
   // DenseMap order is not stable from run to run; files should be.
@@ -154,7 +182,9 @@ TUFacts collectFacts(ASTContext &Ctx, const SummaryTable &Summaries,
     return std::tie(A.Loc.File, A.Loc.Line, A.Loc.Column, A.Usr) <
            std::tie(B.Loc.File, B.Loc.Line, B.Loc.Column, B.Usr);
   });
-  for (const auto &[Key, E] : Order.edges()) {
+  F.Edges.reserve(Order.numEdges());
+  for (size_t I = 0; I < Order.numEdges(); ++I) {
+    OrderEdge E = Order.edge(I);
     FactEdge Out;
     Out.FromClass = E.FromClass;
     Out.ToClass = E.ToClass;

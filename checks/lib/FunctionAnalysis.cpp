@@ -1,5 +1,6 @@
 //===- FunctionAnalysis.cpp - CFG, fixpoint, exceptions, exits ------------===//
 #include "lockcheck/FunctionAnalysis.h"
+#include "lockcheck/ClangCompat.h"
 #include "lockcheck/Messages.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -16,8 +17,17 @@ namespace lockcheck {
 
 // Functions whose CFG is larger than this are skipped (said under --debug).
 static constexpr unsigned MaxBlocks = 100000;
+// Per-function budgets of the fixpoint (docs/design.md, "Bounds"): the
+// distinct block states kept, and the work of the transfer functions
+// (statements processed times the paths they are processed on) per CFG
+// element. Past one, the function is solved again without remembering
+// conditions; past it again, it is skipped.
+static constexpr size_t MaxStateBytes = size_t(64) << 20;
+static constexpr uint64_t MaxWorkPerElement = 2000, MinWork = 4'000'000;
 
 void FunctionReporter::report(Finding F) {
+  if (!wants(F))
+    return;
   if (Seen.insert({static_cast<unsigned>(F.CheckKind), F.Loc.getRawEncoding(), F.Message})
           .second)
     Sink.report(std::move(F));
@@ -27,7 +37,14 @@ FunctionAnalysis::FunctionAnalysis(ASTContext &Ctx, const FunctionDecl *FD,
                                    TUContext &TU, bool Emit)
     : Ctx(Ctx), SM(Ctx.getSourceManager()), FD(FD), Model(TU.Model), Throws(TU.Throws),
       Opts(TU.Opts), Reporter(TU.Sink), Wrappers(TU.Wrappers), Summaries(TU.Summaries),
-      Order(TU.Order), Imports(TU.Imports), Virtuals(TU.Virtuals), External(TU.External), Emit(Emit) {}
+      Order(TU.Order), Imports(TU.Imports), Virtuals(TU.Virtuals), External(TU.External),
+      Accesses(TU.Accesses), Emit(Emit), Writes(TU.Writes),
+      IsRoot(TU.Roots && TU.Roots->contains(FD->getCanonicalDecl())) {
+  if (!Writes) {
+    OwnWrites = std::make_unique<WriteEffects>(Ctx, Model);
+    Writes = OwnWrites.get();
+  }
+}
 
 FunctionAnalysis::~FunctionAnalysis() = default;
 
@@ -43,7 +60,7 @@ template <typename AttrT, typename InternFn>
 static void ownAttributeLocks(const FunctionDecl *FD, const LockPathBuilder &Paths,
                               const LockModel &Model, InternFn Intern,
                               llvm::DenseSet<LockId> &Out) {
-  for (const auto *A : FD->specific_attrs<AttrT>()) {
+  for (const auto &A : compat::attrsOf<AttrT>(FD)) {
     bool Any = false;
     for (const Expr *E : A->args()) {
       if (isa<StringLiteral>(E->IgnoreParenImpCasts()))
@@ -73,11 +90,13 @@ bool FunctionAnalysis::run() {
     return false;
   }
   prescan();
-  Conds = std::make_unique<ConditionModel>(Ctx, Model, Escaping);
+  Conds = std::make_unique<ConditionModel>(Ctx, Model, Escaping, *Writes);
+  Conds->noteLogicalParents(FD->getBody());
   if (!buildCFG()) {
     debug("skipped: no CFG could be built");
     return false;
   }
+  prescanExceptions();
   if (Cfg->getNumBlockIDs() > MaxBlocks) {
     debug("skipped: CFG has more than 100000 blocks");
     return false;
@@ -86,7 +105,11 @@ bool FunctionAnalysis::run() {
     return intern(P, T, E, Ptr);
   };
   ownAttributeLocks<AcquireCapabilityAttr>(FD, Paths, Model, Intern, ExpectedHeldAtExit);
-  ownAttributeLocks<TryAcquireCapabilityAttr>(FD, Paths, Model, Intern, ExpectedHeldAtExit);
+  ownAttributeLocks<compat::TryAcquireAttr>(FD, Paths, Model, Intern, ExpectedHeldAtExit);
+  // A lock's own lock()/unlock()/try_lock() (or an annotated lock function)
+  // is where acquisition is defined: summarised, never reported as a leak or
+  // a release of something not held.
+  ImplementsLock = Model.isLockPrimitive(FD);
   ownAttributeLocks<RequiresCapabilityAttr>(FD, Paths, Model, Intern, PreHeld);
   ownAttributeLocks<ReleaseCapabilityAttr>(FD, Paths, Model, Intern, PreHeld);
 
@@ -94,9 +117,10 @@ bool FunctionAnalysis::run() {
     return false;
   // A lock whose first operation is a release (on some path, and never an
   // acquire first) is held by the caller: solve again with it held on entry.
+  // A root has no caller to hold anything for it.
   bool Changed = false;
   for (LockId Id : FirstTouchRelease)
-    if (!FirstTouchAcquire.count(Id) && !isLocalLock(Id))
+    if (!IsRoot && !FirstTouchAcquire.count(Id) && !isLocalLock(Id))
       Changed |= PreHeld.insert(Id).second;
   if (Changed && !solve())
     return false;
@@ -238,37 +262,54 @@ static const VarDecl *nullOnEdge(ASTContext &Ctx, const Expr *C, bool Value) {
   return V && !Value ? V : nullptr;
 }
 
+/// Whether \p B computes \p E itself (as a value), rather than branching on
+/// its operands in blocks of their own.
+static bool computesInBlock(const CFGBlock *B, const Stmt *E) {
+  for (const CFGElement &El : *B)
+    if (auto CS = El.getAs<CFGStmt>(); CS && CS->getStmt() == E)
+      return true;
+  return false;
+}
+
 bool FunctionAnalysis::edgeState(const CFGBlock *From, unsigned SuccIndex, State &S) {
   if (isExceptionEdge(From, SuccIndex) || From->hasNoReturnElement())
     return false;
-  S = Out[From->getBlockID()];
+  const SharedState &FromOut = Out[From->getBlockID()];
+  S = FromOut ? FromOut->thaw() : State();
   const Stmt *T = From->getTerminatorStmt();
-  if (!T || From->succ_size() != 2 || isa<SwitchStmt>(T) || isa<CXXTryStmt>(T))
-    return true;
   const auto *C = dyn_cast_or_null<Expr>(From->getTerminatorCondition());
-  if (!C)
-    return true;
-  const CondAtom &A = Conds->analyze(C);
-  bool Value = SuccIndex == 0;
-  llvm::SmallVector<Disjunct, 2> Kept;
-  for (Disjunct &D : S.Ds)
-    if (Conds->assume(A, Value, D))
-      Kept.push_back(std::move(D));
-  S.Ds = std::move(Kept);
-  // A lock reached through a pointer that is null on this edge cannot be
-  // held (`for (n = head; n;)` ends a hand-over-hand walk).
-  if (const VarDecl *Null = nullOnEdge(Ctx, C, Value))
-    for (Disjunct &D : S.Ds) {
-      llvm::SmallVector<LockId, 2> Gone;
-      for (const HeldLock &H : D.Held) {
-        const LockPath &P = Locks.info(H.Id).Path;
-        if (!H.Guard && P.Steps.size() > 1 && P.Steps[0].K == PathStep::Var &&
-            P.Steps[0].Decl == Null && P.Steps[0].Const == 0 && P.Steps[1].K == PathStep::Deref)
-          Gone.push_back(H.Id);
+  if (T && C && From->succ_size() == 2 && !isa<SwitchStmt>(T) && !isa<CXXTryStmt>(T)) {
+    // `if (a && b)`: the CFG evaluated `a` in an earlier block; this one
+    // decides on `b`.
+    const Expr *Branch = computesInBlock(From, C) ? C : ConditionModel::branchedOn(C);
+    bool Value = SuccIndex == 0;
+    llvm::SmallVector<Disjunct, 2> Kept;
+    for (Disjunct &D : S.Ds)
+      if (Conds->assumeBranch(Branch, Value, D))
+        Kept.push_back(std::move(D));
+    S.Ds = std::move(Kept);
+    // A lock reached through a pointer that is null on this edge cannot be
+    // held (`for (n = head; n;)` ends a hand-over-hand walk).
+    if (const VarDecl *Null = nullOnEdge(Ctx, Branch, Value))
+      for (Disjunct &D : S.Ds) {
+        llvm::SmallVector<LockId, 2> Gone;
+        for (const HeldLock &H : D.Held) {
+          const LockPath &P = Locks.info(H.Id).Path;
+          if (!H.Guard && P.Steps.size() > 1 && P.Steps[0].K == PathStep::Var &&
+              P.Steps[0].Decl == Null && P.Steps[0].Const == 0 &&
+              P.Steps[1].K == PathStep::Deref)
+            Gone.push_back(H.Id);
+        }
+        for (LockId Id : Gone)
+          D.dropHeld(Id);
       }
-      for (LockId Id : Gone)
-        D.dropHeld(Id);
-    }
+  }
+  // Entering the block that computes a `&&`, `||` or `?:` as a value: what
+  // this edge says it is.
+  auto Succ = From->succ_begin() + SuccIndex;
+  if (const CFGBlock *To = Succ->getReachableBlock())
+    for (Disjunct &D : S.Ds)
+      Conds->enterValueJoin(From, SuccIndex, To, D);
   if (!S.normalize())
     LostPrecision = true;
   return true;
@@ -290,7 +331,8 @@ State FunctionAnalysis::incoming(const CFGBlock *B) {
       ++I;
     }
   }
-  if (!S.joinWith(ExceptionIn[B->getBlockID()]))
+  auto EIt = ExceptionIn.find(B->getBlockID());
+  if (EIt != ExceptionIn.end() && !S.joinWith(EIt->second))
     LostPrecision = true;
   return S;
 }
@@ -298,14 +340,15 @@ State FunctionAnalysis::incoming(const CFGBlock *B) {
 void FunctionAnalysis::processBlock(const CFGBlock *B, const State &InState, State &OutState) {
   OutState = InState;
   const Stmt *Throwing = throwingCall(B);
+  bool Exceptions = Throws.exceptionsEnabled();
   for (const CFGElement &E : *B) {
     if (auto CS = E.getAs<CFGStmt>()) {
       const Stmt *S = CS->getStmt();
-      if (S == Throwing && Throws.callMayThrow(cast<CallExpr>(S)))
-        propagateException(B, OutState, S);
+      if (Exceptions)
+        exceptionAt(B, S, S == Throwing, OutState);
       transferStmt(S, OutState);
     } else if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
-      destroyGuard(D->getVarDecl(), OutState);
+      destroyGuard(D->getVarDecl(), D->getTriggerStmt(), OutState);
       transferImplicitDtor(E, OutState);
     } else if (E.getAs<CFGTemporaryDtor>() || E.getAs<CFGMemberDtor>() ||
                E.getAs<CFGBaseDtor>()) {
@@ -313,165 +356,90 @@ void FunctionAnalysis::processBlock(const CFGBlock *B, const State &InState, Sta
     } else if (auto L = E.getAs<CFGLifetimeEnds>()) {
       for (Disjunct &Dj : OutState.Ds)
         Dj.dropFactsAbout(L->getVarDecl());
+      indexChanged(L->getVarDecl(), OutState);
     }
   }
-  if (const CXXThrowExpr *TE = endingThrow(B); TE && Throws.exceptionsEnabled())
-    propagateException(B, OutState, TE);
+  if (const CXXThrowExpr *TE = endingThrow(B); TE && Exceptions)
+    propagateException(exceptionalSuccessor(B), OutState, TE, Throws.thrownBy(TE, FD));
+}
+
+/// Drops what the disjuncts remember about conditions, except try-lock
+/// results (tested right after the call, and few).
+static void forgetConditions(State &S) {
+  for (Disjunct &D : S.Ds)
+    llvm::erase_if(D.Facts, [](const Fact &F) { return !F.IsTry; });
+  S.normalize();
 }
 
 bool FunctionAnalysis::solve() {
+  std::string Why;
+  if (solveWithin(Why))
+    return true;
+  if (!Coarse) {
+    // Remembered conditions are what multiplies the states (each branch
+    // adds one); without them the function still gets its locksets.
+    Coarse = true;
+    Reporter.OnlyDefinite = true;
+    debug("over budget (" + Why +
+          "): analysed again without remembering conditions; only findings on every path "
+          "are reported");
+    if (solveWithin(Why))
+      return true;
+  }
+  debug("skipped: over budget (" + Why + ") even without remembering conditions");
+  return false;
+}
+
+bool FunctionAnalysis::solveWithin(std::string &Why) {
   unsigned N = Cfg->getNumBlockIDs();
-  In.assign(N, State());
-  Out.assign(N, State());
-  ExceptionIn.assign(N, State());
+  Pool.clear();
+  In.assign(N, nullptr);
+  Out.assign(N, nullptr);
+  ExceptionIn.clear();
   Visited.assign(N, false);
   Work.clear();
   enqueue(&Cfg->getEntry());
+  uint64_t Elements = 0;
+  for (const CFGBlock *B : *Cfg)
+    Elements += B->size() + 1;
+  uint64_t Steps = 0, MaxSteps = std::max(MinWork, MaxWorkPerElement * Elements);
   unsigned Visits = 0, Limit = 40 * N + 1000;
   while (!Work.empty()) {
     const CFGBlock *B = ByRPO[*Work.begin()];
     Work.erase(Work.begin());
     unsigned ID = B->getBlockID();
     State NewIn = B == &Cfg->getEntry() ? entryState() : incoming(B);
-    if (!NewIn.reachable() || (Visited[ID] && NewIn == In[ID]))
+    if (Coarse)
+      forgetConditions(NewIn);
+    if (!NewIn.reachable())
       continue;
+    SharedState Frozen = Pool.intern(NewIn);
+    if (Visited[ID] && Frozen == In[ID])
+      continue; // interned: equal states are one pointer
     if (++Visits > Limit) {
-      debug("skipped: no fixpoint within the iteration limit");
+      Why = "no fixpoint within " + std::to_string(Limit) + " block visits";
       return false;
     }
-    In[ID] = std::move(NewIn);
+    Steps += (B->size() + 1) * NewIn.Ds.size();
+    In[ID] = std::move(Frozen);
     Visited[ID] = true;
     State NewOut;
-    processBlock(B, In[ID], NewOut);
-    Out[ID] = std::move(NewOut);
+    processBlock(B, NewIn, NewOut);
+    Out[ID] = Pool.intern(NewOut);
+    if (Pool.bytes() > MaxStateBytes)
+      Pool.sweep(); // the count includes states that fell out of use
+    if (Pool.bytes() > MaxStateBytes) {
+      Why = "its block states took more than " + std::to_string(MaxStateBytes >> 20) + " MiB";
+      return false;
+    }
+    if (Steps > MaxSteps) {
+      Why = "more than " + std::to_string(MaxSteps) + " statement visits";
+      return false;
+    }
     for (const auto &Succ : B->succs())
       enqueue(Succ.getReachableBlock());
   }
   return true;
-}
-
-namespace {
-enum class Catches { No, Maybe, All };
-
-/// What is thrown at a throw point, as far as handler matching needs it.
-struct ThrownKind {
-  const CXXRecordDecl *Record = nullptr; // `throw X(...)`
-  QualType Type;                         // non-class `throw 42`
-  bool StdLibrary = false;               // a call into namespace std
-};
-
-ThrownKind thrownAt(const Stmt *S) {
-  ThrownKind K;
-  auto inStd = [](const Decl *D) {
-    for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
-      if (DC->isStdNamespace())
-        return true;
-    return false;
-  };
-  if (const auto *TE = dyn_cast<CXXThrowExpr>(S)) {
-    if (const Expr *Sub = TE->getSubExpr()) {
-      K.Type = Sub->getType().getCanonicalType().getUnqualifiedType();
-      K.Record = K.Type->getAsCXXRecordDecl();
-    }
-  } else if (const auto *CE = dyn_cast<CallExpr>(S)) {
-    if (const FunctionDecl *Callee = CE->getDirectCallee())
-      K.StdLibrary = inStd(Callee);
-  }
-  return K;
-}
-
-Catches handlerCatches(const CXXCatchStmt *H, const ThrownKind &K) {
-  if (!H->getExceptionDecl())
-    return Catches::All;
-  QualType Caught = H->getCaughtType().getNonReferenceType().getCanonicalType().getUnqualifiedType();
-  if (const auto *PT = Caught->getAs<PointerType>())
-    (void)PT; // pointer handlers: matched like any other type below
-  const CXXRecordDecl *RD = Caught->getAsCXXRecordDecl();
-  if (K.Record) {
-    if (RD && (K.Record == RD || K.Record->isDerivedFrom(RD)))
-      return Catches::All;
-    return Catches::No;
-  }
-  if (!K.Type.isNull())
-    return K.Type == Caught ? Catches::All : Catches::No;
-  if (K.StdLibrary && RD && RD->isInStdNamespace() && RD->getName() == "exception")
-    return Catches::All;
-  return Catches::Maybe;
-}
-} // namespace
-
-void FunctionAnalysis::releaseGuardsLeaving(State &S,
-                                            llvm::ArrayRef<const VarDecl *> Guards) {
-  for (Disjunct &D : S.Ds)
-    for (const VarDecl *G : Guards) {
-      GuardEntry *E = D.guard(G);
-      if (!E)
-        continue;
-      if (E->Owns)
-        for (LockId Id : E->Locks)
-          D.releaseByGuard(Id);
-      D.dropGuard(G);
-    }
-}
-
-void FunctionAnalysis::propagateException(const CFGBlock *B, State S, const Stmt *ThrowPt) {
-  const CFGBlock *Target = nullptr;
-  unsigned I = 0;
-  for (const auto &Succ : B->succs()) {
-    if (isExceptionEdge(B, I))
-      Target = Succ.getReachableBlock();
-    ++I;
-  }
-  ThrownKind K = thrownAt(ThrowPt);
-  for (unsigned Depth = 0; Target && Depth < 64; ++Depth) {
-    if (Target == &Cfg->getExit()) {
-      recordEscape(S, ThrowPt);
-      return;
-    }
-    const auto *Try = dyn_cast_or_null<CXXTryStmt>(Target->getTerminatorStmt());
-    if (!Try)
-      return;
-    auto GIt = GuardsInTry.find(Try);
-    if (GIt != GuardsInTry.end())
-      releaseGuardsLeaving(S, GIt->second);
-    const CFGBlock *Next = nullptr;
-    for (const auto &Succ : Target->succs()) {
-      const CFGBlock *H = Succ.getReachableBlock();
-      if (!H)
-        continue;
-      const auto *Catch = dyn_cast_or_null<CXXCatchStmt>(H->getLabel());
-      if (!Catch) {
-        Next = H;
-        continue;
-      }
-      Catches C = handlerCatches(Catch, K);
-      if (C != Catches::No && !Reporting) {
-        State &EIn = ExceptionIn[H->getBlockID()];
-        State Old = EIn;
-        if (!EIn.joinWith(S))
-          LostPrecision = true;
-        if (!(Old == EIn))
-          enqueue(H);
-      }
-      if (C == Catches::All)
-        return;
-    }
-    Target = Next;
-  }
-}
-
-void FunctionAnalysis::recordEscape(const State &S, const Stmt *ThrowPt) {
-  // An exception leaving a noexcept function (destructors included) ends the
-  // program in std::terminate; no lock outlives that.
-  const auto *FPT = FD->getType()->getAs<FunctionProtoType>();
-  if (!Reporting || (FPT && FPT->isNothrow()) || isa<CXXDestructorDecl>(FD))
-    return;
-  SourceLocation At = isa<Expr>(ThrowPt) ? cast<Expr>(ThrowPt)->getExprLoc()
-                                         : ThrowPt->getBeginLoc();
-  for (const Disjunct &D : S.Ds)
-    for (const HeldLock &H : D.Held)
-      if (keepEarliestLeak(Escapes, H, {At, H.Id, true, false, isa<CXXThrowExpr>(ThrowPt)}))
-        EscapeStmts[{H.ManualSite, H.Id}] = ThrowPt;
 }
 
 /// Records \p L for a manual acquisition still held at a leaving point,
@@ -479,7 +447,8 @@ void FunctionAnalysis::recordEscape(const State &S, const Stmt *ThrowPt) {
 /// candidate (a guard's, held on entry, or declared to be returned held).
 bool FunctionAnalysis::keepEarliestLeak(
     std::map<std::pair<const Stmt *, unsigned>, Leak> &Into, const HeldLock &H, Leak L) {
-  if (!H.Manual || !H.ManualSite || PreHeld.count(H.Id) || ExpectedHeldAtExit.count(H.Id))
+  if (!H.Manual || !H.ManualSite || PreHeld.count(H.Id) || ExpectedHeldAtExit.count(H.Id) ||
+      isPartlyReleased(H.Id))
     return false;
   auto Key = std::make_pair(H.ManualSite, H.Id);
   auto It = Into.find(Key);
@@ -520,6 +489,7 @@ void FunctionAnalysis::checkExits() {
     Slot.Ret = Ret;
   }
   summarizeExits(ByExit);
+  summarizeObjectLocks(ByExit);
   for (const auto &[Raw, Entry] : ByExit) {
     const State &S = Entry.S;
     SourceLocation At = SourceLocation::getFromRawEncoding(Raw);
@@ -528,6 +498,12 @@ void FunctionAnalysis::checkExits() {
         if (HeldByContract.count({Raw, H.Id}))
           continue;
         bool Definite = llvm::all_of(S.Ds, [&](const Disjunct &O) { return O.held(H.Id); });
+        // Elements of an array locked in one loop and unlocked in another
+        // stay held on paths where the loops ran different numbers of
+        // times, which the analysis does not tell apart: only a path on
+        // which they all stay held counts.
+        if (!Definite && isEarlierElements(H.Id))
+          continue;
         keepEarliestLeak(Exits, H, {At, H.Id, Definite, Entry.Ret != nullptr, false});
       }
   }
@@ -542,6 +518,12 @@ std::string FunctionAnalysis::functionName() const {
 /// The callee as the user wrote it: `push_back`, `cb` for `cb()` through a
 /// pointer or a std::function.
 static std::string calleeName(const Stmt *S) {
+  if (const auto *CCE = dyn_cast<CXXConstructExpr>(S)) // constructors by their class
+    return CCE->getConstructor()->getParent()->getNameAsString();
+  if (isa<CXXNewExpr>(S))
+    return "new";
+  if (isa<CXXDynamicCastExpr>(S))
+    return "dynamic_cast";
   const auto *CE = dyn_cast<CallExpr>(S);
   if (!CE)
     return "the callee";
@@ -572,13 +554,18 @@ void FunctionAnalysis::deliver(LockId Id, Finding F) {
   bool LocalObject = Root.K == PathStep::Var && RootVar && RootVar->hasLocalStorage() &&
                      !isa<ParmVarDecl>(RootVar) && !RootVar->getType()->isReferenceType() &&
                      !RootVar->getType()->isPointerType();
-  if (ReleasedSomewhere.count(Id) || LocalObject)
+  if (!Reporter.wants(F))
+    return;
+  // At a root no caller is left to release what an acquire wrapper left held.
+  if (ReleasedSomewhere.count(Id) || LocalObject || IsRoot)
     Reporter.report(std::move(F));
   else
     Wrappers.defer(Locks.info(Id).ClassKey, std::move(F));
 }
 
 void FunctionAnalysis::emitDeferred() {
+  if (ImplementsLock)
+    return;
   std::string Fn = functionName();
   for (const auto &[Key, L] : Exits) {
     if (!Opts.Enabled.contains(Check::MissingUnlock))
@@ -587,7 +574,13 @@ void FunctionAnalysis::emitDeferred() {
     F.CheckKind = Check::MissingUnlock;
     F.Loc = L.At;
     F.Definite = L.Definite;
-    F.Message = msg::missingUnlock(kindOf(L.Id), nameOf(L.Id), Fn, L.AtReturn, L.Definite);
+    const auto *ByCall = dyn_cast<CallExpr>(Key.first);
+    const FunctionDecl *Wrapper = ByCall ? ByCall->getDirectCallee() : nullptr;
+    if (IsRoot && Wrapper && !Model.classifyCall(ByCall))
+      F.Message = msg::missingUnlockViaCall(kindOf(L.Id), nameOf(L.Id), Wrapper->getName(), Fn,
+                                            L.AtReturn, L.Definite);
+    else
+      F.Message = msg::missingUnlock(kindOf(L.Id), nameOf(L.Id), Fn, L.AtReturn, L.Definite);
     F.Notes.push_back(noteAt(Key.first, msg::acquiredHere(kindOf(L.Id), nameOf(L.Id))));
     deliver(L.Id, std::move(F));
   }
@@ -608,15 +601,17 @@ void FunctionAnalysis::emitDeferred() {
 
 void FunctionAnalysis::reportPass() {
   Reporting = true;
+  size_t FirstLogged = External ? External->Calls.size() : 0;
   for (const CFGBlock *B : ByRPO) {
     unsigned ID = B->getBlockID();
     if (!Visited[ID])
       continue;
     State Scratch;
-    processBlock(B, In[ID], Scratch);
+    processBlock(B, In[ID]->thaw(), Scratch);
   }
   checkExits();
   emitDeferred();
+  forgetReportedLeaks(FirstLogged);
 }
 
 } // namespace lockcheck

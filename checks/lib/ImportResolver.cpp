@@ -1,5 +1,6 @@
 //===- ImportResolver.cpp - other TUs' summaries, in this TU's terms ------===//
 #include "lockcheck/ImportResolver.h"
+#include "lockcheck/ClangCompat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -77,7 +78,7 @@ std::optional<SummaryLock> ImportResolver::resolve(const FactLock &L,
       if (!MD)
         return std::nullopt;
       Out.Path.Steps.push_back({PathStep::This});
-      Cur = Ctx.getRecordType(MD->getParent());
+      Cur = compat::recordType(Ctx, MD->getParent());
     } else if (S.Kind == "param") {
       if (S.Index < 0 || static_cast<unsigned>(S.Index) >= Callee->getNumParams())
         return std::nullopt;
@@ -128,6 +129,12 @@ std::optional<SummaryLock> ImportResolver::resolve(const FactLock &L,
   return Out;
 }
 
+const FactFunction *ImportResolver::facts(const FunctionDecl *Callee) const {
+  if (!Imported || Imported->empty())
+    return nullptr;
+  return Imported->find(usrOf(Callee->getCanonicalDecl()));
+}
+
 const FunctionSummary *ImportResolver::lookup(const FunctionDecl *Callee) {
   if (!Imported || Imported->empty())
     return nullptr;
@@ -154,6 +161,16 @@ const FunctionSummary *ImportResolver::lookup(const FunctionDecl *Callee) {
         if (H && A)
           S.Nested.push_back({std::move(*H), std::move(*A)});
       }
+      convert(F->MayRelease, S.MayRelease);
+      for (const FactGuardLock &G : F->Guard.Locks) {
+        std::optional<SummaryLock> L = resolve(G.Lock, Callee), M = resolve(G.Member, Callee);
+        if (!L || !M) { // a guard whose locks cannot all be named here is none
+          S.Guard.Locks.clear();
+          break;
+        }
+        S.Guard.Locks.push_back({std::move(*L), std::move(*M)});
+      }
+      S.Guard.Unlocker = F->Guard.Unlocker;
       It = Cache.try_emplace(Callee).first;
       It->second = std::move(S);
     }

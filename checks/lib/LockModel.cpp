@@ -1,5 +1,7 @@
 //===- LockModel.cpp - which expressions lock and unlock ------------------===//
 #include "lockcheck/LockModel.h"
+#include "lockcheck/ClangCompat.h"
+#include "lockcheck/GuardClasses.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -8,6 +10,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/FoldingSet.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
@@ -232,7 +235,8 @@ bool LockModel::isGuardType(QualType T) const {
   const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
   if (!RD)
     return false;
-  return stdGuardKind(RD) != StdGuard::None || RD->hasAttr<ScopedLockableAttr>();
+  return stdGuardKind(RD) != StdGuard::None || RD->hasAttr<ScopedLockableAttr>() ||
+         (Inferred && Inferred->isGuardClass(RD));
 }
 
 bool LockModel::isLockType(QualType T) const {
@@ -330,6 +334,24 @@ std::optional<LockOp> LockModel::classifyMemberCall(const CallExpr *CE,
   if (GK != StdGuard::None)
     return std::nullopt;
 
+  // An inferred guard class: its members that release or re-acquire the
+  // guard's lock act on the guard; nothing else of it is a lock operation
+  // (even if it has lock()/unlock() of its own).
+  if (Inferred && RD && !RD->hasAttr<ScopedLockableAttr>() && Inferred->isGuardClass(RD)) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+    std::optional<GuardMethod> M = MD ? Inferred->method(MD) : std::nullopt;
+    if (!M)
+      return std::nullopt;
+    LockOp Op;
+    Op.Guard = namedLocalVar(Obj);
+    if (!Op.Guard)
+      return std::nullopt;
+    Op.Kind = M->Kind;
+    Op.IfOwned = M->IfOwned;
+    Op.Success = M->Success;
+    return Op;
+  }
+
   // A scoped capability's `M *release()` gives up ownership without
   // unlocking, like std::unique_lock's; attributes cannot say so.
   if (RD && RD->hasAttr<ScopedLockableAttr>() && Name == "release" &&
@@ -420,8 +442,11 @@ std::optional<LockOp> LockModel::fromAttributes(const CallExpr *CE, const Expr *
   if (!FD->hasAttrs())
     return std::nullopt;
   LockOp Op;
-  bool Found = false;
+  bool Found = false, Acquires = false, Releases = false, ReleasesShared = false;
   const Expr *SuccessExpr = nullptr;
+  // An attribute repeated on the out-of-line definition is inherited by it
+  // as well: each lock counts once.
+  llvm::SmallVector<llvm::FoldingSetNodeID, 2> Seen;
   auto addArgs = [&](auto Args) {
     for (const Expr *A : Args) {
       const Expr *S = A->IgnoreParenImpCasts();
@@ -429,38 +454,56 @@ std::optional<LockOp> LockModel::fromAttributes(const CallExpr *CE, const Expr *
         continue;
       if (const auto *UO = dyn_cast<UnaryOperator>(S); UO && UO->getOpcode() == UO_LNot)
         continue; // a negative capability: "not held", not an operation
+      llvm::FoldingSetNodeID ID;
+      A->Profile(ID, Ctx, /*Canonical=*/true);
+      if (llvm::is_contained(Seen, ID))
+        continue;
+      Seen.push_back(ID);
       Op.Locks.push_back(refTo(A));
     }
   };
   for (const Attr *A : FD->attrs()) {
     if (const auto *AA = dyn_cast<AcquireCapabilityAttr>(A)) {
       Op.Kind = OpKind::Acquire, Op.Shared = AA->isShared();
+      Acquires = true;
       addArgs(AA->args());
       Found = true;
     } else if (const auto *RA = dyn_cast<ReleaseCapabilityAttr>(A)) {
+      if (Acquires && RA->isShared() != Op.Shared) { // promote/demote
+        Releases = true, ReleasesShared = RA->isShared();
+        addArgs(RA->args());
+        continue;
+      }
       Op.Kind = OpKind::Release, Op.Shared = RA->isShared();
       Op.ModeSpecific = !RA->isGeneric();
+      Releases = true, ReleasesShared = RA->isShared();
       addArgs(RA->args());
       Found = true;
-    } else if (const auto *TA = dyn_cast<TryAcquireCapabilityAttr>(A)) {
+    } else if (const auto *AC = dyn_cast<AssertCapabilityAttr>(A)) {
+      Op.Kind = OpKind::AssertHeld, Op.Shared = AC->isShared();
+      addArgs(AC->args());
+      Found = true;
+    } else if (const auto *AE = dyn_cast<AssertExclusiveLockAttr>(A)) {
+      Op.Kind = OpKind::AssertHeld;
+      addArgs(AE->args());
+      Found = true;
+    } else if (const auto *AS = dyn_cast<AssertSharedLockAttr>(A)) {
+      Op.Kind = OpKind::AssertHeld, Op.Shared = true;
+      addArgs(AS->args());
+      Found = true;
+    } else if (auto TA = compat::TryAcquireAttr::from(A)) {
       Op.Kind = OpKind::TryAcquire, Op.Shared = TA->isShared();
       SuccessExpr = TA->getSuccessValue();
       addArgs(TA->args());
-      Found = true;
-    } else if (const auto *EA = dyn_cast<ExclusiveTrylockFunctionAttr>(A)) {
-      Op.Kind = OpKind::TryAcquire;
-      SuccessExpr = EA->getSuccessValue();
-      addArgs(EA->args());
-      Found = true;
-    } else if (const auto *SA = dyn_cast<SharedTrylockFunctionAttr>(A)) {
-      Op.Kind = OpKind::TryAcquire, Op.Shared = true;
-      SuccessExpr = SA->getSuccessValue();
-      addArgs(SA->args());
       Found = true;
     }
   }
   if (!Found)
     return std::nullopt;
+  if (Acquires && Releases && ReleasesShared != Op.Shared) {
+    Op.Kind = OpKind::ChangeMode;
+    Op.ModeSpecific = true;
+  }
   if (Op.Kind == OpKind::TryAcquire)
     Op.Success = successOf(SuccessExpr, Ctx);
 
@@ -470,6 +513,8 @@ std::optional<LockOp> LockModel::fromAttributes(const CallExpr *CE, const Expr *
     Op.Guard = namedLocalVar(Obj);
     if (!Op.Guard)
       return std::nullopt;
+    if (Op.Kind == OpKind::ChangeMode || Op.Kind == OpKind::AssertHeld)
+      return std::nullopt; // not modelled on guards
     Op.Locks.clear();
     Op.Kind = Op.Kind == OpKind::Acquire   ? OpKind::GuardLock
               : Op.Kind == OpKind::Release ? OpKind::GuardUnlock
@@ -585,7 +630,7 @@ std::optional<LockOp> LockModel::classifyConstruct(const CXXConstructExpr *CE,
   StdGuard GK = stdGuardKind(RD);
   bool Scoped = GK == StdGuard::None && RD->hasAttr<ScopedLockableAttr>();
   if (GK == StdGuard::None && !Scoped)
-    return std::nullopt;
+    return classifyInferredConstruct(CE, Target);
 
   LockOp Op;
   Op.Guard = Target;
@@ -644,6 +689,25 @@ std::optional<LockOp> LockModel::classifyConstruct(const CXXConstructExpr *CE,
   return Op;
 }
 
+std::optional<LockOp> LockModel::classifyInferredConstruct(const CXXConstructExpr *CE,
+                                                           const VarDecl *Target) const {
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  if (!Inferred || Ctor->isCopyOrMoveConstructor())
+    return std::nullopt;
+  const GuardConstructor *G = Inferred->constructor(Ctor);
+  if (!G)
+    return std::nullopt;
+  LockOp Op;
+  Op.Kind = OpKind::GuardCreate;
+  Op.Guard = Target;
+  Op.Mode = G->Unlocker ? GuardMode::Unlock : GuardMode::Lock;
+  Op.InferredCtor = CE;
+  Op.Traits = G->Locks.front().Lock.Traits;
+  Op.Shared = G->Locks.front().Lock.Shared;
+  Op.Together = G->Locks.size() > 1;
+  return Op;
+}
+
 bool LockModel::isLockPrimitive(const FunctionDecl *FD) const {
   if (!FD)
     return false;
@@ -660,7 +724,7 @@ bool LockModel::isLockPrimitive(const FunctionDecl *FD) const {
     }
   }
   if (FD->hasAttr<AcquireCapabilityAttr>() || FD->hasAttr<ReleaseCapabilityAttr>() ||
-      FD->hasAttr<TryAcquireCapabilityAttr>())
+      compat::hasTryAcquireAttr(FD))
     return true;
   if (const IdentifierInfo *II = FD->getIdentifier()) {
     StringRef N = II->getName();

@@ -1,5 +1,6 @@
 //===- LockOrder.cpp - the TU's lock-order graph and its cycles -----------===//
 #include "lockcheck/LockOrder.h"
+#include "lockcheck/CycleSearch.h"
 #include "lockcheck/Messages.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
@@ -7,23 +8,41 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <algorithm>
-#include <functional>
 
 using namespace clang;
 
 namespace lockcheck {
 
-// Bounds on the search: cycles longer than this, or more of them, are not
-// enumerated (the graph of a large TU can be big; a few cycles suffice).
-static constexpr unsigned MaxCycleLength = 6;
-static constexpr unsigned MaxCycles = 256;
-
 void LockOrderGraph::addNode(const void *Class, const NamedDecl *ClassDecl) {
   auto [It, New] = NodeIndex.try_emplace(Class, Nodes.size());
-  if (New)
+  if (New) {
     Nodes.push_back(Class);
+    NodeClass.push_back(~0u);
+  }
   if (ClassDecl)
     NodeDecl[Class] = ClassDecl;
+}
+
+unsigned LockOrderGraph::intern(llvm::StringRef S) {
+  auto [It, New] = StringIds.try_emplace(S, Strings.size());
+  if (New)
+    Strings.push_back(It->first());
+  return It->second;
+}
+
+LockOrderGraph::StoredEdge *LockOrderGraph::slotFor(unsigned From, unsigned To, bool Declared,
+                                                    SourceLocation Loc) {
+  auto [It, New] = EdgeIndex.try_emplace({From, To}, EdgeList.size());
+  if (New) {
+    EdgeList.emplace_back();
+    return &EdgeList.back();
+  }
+  // A declaration never replaces an acquisition; an earlier acquisition
+  // replaces a later one or a declaration.
+  StoredEdge &Old = EdgeList[It->second];
+  if (Declared || !(Old.Declared || SM.isBeforeInTranslationUnit(Loc, Old.Loc)))
+    return nullptr;
+  return &Old; // its old chain stays behind in Chains, unused
 }
 
 void LockOrderGraph::addEdge(OrderEdge E) {
@@ -31,13 +50,60 @@ void LockOrderGraph::addEdge(OrderEdge E) {
     return;
   addNode(E.From, nullptr);
   addNode(E.To, nullptr);
-  auto Key = std::make_pair(NodeIndex[E.From], NodeIndex[E.To]);
-  auto It = Edges.find(Key);
-  if (It == Edges.end())
-    Edges.emplace(Key, std::move(E));
-  else if (!E.Declared && (It->second.Declared ||
-                           SM.isBeforeInTranslationUnit(E.Loc, It->second.Loc)))
-    It->second = std::move(E);
+  unsigned From = NodeIndex[E.From], To = NodeIndex[E.To];
+  if (NodeClass[From] == ~0u)
+    NodeClass[From] = intern(E.FromClass);
+  if (NodeClass[To] == ~0u)
+    NodeClass[To] = intern(E.ToClass);
+  StoredEdge *S = slotFor(From, To, E.Declared, E.Loc);
+  if (!S)
+    return;
+  *S = {From,         To,    intern(E.FromName), intern(E.ToName), intern(E.ToKind),
+        intern(E.DeclaredIn), E.Loc, static_cast<unsigned>(Chains.size()),
+        static_cast<unsigned>(E.Chain.size()), E.Declared};
+  for (const ChainStep &C : E.Chain)
+    Chains.push_back({C.Loc, intern(C.Message)});
+}
+
+void LockOrderGraph::addEdge(const void *FromKey, const void *ToKey, llvm::StringRef FromName,
+                             llvm::StringRef ToName, llvm::StringRef ToKind, SourceLocation Loc,
+                             llvm::ArrayRef<ChainStep> Chain,
+                             llvm::function_ref<std::string(const void *)> ClassName) {
+  if (!FromKey || !ToKey || FromKey == ToKey)
+    return;
+  addNode(FromKey, nullptr);
+  addNode(ToKey, nullptr);
+  unsigned From = NodeIndex[FromKey], To = NodeIndex[ToKey];
+  StoredEdge *S = slotFor(From, To, /*Declared=*/false, Loc);
+  if (!S)
+    return;
+  if (NodeClass[From] == ~0u)
+    NodeClass[From] = intern(ClassName(FromKey));
+  if (NodeClass[To] == ~0u)
+    NodeClass[To] = intern(ClassName(ToKey));
+  *S = {From,       To,  intern(FromName), intern(ToName), intern(ToKind), intern(""),
+        Loc, static_cast<unsigned>(Chains.size()), static_cast<unsigned>(Chain.size()),
+        false};
+  for (const ChainStep &C : Chain)
+    Chains.push_back({C.Loc, intern(C.Message)});
+}
+
+OrderEdge LockOrderGraph::edge(size_t I) const {
+  const StoredEdge &S = EdgeList[I];
+  OrderEdge E;
+  E.From = Nodes[S.From];
+  E.To = Nodes[S.To];
+  E.FromName = Strings[S.FromName].str();
+  E.ToName = Strings[S.ToName].str();
+  E.ToKind = Strings[S.ToKind].str();
+  E.FromClass = Strings[NodeClass[S.From]].str();
+  E.ToClass = Strings[NodeClass[S.To]].str();
+  E.DeclaredIn = Strings[S.DeclaredIn].str();
+  E.Loc = S.Loc;
+  E.Declared = S.Declared;
+  for (unsigned C = S.ChainBegin; C < S.ChainBegin + S.ChainSize; ++C)
+    E.Chain.push_back({Chains[C].first, Strings[Chains[C].second].str()});
+  return E;
 }
 
 static const NamedDecl *declOfAttrArg(const Expr *E) {
@@ -112,49 +178,35 @@ void LockOrderGraph::addDeclaredOrders(const Config &Cfg) {
   }
 }
 
-void LockOrderGraph::reportCycles(const Config &Cfg, FindingSink &Sink) {
+void LockOrderGraph::reportCycles(const Config &Cfg, FindingSink &Sink,
+                                  llvm::raw_ostream *DebugLog) {
   addDeclaredOrders(Cfg);
-  std::vector<std::vector<std::pair<unsigned, const OrderEdge *>>> Out(Nodes.size());
-  for (const auto &[Key, E] : Edges)
-    Out[Key.first].push_back({Key.second, &E});
-  unsigned Found = 0;
-  // Each elementary cycle is enumerated once, from its smallest node.
-  std::vector<const OrderEdge *> Path;
-  std::vector<bool> OnPath(Nodes.size(), false);
-  std::function<void(unsigned, unsigned)> Walk = [&](unsigned Start, unsigned At) {
-    for (const auto &[Next, E] : Out[At]) {
-      if (Found >= MaxCycles || Next < Start)
-        continue;
-      if (Next == Start) {
-        Path.push_back(E);
-        reportCycle(Path, Sink);
-        Path.pop_back();
-        ++Found;
-        continue;
-      }
-      if (OnPath[Next] || Path.size() + 1 >= MaxCycleLength)
-        continue;
-      OnPath[Next] = true;
-      Path.push_back(E);
-      Walk(Start, Next);
-      Path.pop_back();
-      OnPath[Next] = false;
-    }
-  };
-  for (unsigned S = 0; S < Nodes.size() && Found < MaxCycles; ++S) {
-    OnPath[S] = true;
-    Walk(S, S);
-    OnPath[S] = false;
+  std::vector<std::pair<unsigned, unsigned>> Pairs;
+  Pairs.reserve(EdgeList.size());
+  for (const StoredEdge &E : EdgeList)
+    Pairs.push_back({E.From, E.To});
+  WitnessCycles W = findWitnessCycles(Nodes.size(), Pairs);
+  std::vector<OrderEdge> Cycle;
+  for (const std::vector<unsigned> &C : W.Cycles) {
+    Cycle.clear();
+    for (unsigned I : C)
+      Cycle.push_back(edge(I));
+    reportCycle(Cycle, Sink);
   }
+  if (DebugLog && W.EdgesNotSearched)
+    *DebugLog << "lockcheck: lock-order: " << W.EdgesNotSearched << " of the "
+              << W.EdgesOnCycles << " edges on cycles (largest group of locks ordered "
+              << "both ways: " << W.LargestComponent
+              << ") got no witness cycle: the search budget ran out\n";
 }
 
-void LockOrderGraph::reportCycle(const std::vector<const OrderEdge *> &Cycle,
+void LockOrderGraph::reportCycle(const std::vector<OrderEdge> &Cycle,
                                  FindingSink &Sink) {
   // Warn at the acquisition seen last; the other edges become notes.
   const OrderEdge *At = nullptr;
-  for (const OrderEdge *E : Cycle)
-    if (!E->Declared && (!At || SM.isBeforeInTranslationUnit(At->Loc, E->Loc)))
-      At = E;
+  for (const OrderEdge &E : Cycle)
+    if (!E.Declared && (!At || SM.isBeforeInTranslationUnit(At->Loc, E.Loc)))
+      At = &E;
   if (!At)
     return; // only declarations: nothing was acquired
   Finding F;
@@ -165,26 +217,26 @@ void LockOrderGraph::reportCycle(const std::vector<const OrderEdge *> &Cycle,
     F.Message = msg::orderInversion(At->ToKind, At->ToName, At->FromName);
   } else {
     // Name the cycle starting at the reported edge.
-    size_t I = std::find(Cycle.begin(), Cycle.end(), At) - Cycle.begin();
+    size_t I = At - Cycle.data();
     std::string Text = "'" + At->FromName + "'";
     for (size_t K = 0; K < Cycle.size(); ++K)
-      Text += " -> '" + Cycle[(I + K) % Cycle.size()]->ToName + "'";
+      Text += " -> '" + Cycle[(I + K) % Cycle.size()].ToName + "'";
     F.Message = msg::orderCycle(At->ToKind, At->ToName, At->FromName, Text);
   }
   for (const ChainStep &S : At->Chain)
     F.Notes.push_back({S.Loc, S.Message});
-  for (const OrderEdge *E : Cycle) {
-    if (E == At)
+  for (const OrderEdge &E : Cycle) {
+    if (&E == At)
       continue;
-    if (E->Declared) {
-      std::string Text = msg::declaredOrder(E->FromName, E->ToName);
-      if (!E->DeclaredIn.empty()) // "... here" has no location: name the file
-        Text = Text.substr(0, Text.size() - 5) + " in " + E->DeclaredIn;
-      F.Notes.push_back({E->Loc, std::move(Text)});
+    if (E.Declared) {
+      std::string Text = msg::declaredOrder(E.FromName, E.ToName);
+      if (!E.DeclaredIn.empty()) // "... here" has no location: name the file
+        Text = Text.substr(0, Text.size() - 5) + " in " + E.DeclaredIn;
+      F.Notes.push_back({E.Loc, std::move(Text)});
       continue;
     }
-    F.Notes.push_back({E->Loc, msg::orderEdge(E->ToName, E->FromName)});
-    for (const ChainStep &S : E->Chain)
+    F.Notes.push_back({E.Loc, msg::orderEdge(E.ToName, E.FromName)});
+    for (const ChainStep &S : E.Chain)
       F.Notes.push_back({S.Loc, S.Message});
   }
   Sink.report(std::move(F));

@@ -21,9 +21,10 @@ std::string guardNotOwning(StringRef G, StringRef Kind, bool Definite) {
   return "unlocking " + q(G) + (Definite ? " that does not own a " : " that may not own a ") +
          Kind.str();
 }
-std::string releaseGuarded(StringRef Kind, StringRef L, StringRef G) {
-  return "releasing " + Kind.str() + " " + q(L) + " owned by guard " + q(G) +
-         "; the guard will release it again";
+std::string guardReleasesUnheld(StringRef G, StringRef Kind, StringRef L, bool Definite) {
+  return "guard " + q(G) + " releases " + Kind.str() + " " + q(L) +
+         (Definite ? " that was unlocked by hand and not locked again"
+                   : " that may have been unlocked by hand and not locked again");
 }
 std::string wrongModeRelease(StringRef Kind, StringRef L, bool HeldShared) {
   return "releasing " + Kind.str() + " " + q(L) +
@@ -33,6 +34,12 @@ std::string wrongModeRelease(StringRef Kind, StringRef L, bool HeldShared) {
 std::string missingUnlock(StringRef Kind, StringRef L, StringRef F, bool AtReturn,
                           bool Definite) {
   return Kind.str() + " " + q(L) + (Definite ? " is still held" : " may still be held") +
+         (AtReturn ? " when " + q(F) + " returns" : " at the end of " + q(F));
+}
+std::string missingUnlockViaCall(StringRef Kind, StringRef L, StringRef Callee, StringRef F,
+                                 bool AtReturn, bool Definite) {
+  return Kind.str() + " " + q(L) + " acquired by calling " + q(Callee) +
+         (Definite ? " is still held" : " may still be held") +
          (AtReturn ? " when " + q(F) + " returns" : " at the end of " + q(F));
 }
 std::string leakOnCall(StringRef Kind, StringRef L, StringRef Callee) {

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "lockcheck/FunctionAnalysis.h"
+#include "lockcheck/AccessLog.h"
 #include "lockcheck/Messages.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -36,7 +37,8 @@ std::string FunctionAnalysis::nameOf(LockId Id) const { return Locks.info(Id).Di
 
 void FunctionAnalysis::reportAt(Check C, const Stmt *At, std::string Msg, bool Definite,
                                 llvm::SmallVector<FindingNote, 2> Notes) {
-  if (!Reporting || !Emit || !Opts.Enabled.contains(C))
+  if (!Reporting || !Emit || !Opts.Enabled.contains(C) ||
+      (ImplementsLock && C == Check::UnlockNotHeld))
     return;
   Finding F;
   F.CheckKind = C;
@@ -48,6 +50,8 @@ void FunctionAnalysis::reportAt(Check C, const Stmt *At, std::string Msg, bool D
 }
 
 llvm::SmallVector<LockId, 2> FunctionAnalysis::resolve(const LockOp &Op) {
+  if (Op.InferredCtor)
+    return resolveInferred(Op);
   llvm::SmallVector<LockId, 2> Ids;
   for (const LockRef &R : Op.Locks) {
     LockPath P = Paths.fromExpr(R.E, R.IsPointer, Op.Binding.get());
@@ -294,12 +298,17 @@ void FunctionAnalysis::storeFacts(const ValueDecl *Var, const Expr *Value, State
 }
 
 void FunctionAnalysis::transferStmt(const Stmt *S, State &St) {
+  if (Accesses && Reporting && Emit) // lockcheck-unguarded-access (AccessLog.cpp)
+    Accesses->onStmt(FD, S, St, Locks, Paths);
   if (const auto *CE = dyn_cast<CallExpr>(S)) {
     if (std::optional<LockOp> Op = Model.classifyCall(CE)) {
       applyOp(*Op, CE, St);
-    } else if (const FunctionDecl *Callee = CE->getDirectCallee()) {
-      transferCall(CE, Callee, St);
+      return;
     }
+    // A remembered condition on what the call may write no longer holds.
+    Conds->callMayWrite(CE, St);
+    if (const FunctionDecl *Callee = CE->getDirectCallee())
+      transferCall(CE, Callee, St);
     return;
   }
   if (const auto *CCE = dyn_cast<CXXConstructExpr>(S)) {
@@ -325,6 +334,8 @@ void FunctionAnalysis::transferStmt(const Stmt *S, State &St) {
     if (!BO->isAssignmentOp())
       return;
     if (const ValueDecl *D = assignedDecl(BO->getLHS())) {
+      if (isa<VarDecl>(D))
+        indexChanged(D, St);
       if (const auto *VD = dyn_cast<VarDecl>(D);
           VD && BO->getOpcode() == BO_Assign && VD->getType()->isPointerType())
         pointerAssigned(VD, BO->getRHS(), St);
@@ -338,13 +349,17 @@ void FunctionAnalysis::transferStmt(const Stmt *S, State &St) {
   }
   if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
     if (UO->isIncrementDecrementOp())
-      if (const ValueDecl *D = assignedDecl(UO->getSubExpr()))
+      if (const ValueDecl *D = assignedDecl(UO->getSubExpr())) {
         for (Disjunct &Dj : St.Ds)
           Dj.dropFactsAbout(D);
+        if (isa<VarDecl>(D))
+          indexChanged(D, St);
+      }
   }
 }
 
 void FunctionAnalysis::transferDecl(const VarDecl *VD, const Stmt *Site, State &St) {
+  indexChanged(VD, St); // declared again in a loop: a new value
   const Expr *Init = VD->getInit();
   if (!Init)
     return;
@@ -413,10 +428,48 @@ void FunctionAnalysis::renameRoot(State &St, const VarDecl *From, int64_t FromVe
   }
 }
 
-void FunctionAnalysis::destroyGuard(const VarDecl *VD, State &St) {
+void FunctionAnalysis::reportGuardWithoutLock(const VarDecl *G, const Stmt *At,
+                                              const State &St) {
+  if (!Reporting || !At)
+    return;
+  unsigned Missing = 0;
+  LockId Which = 0;
+  const Stmt *ReleasedAt = nullptr, *GuardSite = nullptr;
+  for (const Disjunct &D : St.Ds) {
+    const GuardEntry *E = const_cast<Disjunct &>(D).guard(G);
+    if (!E || !E->Owns)
+      continue;
+    for (LockId Id : E->Locks)
+      if (!D.held(Id)) {
+        if (!Missing++) {
+          Which = Id;
+          ReleasedAt = D.lastRelease(Id);
+          GuardSite = E->Site;
+        }
+        break;
+      }
+  }
+  if (!Missing)
+    return;
+  const LockInfo &LI = Locks.info(Which);
+  llvm::SmallVector<FindingNote, 2> Notes;
+  if (GuardSite)
+    Notes.push_back(noteAt(GuardSite, msg::guardAcquiredHere(G->getName(), LI.Display)));
+  if (ReleasedAt)
+    Notes.push_back(noteAt(ReleasedAt, msg::releasedHere(LI.Traits.KindName, LI.Display)));
+  bool Definite = Missing == St.Ds.size();
+  reportAt(Check::UnlockNotHeld, At,
+           msg::guardReleasesUnheld(G->getName(), LI.Traits.KindName, LI.Display, Definite),
+           Definite, std::move(Notes));
+}
+
+void FunctionAnalysis::destroyGuard(const VarDecl *VD, const Stmt *At, State &St) {
+  // A lock_guard unlocks its mutex unconditionally: if the code unlocked it
+  // by hand and did not lock it again, that is a second unlock.
+  reportGuardWithoutLock(VD, At, St);
   for (Disjunct &D : St.Ds) {
     GuardEntry *E = D.guard(VD);
-    if (!E)
+    if (!E || E->Unlocker) // an unlocker re-acquires (endUnlocker)
       continue;
     if (E->Owns)
       for (LockId Id : E->Locks) {
@@ -481,13 +534,42 @@ void FunctionAnalysis::applyOp(const LockOp &Op, const Stmt *Site, State &St) {
     release(resolve(Op), Site, St, nullptr,
             Op.ModeSpecific ? std::optional<bool>(Op.Shared) : std::nullopt);
     return;
-  case OpKind::TryAcquire:
-    tryAcquire(Op, resolve(Op), nullptr, Site, St);
+  case OpKind::TryAcquire: {
+    llvm::SmallVector<LockId, 2> Ids = resolve(Op);
+    // A tested try-lock takes the lock only where the code checked: a
+    // function returning 0 exactly there is a conditional acquire wrapper
+    // (`int take(void) { if (pthread_mutex_trylock(&m)) return EBUSY; return 0; }`).
+    if (ResultUsed.count(dyn_cast<Expr>(Site)))
+      FromConditionalCall.insert(Ids.begin(), Ids.end());
+    tryAcquire(Op, Ids, nullptr, Site, St);
+    return;
+  }
+  case OpKind::ChangeMode: {
+    // Promote/demote: the old mode is given up, the new one taken.
+    llvm::SmallVector<LockId, 2> Ids = resolve(Op);
+    release(Ids, Site, St, nullptr, !Op.Shared);
+    acquire(Op, Ids, nullptr, Site, St);
+    return;
+  }
+  case OpKind::AssertHeld:
+    assertHeld(resolve(Op), St);
     return;
   default:
     guardOp(Op, Site, St);
     return;
   }
+}
+
+/// The guard that owns \p Id although the code unlocked it by hand
+/// (`std::lock_guard g(m); m.unlock(); slow(); m.lock();`): locking it again
+/// gives it back to that guard.
+static const VarDecl *retakenFor(Disjunct &D, LockId Id) {
+  if (D.held(Id))
+    return nullptr;
+  for (const GuardEntry &G : D.Guards)
+    if (G.Owns && llvm::is_contained(G.Locks, Id))
+      return G.Var;
+  return nullptr;
 }
 
 void FunctionAnalysis::acquire(const LockOp &Op, llvm::ArrayRef<LockId> Ids,
@@ -545,7 +627,7 @@ void FunctionAnalysis::acquire(const LockOp &Op, llvm::ArrayRef<LockId> Ids,
       });
     for (Disjunct &D : St.Ds)
       if (!Applies || Applies(D))
-        D.acquireLock(Id, Op.Shared, Guard, Site);
+        D.acquireLock(Id, Op.Shared, Guard ? Guard : retakenFor(D, Id), Site);
   }
 }
 
@@ -556,8 +638,10 @@ void FunctionAnalysis::release(llvm::ArrayRef<LockId> Ids, const Stmt *Site, Sta
     const LockInfo &LI = Locks.info(Id);
     unsigned NotHeld = 0;
     const Stmt *Previous = nullptr;
-    std::optional<HeldLock> Guarded;
     const HeldLock *WrongMode = nullptr;
+    bool ElementsElsewhere = isVariableElement(Id) && llvm::any_of(St.Ds, [&](const Disjunct &D) {
+                               return !D.held(Id) && heldEarlierElement(D, Id);
+                             });
     for (const Disjunct &D : St.Ds) {
       const HeldLock *H = D.held(Id);
       // (A lock held on entry has no known mode: it is not checked.)
@@ -566,13 +650,17 @@ void FunctionAnalysis::release(llvm::ArrayRef<LockId> Ids, const Stmt *Site, Sta
       if (!H) {
         if (FailedBlockingLocks.count(D.lastRelease(Id)))
           continue; // after a failed blocking lock: unknown, not "not held"
+        if (heldEarlierElement(D, Id))
+          continue; // one of the elements an earlier index locked
+        // A path that locked no element of the array, while others did: how
+        // often two loops over it ran is not tracked.
+        if (ElementsElsewhere)
+          continue;
         ++NotHeld;
         if (const Stmt *R = D.lastRelease(Id))
           Previous = Previous ? Previous : R;
         else
           FirstTouchRelease.insert(Id);
-      } else if (H->Guard && H->Manual == 0 && !Guarded && !Via) {
-        Guarded = *H;
       } else if (Emit && Reporting && H->ManualSite && isa<CallExpr>(H->ManualSite) &&
                  !Model.classifyCall(cast<CallExpr>(H->ManualSite))) {
         // Released here after a call acquired it: that call is an acquire
@@ -588,20 +676,6 @@ void FunctionAnalysis::release(llvm::ArrayRef<LockId> Ids, const Stmt *Site, Sta
       reportAt(Check::UnlockNotHeld, Site,
                msg::wrongModeRelease(LI.Traits.KindName, LI.Display, WrongMode->Shared),
                true, std::move(Notes));
-    } else if (Reporting && Guarded) {
-      std::string G = Guarded->Guard->getNameAsString();
-      llvm::SmallVector<FindingNote, 2> Notes;
-      const Stmt *GuardSite = Guarded->Site;
-      for (Disjunct &D : St.Ds)
-        if (const GuardEntry *E = D.guard(Guarded->Guard); E && E->Site) {
-          GuardSite = E->Site; // the guard's own line, also when it adopted
-          break;
-        }
-      if (GuardSite)
-        Notes.push_back(noteAt(GuardSite, msg::guardAcquiredHere(G, LI.Display)));
-      reportAt(Check::UnlockNotHeld, Site,
-               msg::releaseGuarded(LI.Traits.KindName, LI.Display, G), true,
-               std::move(Notes));
     } else if (Reporting && NotHeld) {
       bool Definite = NotHeld == St.Ds.size();
       llvm::SmallVector<FindingNote, 2> Notes;
@@ -613,6 +687,9 @@ void FunctionAnalysis::release(llvm::ArrayRef<LockId> Ids, const Stmt *Site, Sta
       reportAt(Check::UnlockNotHeld, Site, std::move(M), Definite, std::move(Notes));
     }
     for (Disjunct &D : St.Ds) {
+      if (!D.held(Id))
+        if (std::optional<LockId> Earlier = heldEarlierElement(D, Id))
+          releaseEarlierElement(D, *Earlier);
       D.releaseManual(Id);
       D.noteRelease(Id, Site);
     }
@@ -651,7 +728,7 @@ void FunctionAnalysis::tryAcquire(const LockOp &Op, llvm::ArrayRef<LockId> Ids,
       continue;
     Disjunct Win = std::move(D);
     for (LockId Id : Ids)
-      Win.acquireLock(Id, Op.Shared, Guard, Site);
+      Win.acquireLock(Id, Op.Shared, Guard ? Guard : retakenFor(Win, Id), Site);
     F.Value = true;
     Win.setFact(F);
     if (Guard)
@@ -727,6 +804,9 @@ void FunctionAnalysis::guardOp(const LockOp &Op, const Stmt *Site, State &St) {
         return; // a temporary that may lock releases at once either way
       addEntry(false);
       tryAcquire(Op, Ids, G, Site, St);
+      return;
+    case GuardMode::Unlock:
+      createUnlocker(Op, Ids, Site, St);
       return;
     }
     return;
@@ -820,7 +900,8 @@ void FunctionAnalysis::guardOp(const LockOp &Op, const Stmt *Site, State &St) {
         ++NotOwning;
         Sample = Sample ? Sample : E;
       }
-    if (Reporting && Sample) {
+    reportGuardWithoutLock(G, Site, St);
+    if (Reporting && Sample && !Op.IfOwned) {
       llvm::StringRef Kind = Sample->Locks.empty() ? "mutex" : kindOf(Sample->Locks.front());
       llvm::SmallVector<FindingNote, 2> Notes;
       if (Sample->ReleaseSite && !Sample->Locks.empty())

@@ -1,5 +1,6 @@
 //===- UnusedGuard.cpp - guards that protect nothing ----------------------===//
 #include "lockcheck/UnusedGuard.h"
+#include "lockcheck/GuardClasses.h"
 #include "lockcheck/LockModel.h"
 #include "lockcheck/Messages.h"
 #include "clang/AST/ASTContext.h"
@@ -60,11 +61,13 @@ public:
       TL = &Written;
     }
     std::optional<LockOp> Op = Model.classifyConstruct(CCE, nullptr);
-    if (!Op || Op->Kind != OpKind::GuardCreate || Op->Locks.empty() ||
-        Op->Mode == GuardMode::Defer)
+    if (!Op || Op->Kind != OpKind::GuardCreate || (Op->Locks.empty() && !Op->InferredCtor) ||
+        Op->Mode == GuardMode::Defer || Op->Mode == GuardMode::Unlock)
       return;
-    LockPath P = Paths.fromExpr(Op->Locks.front().E, Op->Locks.front().IsPointer,
-                                Op->Binding.get());
+    LockPath P = Op->InferredCtor
+                     ? inferredGuardLock(Model, Op->InferredCtor, Paths)
+                     : Paths.fromExpr(Op->Locks.front().E, Op->Locks.front().IsPointer,
+                                      Op->Binding.get());
     std::string Name = P.empty() ? "lock" : P.display();
     Finding F;
     F.CheckKind = Check::UnusedGuard;

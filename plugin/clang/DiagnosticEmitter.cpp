@@ -10,18 +10,20 @@ using namespace clang;
 
 namespace lockcheck {
 
-FindingLevel chooseFindingLevel(const DiagnosticsEngine &Diags, bool WerrorArg) {
+FindingLevel chooseFindingLevel(const DiagnosticsEngine &Diags, ErrorRequest Request) {
   if (Diags.getSuppressAllDiagnostics() || Diags.getIgnoreAllWarnings())
     return FindingLevel::Ignored;
+  if (Request == ErrorRequest::Never)
+    return FindingLevel::Warning;
   // getWarningsAsErrors() already reflects -Werror / -Wno-error in
   // command-line order ("-Werror -Wno-error" leaves it off).
-  if (WerrorArg || Diags.getWarningsAsErrors())
+  if (Request == ErrorRequest::Always || Diags.getWarningsAsErrors())
     return FindingLevel::Error;
   return FindingLevel::Warning;
 }
 
-DiagnosticEmitter::DiagnosticEmitter(DiagnosticsEngine &Diags, bool WerrorArg)
-    : Diags(Diags), Level(chooseFindingLevel(Diags, WerrorArg)) {
+DiagnosticEmitter::DiagnosticEmitter(DiagnosticsEngine &Diags, ErrorRequest Request)
+    : Diags(Diags), Level(chooseFindingLevel(Diags, Request)) {
   // "%0" keeps '%' in messages (e.g. operator%) from being read as format.
   if (Level == FindingLevel::Error)
     FindingID = Diags.getCustomDiagID(DiagnosticsEngine::Error, "%0");

@@ -20,16 +20,23 @@ namespace lockcheck {
 
 enum class FindingLevel { Ignored, Warning, Error };
 
+/// How the plugin's arguments ask for findings to be reported.
+enum class ErrorRequest {
+  FollowWerror, // errors exactly when -Werror is in effect
+  Always,       // `werror`: errors, even with -Wno-error
+  Never,        // `no-werror` (or -Wno-error=lockcheck): warnings, even with -Werror
+};
+
 /// -w (or a client that suppresses everything) silences findings even with
 /// -Werror, as it does for clang's own warnings; otherwise `werror` or an
-/// effective -Werror (not undone by a later -Wno-error) makes them errors.
-FindingLevel chooseFindingLevel(const clang::DiagnosticsEngine &Diags,
-                                bool WerrorArg);
+/// effective -Werror (not undone by a later -Wno-error) makes them errors,
+/// unless `no-werror` keeps them warnings.
+FindingLevel chooseFindingLevel(const clang::DiagnosticsEngine &Diags, ErrorRequest Request);
 
 class DiagnosticEmitter {
 public:
   /// Reads the level from \p Diags now, before any #pragma changes its state.
-  DiagnosticEmitter(clang::DiagnosticsEngine &Diags, bool WerrorArg);
+  DiagnosticEmitter(clang::DiagnosticsEngine &Diags, ErrorRequest Request);
 
   /// "<message> [<check>]" at F.Loc, its fix-its, then its notes.
   void emit(const Finding &F);

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "DiagnosticEmitter.h"
+#include "FactsPath.h"
 #include "PluginArgs.h"
 #include "lockcheck/Analysis.h"
 #include "lockcheck/FactsCollector.h"
@@ -129,9 +130,25 @@ public:
         Debug << " " << checkName(C);
     Debug << "\n";
 
+    // -Wno-error=lockcheck means no-werror too. (Clang 19 warns that it
+    // knows no group 'lockcheck' before the plugin is loaded, so a -Werror
+    // build also needs -Wno-unknown-warning-option; no-werror needs nothing.)
+    bool KeepWarnings =
+        Args.NoWerror || llvm::is_contained(CI.getDiagnosticOpts().Warnings, "no-error=lockcheck");
+    ErrorRequest Request = Args.Werror    ? ErrorRequest::Always
+                           : KeepWarnings ? ErrorRequest::Never
+                                          : ErrorRequest::FollowWerror;
+    std::optional<std::string> FactsPath;
+    if (Args.FactsPath) {
+      Expected<std::string> P = factsPathFor(*Args.FactsPath, InFile);
+      if (P)
+        FactsPath = std::move(*P);
+      else
+        reportSetupError(CI, P.takeError()); // the findings still come
+    }
     return std::make_unique<LockcheckConsumer>(
-        std::move(Opts), DiagnosticEmitter(CI.getDiagnostics(), Args.Werror),
-        InFile.str(), Args.FactsPath);
+        std::move(Opts), DiagnosticEmitter(CI.getDiagnostics(), Request),
+        InFile.str(), std::move(FactsPath));
   }
 
 private:

@@ -22,10 +22,13 @@ const ArgInfo Args[] = {
      "read this .lockcheck.yaml instead of the nearest one above the source "
      "file"},
     {"werror", "", "report findings as errors"},
+    {"no-werror", "",
+     "keep findings warnings when the compile uses -Werror (so a -Werror build "
+     "can load the plugin)"},
     {"debug", "", "explain on stderr what the analysis skips and why"},
     {"facts=", "<path>",
      "write the translation unit's lock facts to <path> for whole-program "
-     "analysis"},
+     "analysis (<dir>/: one file per input file)"},
     {"help", "", "print this help"},
 };
 
@@ -82,6 +85,8 @@ Expected<PluginArgs> parsePluginArgs(ArrayRef<std::string> Raw) {
     }
     if (Arg == "werror")
       Out.Werror = true;
+    else if (Arg == "no-werror")
+      Out.NoWerror = true;
     else if (Arg == "debug")
       Out.Debug = true;
     else if (Arg == "help")
@@ -91,6 +96,9 @@ Expected<PluginArgs> parsePluginArgs(ArrayRef<std::string> Raw) {
                       "' (-fplugin-arg-lockcheck-" + Arg +
                       "); valid arguments are: " + validArgs());
   }
+  if (Out.Werror && Out.NoWerror)
+    return argError("lockcheck plugin arguments 'werror' and 'no-werror' contradict "
+                    "each other; pass one of them");
   return Out;
 }
 
@@ -108,7 +116,7 @@ void printPluginHelp(raw_ostream &OS) {
     StringRef Name = checkName(C);
     OS << "  " << Name;
     OS.indent(Name.size() < 28 ? 28 - Name.size() : 1);
-    OS << checkSummary(C) << "\n";
+    OS << checkSummary(C) << (checkOnByDefault(C) ? "" : " (off by default)") << "\n";
   }
   OS << "\nSuppress one finding with // NOLINT(<check>) on its line; "
         "configure with .lockcheck.yaml.\n";

@@ -14,6 +14,8 @@ struct PluginArgs {
   /// Every checks= value, in order; applied after the config's `checks`.
   std::vector<std::string> CheckGlobs;
   bool Werror = false;
+  /// Findings stay warnings under -Werror (`no-werror`).
+  bool NoWerror = false;
   bool Help = false;
   bool Debug = false;
   std::optional<std::string> ConfigPath;

@@ -24,6 +24,10 @@ LockcheckTidyCheck::LockcheckTidyCheck(StringRef Name,
   Read(DebugOption);
   for (const ListOptionInfo &Opt : listOptions())
     Read(Opt.Name);
+  for (const ListOptionInfo &Opt : scalarOptions())
+    Read(Opt.Name);
+  for (const SwitchOptionInfo &Opt : switchOptions())
+    Read(Opt.Name);
 }
 
 void LockcheckTidyCheck::registerMatchers(MatchFinder *Finder) {
@@ -72,6 +76,10 @@ void LockcheckTidyCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &
   Store(ConfigFileOption);
   Store(DebugOption);
   for (const ListOptionInfo &Opt : listOptions())
+    Store(Opt.Name);
+  for (const ListOptionInfo &Opt : scalarOptions())
+    Store(Opt.Name);
+  for (const SwitchOptionInfo &Opt : switchOptions())
     Store(Opt.Name);
 }
 

@@ -75,6 +75,9 @@ void SharedTUAnalysis::run(clang::ASTContext &Ctx) {
   }
 
   AnalysisOptions Opts;
+  // clang-tidy's Checks decides what runs (a check off by default in the
+  // plugin runs here when a glob names it), so start from every check.
+  Opts.Enabled = CheckSet::all();
   // The project's .lockcheck.yaml 'checks' applies here too, so one file
   // configures every front end; clang-tidy's Checks can only narrow it.
   if (Cfg->Checks) {

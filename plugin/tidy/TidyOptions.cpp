@@ -31,6 +31,23 @@ ArrayRef<ListOptionInfo> listOptions() {
   return Infos;
 }
 
+ArrayRef<ListOptionInfo> scalarOptions() {
+  static const ListOptionInfo Infos[] = {
+      {"GuardMinAccesses", "guard-min-accesses"},
+      {"GuardMinPercent", "guard-min-percent"},
+      {"UnguardedReads", "unguarded-reads"},
+  };
+  return Infos;
+}
+
+ArrayRef<SwitchOptionInfo> switchOptions() {
+  static const SwitchOptionInfo Infos[] = {
+      {"ExceptionLeakOpaqueCalls", &ExceptionLeakOptions::OpaqueCalls},
+      {"ExceptionLeakAllocation", &ExceptionLeakOptions::Allocation},
+  };
+  return Infos;
+}
+
 namespace {
 
 std::string yamlQuote(StringRef S) {
@@ -191,6 +208,50 @@ Expected<Config> buildConfig(ArrayRef<OptionValues> PerCheck,
                          "': " + Problem);
     }
     appendConfig(*Cfg, std::move(*Part));
+  }
+  for (const ListOptionInfo &Opt : scalarOptions()) {
+    const std::string *Value = nullptr;
+    for (const OptionValues &V : PerCheck) {
+      auto It = V.Values.find(Opt.Name.str());
+      if (It != V.Values.end() && !Value)
+        Value = &It->second;
+    }
+    if (!Value)
+      continue;
+    Expected<Config> Part = parseConfig((Opt.YamlKey + ": " + yamlQuote(*Value)).str(), Opt.Name);
+    if (!Part) {
+      std::string Problem;
+      handleAllErrors(
+          Part.takeError(), [&](const ConfigError &CE) { Problem = CE.Problem; },
+          [&](const ErrorInfoBase &E) { Problem = E.message(); });
+      return optionError("invalid value of option '" + Opt.Name + "': " + Problem);
+    }
+    if (Part->GuardMinAccesses)
+      Cfg->GuardMinAccesses = Part->GuardMinAccesses;
+    if (Part->GuardMinPercent)
+      Cfg->GuardMinPercent = Part->GuardMinPercent;
+    if (Part->UnguardedReads)
+      Cfg->UnguardedReads = Part->UnguardedReads;
+  }
+
+  // A switch set by any check overrides the file: true if any says true.
+  for (const SwitchOptionInfo &Opt : switchOptions()) {
+    std::optional<bool> Value;
+    for (const OptionValues &V : PerCheck) {
+      auto It = V.Values.find(Opt.Name.str());
+      if (It == V.Values.end())
+        continue;
+      std::optional<bool> B = StringSwitch<std::optional<bool>>(It->second)
+                                  .CaseLower("true", true)
+                                  .CaseLower("false", false)
+                                  .Default(std::nullopt);
+      if (!B)
+        return optionError("invalid value '" + It->second + "' of option '" + Opt.Name +
+                           "'; valid values: true, false");
+      Value = Value.value_or(false) || *B;
+    }
+    if (Value)
+      Cfg->ExceptionLeak.*(Opt.Field) = *Value;
   }
   return Cfg;
 }

@@ -25,6 +25,16 @@ struct ListOptionInfo {
   llvm::StringRef YamlKey; // "acquire"
 };
 llvm::ArrayRef<ListOptionInfo> listOptions();
+/// Single-valued options (a number or true/false), in the syntax of the
+/// matching .lockcheck.yaml key; the first check that sets one wins.
+llvm::ArrayRef<ListOptionInfo> scalarOptions();
+
+/// A true/false option that sets one switch of the configuration.
+struct SwitchOptionInfo {
+  llvm::StringRef Name; // "ExceptionLeakOpaqueCalls" (exception-leak: opaque-calls)
+  bool ExceptionLeakOptions::*Field;
+};
+llvm::ArrayRef<SwitchOptionInfo> switchOptions();
 
 /// "ConfigFile": a .lockcheck.yaml path, "none", or unset/empty (the
 /// nearest .lockcheck.yaml above the main file).

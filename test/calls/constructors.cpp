@@ -73,7 +73,8 @@ void recursive_under_lock() noexcept {
 }
 
 // N4: a hand-written RAII guard: locks in its constructor, unlocks in its
-// destructor. Neither a leak nor an unlock of something not held.
+// destructor. Neither a leak nor an unlock of something not held (it is a
+// guard: see test/guard-classes/).
 class ScopedHold {
 public:
   explicit ScopedHold(std::mutex &m) noexcept : m_(m) { m_.lock(); }
@@ -82,9 +83,10 @@ public:
 private:
   std::mutex &m_;
 };
-void raii_guard(std::mutex &a, std::mutex &b) noexcept {
+std::mutex g_n;
+void raii_guard(std::mutex &a) noexcept {
   ScopedHold ha(a);
-  ScopedHold hb(b);
+  ScopedHold hb(g_n);
   work();
 }
 

@@ -1,9 +1,11 @@
 // RUN: %lockcheck_cxx -fno-exceptions -Xclang -verify %s
+// RUN: %lockcheck_cxx -fno-exceptions -fplugin-arg-lockcheck-config=%S/Inputs/opaque-calls-and-allocation.yaml -Xclang -verify %s
 // expected-no-diagnostics
 //
 // lockcheck-exception-leak is off under -fno-exceptions: no call can throw,
-// so none of the manual lock regions below is reported (each would be with
-// exceptions enabled: see exception-leak.cpp).
+// so none of the manual lock regions below is reported, not even when the
+// configuration counts calls without a body and allocation failure (each
+// would be reported then with exceptions enabled: exception-leak-options.cpp).
 #include <mutex>
 #include <string>
 #include <vector>

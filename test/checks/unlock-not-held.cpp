@@ -2,7 +2,8 @@
 //
 // lockcheck-unlock-not-held: releasing a lock that is not held ("that is not
 // held" on every path, "that may not be held" on some), unlocking a guard that
-// does not own its mutex, and a manual unlock of a mutex a guard owns.
+// does not own its mutex, and a guard that releases a mutex unlocked by hand
+// and not locked again (reported where the guard releases it).
 // The note points at the previous release when there is one. A function
 // whose first operation on a lock (on every path that touches it) is a
 // release is a release wrapper: its caller holds the lock (N29); a mutex
@@ -83,34 +84,34 @@ void un_released_on_branch(int k) {
 void un_manual_unlock_of_lock_guard() {
   std::lock_guard<std::mutex> g(g_m); // expected-note {{'g' acquired 'g_m' here}}
   work();
-  g_m.unlock(); // expected-warning {{releasing mutex 'g_m' owned by guard 'g'; the guard will release it again [lockcheck-unlock-not-held]}}
-}
+  g_m.unlock(); // expected-note {{mutex 'g_m' released here}}
+} // expected-warning {{guard 'g' releases mutex 'g_m' that was unlocked by hand and not locked again [lockcheck-unlock-not-held]}}
 
 // P6: the same for a unique_lock, in a member function.
 void Stats::guarded_then_manual_member() {
   std::unique_lock<std::mutex> lk(mu_); // expected-note {{'lk' acquired 'mu_' here}}
   total_ = 0;
-  mu_.unlock(); // expected-warning {{releasing mutex 'mu_' owned by guard 'lk'; the guard will release it again}}
-}
+  mu_.unlock(); // expected-note {{mutex 'mu_' released here}}
+} // expected-warning {{guard 'lk' releases mutex 'mu_' that was unlocked by hand and not locked again [lockcheck-unlock-not-held]}}
 
 // P7: one of the mutexes of a scoped_lock.
 void un_scoped_lock_member(std::mutex &a, std::mutex &b) {
   std::scoped_lock sl(a, b); // expected-note {{'sl' acquired 'b' here}}
-  b.unlock(); // expected-warning {{releasing mutex 'b' owned by guard 'sl'; the guard will release it again}}
-}
+  b.unlock(); // expected-note {{mutex 'b' released here}}
+} // expected-warning {{guard 'sl' releases mutex 'b' that was unlocked by hand and not locked again [lockcheck-unlock-not-held]}}
 
 // P8: unlock_shared() of a mutex a shared_lock owns.
 void un_shared_lock_manual() {
   std::shared_lock<std::shared_mutex> r(g_sm); // expected-note {{'r' acquired 'g_sm' here}}
-  g_sm.unlock_shared(); // expected-warning {{releasing mutex 'g_sm' owned by guard 'r'; the guard will release it again}}
-}
+  g_sm.unlock_shared(); // expected-note {{mutex 'g_sm' released here}}
+} // expected-warning {{guard 'r' releases mutex 'g_sm' that was unlocked by hand and not locked again [lockcheck-unlock-not-held]}}
 
 // P9: an adopting guard owns the mutex from its declaration on.
 void un_adopted_then_manual() {
   g_m.lock();
   std::lock_guard<std::mutex> g(g_m, std::adopt_lock); // expected-note {{'g' acquired 'g_m' here}}
-  g_m.unlock(); // expected-warning {{releasing mutex 'g_m' owned by guard 'g'; the guard will release it again}}
-}
+  g_m.unlock(); // expected-note {{mutex 'g_m' released here}}
+} // expected-warning {{guard 'g' releases mutex 'g_m' that was unlocked by hand and not locked again [lockcheck-unlock-not-held]}}
 
 // P10: unique_lock::unlock() twice.
 void un_guard_unlock_twice() {

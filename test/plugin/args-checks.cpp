@@ -7,7 +7,7 @@
 // RUN: %{debug} -fplugin-arg-lockcheck-checks=-* -fplugin-arg-lockcheck-checks=lockcheck-lock-order,lockcheck-unused-guard 2>&1 \
 // RUN:   | %FileCheck %s --check-prefix=TWO-ARGS
 // ONLY-DOUBLE: {{^}}lockcheck: enabled checks: lockcheck-double-lock{{$}}
-// NO-ORDER: {{^}}lockcheck: enabled checks: lockcheck-double-lock lockcheck-unlock-not-held lockcheck-missing-unlock lockcheck-exception-leak lockcheck-unused-guard{{$}}
+// NO-ORDER: {{^}}lockcheck: enabled checks: lockcheck-double-lock lockcheck-unlock-not-held lockcheck-missing-unlock lockcheck-exception-leak lockcheck-unused-guard lockcheck-unguarded-access{{$}}
 // UNLOCKS: {{^}}lockcheck: enabled checks: lockcheck-unlock-not-held lockcheck-missing-unlock{{$}}
 // TWO-ARGS: {{^}}lockcheck: enabled checks: lockcheck-unused-guard lockcheck-lock-order{{$}}
 

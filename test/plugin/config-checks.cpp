@@ -10,7 +10,7 @@
 // PLUS-ARG: {{^}}lockcheck: enabled checks: lockcheck-double-lock lockcheck-lock-order{{$}}
 // NONE: {{^}}lockcheck: skipping analysis of '{{.*}}config-checks.cpp': no checks enabled{{$}}
 // FOLDED: {{^}}lockcheck:   checks: 'lockcheck-*,-lockcheck-double-lock,-lockcheck-unlock-not-held'{{$}}
-// FOLDED-NEXT: {{^}}lockcheck: enabled checks: lockcheck-missing-unlock lockcheck-exception-leak lockcheck-unused-guard lockcheck-lock-order{{$}}
+// FOLDED-NEXT: {{^}}lockcheck: enabled checks: lockcheck-missing-unlock lockcheck-exception-leak lockcheck-unused-guard lockcheck-lock-order lockcheck-unguarded-access{{$}}
 
 // What the enabled set means for findings:
 // RUN: %lockcheck_cxx -fplugin-arg-lockcheck-config=%S/Inputs/checks-only-double.yaml -Xclang -verify=on %s

@@ -15,6 +15,9 @@
 // RUN: %{lockcheck}/checks-not-string.yaml 2>&1 | %{check} --check-prefix=CHECKS-NOT-STRING
 // RUN: %{lockcheck}/checks-unknown.yaml 2>&1 | %{check} --check-prefix=CHECKS-UNKNOWN
 // RUN: %{lockcheck}/duplicate-key.yaml 2>&1 | %{check} --check-prefix=DUPLICATE-KEY
+// RUN: %{lockcheck}/exception-leak-bad-value.yaml 2>&1 | %{check} --check-prefix=EXCEPTION-LEAK-BAD-VALUE
+// RUN: %{lockcheck}/exception-leak-not-mapping.yaml 2>&1 | %{check} --check-prefix=EXCEPTION-LEAK-NOT-MAPPING
+// RUN: %{lockcheck}/exception-leak-unknown-key.yaml 2>&1 | %{check} --check-prefix=EXCEPTION-LEAK-UNKNOWN-KEY
 // RUN: %{lockcheck}/lock-order-bad-name.yaml 2>&1 | %{check} --check-prefix=LOCK-ORDER-BAD-NAME
 // RUN: %{lockcheck}/lock-order-duplicate.yaml 2>&1 | %{check} --check-prefix=LOCK-ORDER-DUPLICATE
 // RUN: %{lockcheck}/lock-order-flat.yaml 2>&1 | %{check} --check-prefix=LOCK-ORDER-FLAT
@@ -50,9 +53,9 @@
 // ACQUIRE-NO-PAREN: {{^}}[[DIR]]/acquire-no-paren.yaml:1:11: error: malformed function pattern 'my_lock': expected '(' and the lock argument after the function name; valid forms are: 'name(N)', 'name(this)'{{$}}
 // ACQUIRE-NOT-LIST: {{^}}[[DIR]]/acquire-not-list.yaml:1:10: error: 'acquire' expects a list of function patterns such as ['my_lock(0)']{{$}}
 // ACQUIRE-SHARED-BAD: {{^}}[[DIR]]/acquire-shared-bad.yaml:3:5: error: malformed function pattern 'rw_rdlock(this) == 0': unexpected '== 0' after ')'; a success condition is only valid in try-acquire and try-acquire-shared; valid forms are: 'name(N)', 'name(this)'{{$}}
-// CHECKS-NO-MATCH: {{^}}[[DIR]]/checks-no-match.yaml:1:9: error: check glob 'double-lock' matches no lockcheck check; valid checks: lockcheck-double-lock, lockcheck-unlock-not-held, lockcheck-missing-unlock, lockcheck-exception-leak, lockcheck-unused-guard, lockcheck-lock-order{{$}}
+// CHECKS-NO-MATCH: {{^}}[[DIR]]/checks-no-match.yaml:1:9: error: check glob 'double-lock' matches no lockcheck check; valid checks: lockcheck-double-lock, lockcheck-unlock-not-held, lockcheck-missing-unlock, lockcheck-exception-leak, lockcheck-unused-guard, lockcheck-lock-order, lockcheck-unguarded-access{{$}}
 // CHECKS-NOT-STRING: {{^}}[[DIR]]/checks-not-string.yaml:1:10: error: 'checks' expects a string of check globs such as 'lockcheck-*,-lockcheck-lock-order'{{$}}
-// CHECKS-UNKNOWN: {{^}}[[DIR]]/checks-unknown.yaml:1:9: error: unknown check 'lockcheck-dobule-lock'; valid checks: lockcheck-double-lock, lockcheck-unlock-not-held, lockcheck-missing-unlock, lockcheck-exception-leak, lockcheck-unused-guard, lockcheck-lock-order{{$}}
+// CHECKS-UNKNOWN: {{^}}[[DIR]]/checks-unknown.yaml:1:9: error: unknown check 'lockcheck-dobule-lock'; valid checks: lockcheck-double-lock, lockcheck-unlock-not-held, lockcheck-missing-unlock, lockcheck-exception-leak, lockcheck-unused-guard, lockcheck-lock-order, lockcheck-unguarded-access{{$}}
 // DUPLICATE-KEY: {{^}}[[DIR]]/duplicate-key.yaml:3:1: error: duplicate key 'acquire'{{$}}
 // LOCK-ORDER-BAD-NAME: {{^}}[[DIR]]/lock-order-bad-name.yaml:1:15: error: malformed lock name 'Bank.m': unexpected character '.' in the name; valid forms are: 'name', 'ns::name', 'Class::name', with '*' and '?' as wildcards{{$}}
 // LOCK-ORDER-DUPLICATE: {{^}}[[DIR]]/lock-order-duplicate.yaml:1:21: error: lock 'a' appears twice in one lock order{{$}}
@@ -60,8 +63,11 @@
 // LOCK-ORDER-LOCK-NOT-STRING: {{^}}[[DIR]]/lock-order-lock-not-string.yaml:1:19: error: the locks of a 'lock-order' entry must be strings such as 'Bank::m'{{$}}
 // LOCK-ORDER-NOT-LIST: {{^}}[[DIR]]/lock-order-not-list.yaml:1:13: error: 'lock-order' expects a list of lock orders such as {{\[\[}}'Bank::m', 'Account::m']]{{$}}
 // LOCK-ORDER-ONE-LOCK: {{^}}[[DIR]]/lock-order-one-lock.yaml:3:6: error: each 'lock-order' entry must be a list of two or more locks, earliest first, such as ['Bank::m', 'Account::m']{{$}}
-// NON-SCALAR-KEY: {{^}}[[DIR]]/non-scalar-key.yaml:1:3: error: expected a key; valid keys are: checks, acquire, acquire-shared, release, try-acquire, try-acquire-shared, recursive-types, recursive-locks, nothrow, lock-order{{$}}
-// NOT-A-MAPPING: {{^}}[[DIR]]/not-a-mapping.yaml:1:1: error: expected a mapping of keys; valid keys are: checks, acquire, acquire-shared, release, try-acquire, try-acquire-shared, recursive-types, recursive-locks, nothrow, lock-order{{$}}
+// NON-SCALAR-KEY: {{^}}[[DIR]]/non-scalar-key.yaml:1:3: error: expected a key; valid keys are: checks, acquire, acquire-shared, release, try-acquire, try-acquire-shared, recursive-types, recursive-locks, nothrow, lock-order, guard-min-accesses, guard-min-percent, unguarded-reads, exception-leak{{$}}
+// NOT-A-MAPPING: {{^}}[[DIR]]/not-a-mapping.yaml:1:1: error: expected a mapping of keys; valid keys are: checks, acquire, acquire-shared, release, try-acquire, try-acquire-shared, recursive-types, recursive-locks, nothrow, lock-order, guard-min-accesses, guard-min-percent, unguarded-reads, exception-leak{{$}}
+// EXCEPTION-LEAK-BAD-VALUE: {{^}}[[DIR]]/exception-leak-bad-value.yaml:1:32: error: 'exception-leak: opaque-calls' expects true or false, not 'yes'{{$}}
+// EXCEPTION-LEAK-NOT-MAPPING: {{^}}[[DIR]]/exception-leak-not-mapping.yaml:1:18: error: 'exception-leak' expects a mapping such as {opaque-calls: true, allocation: true}{{$}}
+// EXCEPTION-LEAK-UNKNOWN-KEY: {{^}}[[DIR]]/exception-leak-unknown-key.yaml:3:3: error: unknown key 'alocation' in 'exception-leak'; valid keys are: opaque-calls, allocation{{$}}
 // NOTHROW-BAD: {{^}}[[DIR]]/nothrow-bad.yaml:1:11: error: malformed function name pattern 'log_*()': unexpected character '(' in the name; valid forms are: 'name', 'ns::name', 'Class::name', with '*' and '?' as wildcards{{$}}
 // NOTHROW-NOT-STRING: {{^}}[[DIR]]/nothrow-not-string.yaml:1:12: error: 'nothrow' entries must be strings such as 'log_*'{{$}}
 // RECURSIVE-LOCKS-BAD: {{^}}[[DIR]]/recursive-locks-bad.yaml:1:19: error: malformed lock name pattern 'db->mutex': unexpected character '-' in the name; valid forms are: 'name', 'ns::name', 'Class::name', with '*' and '?' as wildcards{{$}}
@@ -74,8 +80,8 @@
 // TRY-ACQUIRE-BAD-CONDITION: {{^}}[[DIR]]/try-acquire-bad-condition.yaml:1:15: error: malformed function pattern 'my_trylock(0) != 0': unexpected '!= 0' after ')'; valid forms are: 'name(N)', 'name(this)', each optionally followed by '== 0' or '== true'{{$}}
 // TRY-ACQUIRE-SHARED-NOT-LIST: {{^}}[[DIR]]/try-acquire-shared-not-list.yaml:1:22: error: 'try-acquire-shared' expects a list of function patterns such as ['rw_tryrdlock(0) == 0']{{$}}
 // TWO-DOCUMENTS: {{^}}[[DIR]]/two-documents.yaml:3:1: error: expected a single YAML document{{$}}
-// UNKNOWN-KEY: {{^}}[[DIR]]/unknown-key.yaml:2:1: error: unknown key 'aquire' (did you mean 'acquire'?); valid keys are: checks, acquire, acquire-shared, release, try-acquire, try-acquire-shared, recursive-types, recursive-locks, nothrow, lock-order{{$}}
-// UNKNOWN-KEY-FAR: {{^}}[[DIR]]/unknown-key-far.yaml:1:1: error: unknown key 'locks'; valid keys are: checks, acquire, acquire-shared, release, try-acquire, try-acquire-shared, recursive-types, recursive-locks, nothrow, lock-order{{$}}
+// UNKNOWN-KEY: {{^}}[[DIR]]/unknown-key.yaml:2:1: error: unknown key 'aquire' (did you mean 'acquire'?); valid keys are: checks, acquire, acquire-shared, release, try-acquire, try-acquire-shared, recursive-types, recursive-locks, nothrow, lock-order, guard-min-accesses, guard-min-percent, unguarded-reads, exception-leak{{$}}
+// UNKNOWN-KEY-FAR: {{^}}[[DIR]]/unknown-key-far.yaml:1:1: error: unknown key 'locks'; valid keys are: checks, acquire, acquire-shared, release, try-acquire, try-acquire-shared, recursive-types, recursive-locks, nothrow, lock-order, guard-min-accesses, guard-min-percent, unguarded-reads, exception-leak{{$}}
 // MISSING: {{^}}error: [[DIR]]/missing.yaml: cannot read configuration file: No such file or directory{{$}}
 // DIRECTORY: {{^}}error: [[DIR]]: cannot read configuration file: Is a directory{{$}}
 

@@ -14,6 +14,6 @@
 // CHECK-NEXT: lockcheck:   recursive-locks: ['Connection::mutex', 'g_init_mutex']
 // CHECK-NEXT: lockcheck:   nothrow: ['log_*', '::util::trace']
 // CHECK-NEXT: lockcheck:   lock-order: {{\[\[}}'Bank::m', 'Account::m'], ['g_first', 'g_second', 'g_third']]
-// CHECK-NEXT: lockcheck: enabled checks: lockcheck-double-lock lockcheck-unlock-not-held lockcheck-missing-unlock lockcheck-exception-leak lockcheck-unused-guard
+// CHECK-NEXT: lockcheck: enabled checks: lockcheck-double-lock lockcheck-unlock-not-held lockcheck-missing-unlock lockcheck-exception-leak lockcheck-unused-guard lockcheck-unguarded-access
 
 void f();

@@ -10,6 +10,7 @@
 // CHECK-NEXT:   checks=<globs>  {{.+}}
 // CHECK-NEXT:   config=<path>   {{.+}}
 // CHECK-NEXT:   werror          report findings as errors
+// CHECK-NEXT:   no-werror       keep findings warnings when the compile uses -Werror {{.+}}
 // CHECK-NEXT:   debug           {{.+}}
 // CHECK-NEXT:   facts=<path>    {{.+}}
 // CHECK-NEXT:   help            print this help
@@ -21,6 +22,7 @@
 // CHECK-NEXT:   lockcheck-exception-leak    a manually acquired lock that stays held when an exception escapes
 // CHECK-NEXT:   lockcheck-unused-guard      a lock guard that is destroyed at once and protects nothing
 // CHECK-NEXT:   lockcheck-lock-order        locks taken in inconsistent orders (potential deadlock)
+// CHECK-NEXT:   lockcheck-unguarded-access  shared state accessed without the lock that guards it everywhere else (off by default)
 // CHECK-EMPTY:
 // CHECK-NEXT: Suppress one finding with // NOLINT(<check>) on its line; configure with .lockcheck.yaml.
 

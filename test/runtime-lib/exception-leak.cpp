@@ -13,7 +13,12 @@
 using namespace std::chrono_literals;
 
 void work() noexcept;
-void mayThrow();
+bool failing;
+// Throws std::runtime_error, which a std::logic_error handler does not catch.
+void mayThrow() {
+  if (failing)
+    throw std::runtime_error("failed");
+}
 bool cond() noexcept;
 
 lockcheck::Mutex Mu;

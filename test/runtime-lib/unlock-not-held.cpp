@@ -26,11 +26,12 @@ void p1_unlock_twice() noexcept {
   Mu.unlock(); // expected-warning {{releasing mutex 'Mu' that is not held [lockcheck-unlock-not-held]}}
 }
 
-// P2: a manual unlock of a mutex a LockGuard owns.
+// P2: a manual unlock of a mutex a LockGuard owns, not locked again before
+// the guard ends.
 void p2_guarded() noexcept {
   lockcheck::LockGuard G(Mu); // expected-note {{'G' acquired 'Mu' here}}
-  Mu.unlock(); // expected-warning {{releasing mutex 'Mu' owned by guard 'G'; the guard will release it again [lockcheck-unlock-not-held]}}
-}
+  Mu.unlock(); // expected-note {{mutex 'Mu' released here}}
+} // expected-warning {{guard 'G' releases mutex 'Mu' that was unlocked by hand and not locked again [lockcheck-unlock-not-held]}}
 
 // P3: a UniqueLock unlocked twice.
 void p3_unique_twice() noexcept {

@@ -8,10 +8,17 @@
 #include <mutex>
 #include <stdexcept>
 
-void access_shared_resource(); // may throw
-
 std::mutex lock;
 int balance;
+int resource[4];
+int slot;
+
+// The shared resource rejects a bad slot with an exception.
+void access_shared_resource() {
+  if (slot < 0 || slot >= 4)
+    throw std::out_of_range("slot");
+  ++resource[slot];
+}
 
 // An exception from the critical section leaves the lock held.
 void critical_section() {

@@ -11,10 +11,19 @@
 // C++ has no 'finally': the equivalent releases in a catch-all handler that
 // rethrows, and again on the normal path.
 #include <mutex>
-
-void access_shared_resource(); // may throw
+#include <stdexcept>
 
 std::mutex lock;
+int resource[4];
+int slot;
+
+// The shared resource rejects a bad slot with an exception (as in
+// acquire-without-finally.cpp, where the same call is reported).
+void access_shared_resource() {
+  if (slot < 0 || slot >= 4)
+    throw std::out_of_range("slot");
+  ++resource[slot];
+}
 
 void critical_section() {
   lock.lock();

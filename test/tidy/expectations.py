@@ -119,7 +119,7 @@ def parse(path, prefixes):
             rest = body[m.end():]
             # Optional location.
             file, target = main, line
-            lm = re.match(r"@(\S+)", rest)
+            lm = re.match(r"@([^\s{]+)", rest)
             if lm:
                 loc = lm.group(1)
                 rest = rest[lm.end():]

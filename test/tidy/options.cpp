@@ -55,6 +55,23 @@
 // RUN:   %s -- -std=c++17 | %FileCheck --check-prefix=BADDEBUG %s
 // BADDEBUG: error: lockcheck: invalid value 'maybe' of option 'Debug'; valid values: true, false [clang-tidy-config]
 //
+// ExceptionLeakOpaqueCalls and ExceptionLeakAllocation: the exception-leak
+// switches, as global or local options; set, they override the file's.
+// RUN: %clang_tidy --load=%tidy_plugin --checks='-*,lockcheck-exception-leak' --config='{}' %s -- -std=c++17 \
+// RUN:   | %FileCheck --check-prefixes=EL %s --implicit-check-not='{{warning|error}}:'
+// RUN: %clang_tidy --load=%tidy_plugin --checks='-*,lockcheck-exception-leak' \
+// RUN:   --config="{CheckOptions: {ExceptionLeakOpaqueCalls: true}}" %s -- -std=c++17 \
+// RUN:   | %FileCheck --check-prefixes=EL,OPAQUE %s --implicit-check-not='{{warning|error}}:'
+// RUN: %clang_tidy --load=%tidy_plugin --checks='-*,lockcheck-exception-leak' \
+// RUN:   --config="{CheckOptions: {lockcheck-exception-leak.ExceptionLeakAllocation: 'True'}}" %s -- -std=c++17 \
+// RUN:   | %FileCheck --check-prefixes=EL,ALLOC %s --implicit-check-not='{{warning|error}}:'
+// RUN: %clang_tidy --load=%tidy_plugin --checks='-*,lockcheck-exception-leak' \
+// RUN:   --config="{CheckOptions: {ConfigFile: '%S/Inputs/exception-leak.lockcheck.yaml', ExceptionLeakAllocation: false}}" \
+// RUN:   %s -- -std=c++17 | %FileCheck --check-prefixes=EL,OPAQUE %s --implicit-check-not='{{warning|error}}:'
+// RUN: not %clang_tidy --load=%tidy_plugin --checks='-*,lockcheck-*' --config="{CheckOptions: {ExceptionLeakOpaqueCalls: yes}}" \
+// RUN:   %s -- -std=c++17 | %FileCheck --check-prefix=BADSWITCH %s
+// BADSWITCH: error: lockcheck: invalid value 'yes' of option 'ExceptionLeakOpaqueCalls'; valid values: true, false [clang-tidy-config]
+//
 // --dump-config lists every option of every enabled check.
 // RUN: %clang_tidy --load=%tidy_plugin --checks='-*,lockcheck-double-lock' --dump-config \
 // RUN:   --config="{CheckOptions: {AcquireFunctions: 'my_lock(0)'}}" %s -- -std=c++17 \
@@ -70,7 +87,10 @@
 // DUMP-DAG: lockcheck-double-lock.LockOrders: ''
 // DUMP-DAG: lockcheck-double-lock.ConfigFile: ''
 // DUMP-DAG: lockcheck-double-lock.Debug: ''
+// DUMP-DAG: lockcheck-double-lock.ExceptionLeakOpaqueCalls: ''
+// DUMP-DAG: lockcheck-double-lock.ExceptionLeakAllocation: ''
 #include <mutex>
+#include <vector>
 
 std::mutex g;
 
@@ -115,14 +135,34 @@ void recursive_twice() {
 }
 // OPTS: options.cpp:[[@LINE-1]]:{{[0-9]+}}: warning: mutex 'rec' is still held at the end of 'recursive_twice' [lockcheck-missing-unlock]
 
-void may_throw();
-void log_event(const char *);
+struct Failure {};
+bool failing;
+void may_throw() {
+  if (failing)
+    throw Failure();
+}
+void log_event(const char *) {
+  if (failing)
+    throw Failure();
+}
 
 void throwing_calls() {
   g.lock();
   may_throw();
   // NONE: options.cpp:[[@LINE-1]]:{{[0-9]+}}: warning: mutex 'g' stays locked if 'may_throw' throws [lockcheck-exception-leak]
+  // EL: options.cpp:[[@LINE-2]]:{{[0-9]+}}: warning: mutex 'g' stays locked if 'may_throw' throws [lockcheck-exception-leak]
   log_event("x");
+  g.unlock();
+}
+
+// Not known to throw unless the switches say so.
+void opaque(int);
+void opaque_and_allocating(std::vector<int> &v) {
+  g.lock();
+  opaque(1);
+  // OPAQUE: options.cpp:[[@LINE-1]]:{{[0-9]+}}: warning: mutex 'g' stays locked if 'opaque' throws [lockcheck-exception-leak]
+  v.push_back(1);
+  // ALLOC: options.cpp:[[@LINE-1]]:{{[0-9]+}}: warning: mutex 'g' stays locked if 'push_back' throws [lockcheck-exception-leak]
   g.unlock();
 }
 

@@ -11,7 +11,7 @@ import lit.Test
 import lit.TestRunner
 import lit.formats
 
-MIRRORED_FOLDERS = ["checks", "libcxx", "robustness"]
+MIRRORED_FOLDERS = ["checks", "libcxx", "robustness", "guard-classes"]
 
 # Plugin tests that cannot mean the same thing under clang-tidy, with why.
 # Keep this empty unless the difference is inherent to clang-tidy.

@@ -166,7 +166,7 @@ def _read_front_end_args(run, tokens, src_dir):
         if arg.startswith("checks="):
             run.check_globs.append(arg[len("checks="):])
         elif arg.startswith("config="):
-            run.config_file = arg[len("config="):]
+            run.config_file = arg[len("config="):].replace("%S", src_dir).replace("%p", src_dir)
         elif arg == "werror":
             run.werror = True
         elif arg == "debug" or arg.startswith("facts="):
@@ -177,7 +177,9 @@ def _read_front_end_args(run, tokens, src_dir):
 
 
 def tidy_command(run, args, source, extra=()):
-    checks = ",".join(["-*", "lockcheck-*"] + run.check_globs + ["clang-diagnostic-*"])
+    # As the plugin: checks that are off by default run only when a glob names them.
+    checks = ",".join(["-*", "lockcheck-*", "-lockcheck-unguarded-access"] + run.check_globs +
+                      ["clang-diagnostic-*"])
     # An explicit --config keeps any .clang-tidy above the test out of it.
     options = ""
     if run.config_file:

@@ -45,8 +45,11 @@ recursive-types: ['MyRecursiveMutex', 'ns::*Rec*']
 recursive-locks: ['Conn::mutex', g_init]
 nothrow:        ['log_*']
 lock-order:     [['Bank::m', 'Account::m'], [a, b, c]]
+exception-leak: {opaque-calls: true, allocation: false}
 )yaml");
   EXPECT_EQ(C.FileName, "t.yaml");
+  EXPECT_TRUE(C.ExceptionLeak.OpaqueCalls);
+  EXPECT_FALSE(C.ExceptionLeak.Allocation);
   EXPECT_EQ(C.Checks, std::optional<std::string>("lockcheck-*,-lockcheck-lock-order"));
   ASSERT_EQ(C.Acquire.size(), 2u);
   EXPECT_EQ(C.Acquire[0].NameGlob, "my_lock");
@@ -95,6 +98,8 @@ try-acquire-shared: ['ts(3) == true']
 recursive-types: ["Rec*"]
 nothrow: ['log_*']
 lock-order: [[a, b], ['x::y', 'z']]
+exception-leak:
+  allocation: True
 )yaml");
   std::string Text;
   raw_string_ostream OS(Text);
@@ -107,6 +112,7 @@ lock-order: [[a, b], ['x::y', 'z']]
                   "try-acquire-shared: ['ts(3) == true']\n"
                   "recursive-types: ['Rec*']\n"
                   "nothrow: ['log_*']\n"
+                  "exception-leak: {opaque-calls: false, allocation: true}\n"
                   "lock-order: [['a', 'b'], ['x::y', 'z']]\n");
 }
 
@@ -127,7 +133,20 @@ TEST(ConfigTest, ErrorsAreOneLineWithPosition) {
   EXPECT_EQ(parseError("acquire: ['x(0)']\nbogus: 1\n"),
             "t.yaml:2:1: error: unknown key 'bogus'; valid keys are: checks, "
             "acquire, acquire-shared, release, try-acquire, "
-            "try-acquire-shared, recursive-types, recursive-locks, nothrow, lock-order");
+            "try-acquire-shared, recursive-types, recursive-locks, nothrow, lock-order, "
+            "guard-min-accesses, guard-min-percent, unguarded-reads, exception-leak");
+  EXPECT_EQ(parseError("exception-leak: {opaque-calls: maybe}"),
+            "t.yaml:1:32: error: 'exception-leak: opaque-calls' expects true or false, "
+            "not 'maybe'");
+  EXPECT_EQ(parseError("exception-leak:\n  alloc: true\n"),
+            "t.yaml:2:3: error: unknown key 'alloc' in 'exception-leak'; valid keys are: "
+            "opaque-calls, allocation");
+  EXPECT_EQ(parseError("exception-leak: true"),
+            "t.yaml:1:17: error: 'exception-leak' expects a mapping such as "
+            "{opaque-calls: true, allocation: true}");
+  EXPECT_EQ(parseError("exception-leak: {allocation: true, allocation: false}"),
+            "t.yaml:1:36: error: duplicate key 'allocation' in 'exception-leak'");
+  EXPECT_TRUE(parseOk("exception-leak: {}").empty());
   EXPECT_EQ(parseError("release: ['x(0) == 0']"),
             "t.yaml:1:11: error: malformed function pattern 'x(0) == 0': "
             "unexpected '== 0' after ')'; a success condition is only valid "

@@ -120,4 +120,62 @@ void run(Account &x) {
   EXPECT_EQ(R.Edges[0][0].ToClass, "g");
 }
 
+// Exceptions cross TUs through facts: what a function throws (lib.cpp),
+// what passes on through a function with no handler (mid.cpp), and the
+// handlers around each call in the caller (a.cpp).
+TEST(CrossTU, ExceptionsFromOtherTUs) {
+  const char *Decls = R"cpp(
+#include <mutex>
+#include <stdexcept>
+void parse(int);
+void quiet(int);
+void relay(int);
+)cpp";
+  std::string Lib = std::string(Decls) + R"cpp(
+void parse(int x) { if (x < 0) throw std::invalid_argument("negative"); }
+void quiet(int) {}
+)cpp";
+  std::string Mid = std::string(Decls) + R"cpp(
+void relay(int x) { parse(x); }
+)cpp";
+  std::string Caller = std::string(Decls) + R"cpp(
+std::mutex g;
+void a(int x) { g.lock(); parse(x); g.unlock(); }
+void b(int x) { g.lock(); quiet(x); g.unlock(); }
+void c(int x) { g.lock(); try { parse(x); } catch (const std::logic_error &) {} g.unlock(); }
+void d(int x) { g.lock(); relay(x); quiet(x); relay(x); g.unlock(); }
+void e(int x) { g.lock(); try { relay(x); } catch (const std::out_of_range &) {} g.unlock(); }
+void f(int x) noexcept { g.lock(); parse(x); g.unlock(); }
+)cpp";
+  TUFacts A = factsOf(Caller, "a.cpp"), M = factsOf(Mid, "mid.cpp"),
+          L = factsOf(Lib, "lib.cpp");
+  std::vector<TUFacts *> All{&A, &M, &L};
+  CrossTUResult R = applyAcrossTUs(All);
+  // relay() now throws what parse() throws.
+  const FactFunction *Relay = nullptr;
+  for (const FactFunction &Fn : M.Functions)
+    if (Fn.Name == "relay")
+      Relay = &Fn;
+  ASSERT_TRUE(Relay);
+  ASSERT_EQ(Relay->Throws.size(), 1u);
+  EXPECT_EQ(Relay->Throws[0].Type, "std::invalid_argument");
+  std::vector<std::pair<int, std::string>> Leaks;
+  for (const FactFinding &F : R.Findings[0]) {
+    ASSERT_EQ(F.CheckKind, Check::ExceptionLeak);
+    Leaks.push_back({F.Loc.Line, F.Message});
+    ASSERT_EQ(F.Notes.size(), 1u);
+    EXPECT_EQ(F.Notes[0].Message, "mutex 'g' acquired here; a lock guard (std::lock_guard, "
+                                  "std::scoped_lock) would release it during unwinding");
+    EXPECT_EQ(F.Notes[0].Loc.Line, F.Loc.Line);
+  }
+  // a(), d() (once, at the first call) and e(); not b() (quiet), c() (caught),
+  // f() (noexcept).
+  EXPECT_EQ(Leaks, (std::vector<std::pair<int, std::string>>{
+                       {9, "mutex 'g' stays locked if 'parse' throws"},
+                       {12, "mutex 'g' stays locked if 'relay' throws"},
+                       {13, "mutex 'g' stays locked if 'relay' throws"}}));
+  EXPECT_TRUE(R.Findings[1].empty());
+  EXPECT_TRUE(R.Findings[2].empty());
+}
+
 } // namespace

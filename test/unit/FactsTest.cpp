@@ -94,12 +94,66 @@ TEST(Facts, RecordsCallsToOtherTUs) {
   EXPECT_EQ(F.ExternalCalls.size(), 1u);
 }
 
+const char *ThrowingCode = R"cpp(
+#include <mutex>
+#include <stdexcept>
+void parse(int);   // defined in another TU
+std::mutex g;
+int total;
+int checked(int x) {
+  if (x < 0)
+    throw std::invalid_argument("negative");
+  return x;
+}
+void add(int x) {
+  g.lock();
+  try {
+    parse(x);
+  } catch (const std::out_of_range &) {
+  }
+  total += checked(x);
+  g.unlock();
+}
+)cpp";
+
+TEST(Facts, RecordsExceptions) {
+  TUFacts F = factsOf(ThrowingCode);
+  const FactFunction *Checked = nullptr, *Add = nullptr;
+  for (const FactFunction &Fn : F.Functions)
+    if (Fn.Name == "checked")
+      Checked = &Fn;
+    else if (Fn.Name == "add")
+      Add = &Fn;
+  // checked() has no locks and no calls into other TUs: it is written for
+  // what it throws, with the bases a handler may name.
+  ASSERT_TRUE(Checked);
+  ASSERT_EQ(Checked->Throws.size(), 1u);
+  EXPECT_EQ(Checked->Throws[0].Type, "std::invalid_argument");
+  EXPECT_EQ(Checked->Throws[0].Bases,
+            (std::vector<std::string>{"std::logic_error", "std::exception"}));
+  EXPECT_FALSE(Checked->ThrowsUnknown);
+  // add() lets checked()'s exception out; its call of parse() records the
+  // handler around it and the lock it would leave held. The TU reports the
+  // leak at checked() itself, which comes later, so the lock stays listed
+  // only if the TU did not report it: it did (at checked()).
+  ASSERT_TRUE(Add);
+  ASSERT_EQ(Add->Throws.size(), 1u);
+  ASSERT_EQ(Add->Calls.size(), 1u);
+  EXPECT_EQ(Add->Calls[0].Catches, std::vector<std::string>{"std::out_of_range"});
+  EXPECT_TRUE(Add->Calls[0].LeaksIfThrows.empty());
+}
+
 TEST(Facts, RoundTrips) {
   TUFacts F = factsOf(Code);
   TUFacts Calls = factsOf(CallerCode);
+  TUFacts Throwing = factsOf(ThrowingCode);
+  F.Functions.insert(F.Functions.end(), Throwing.Functions.begin(), Throwing.Functions.end());
   F.Functions.insert(F.Functions.end(), Calls.Functions.begin(), Calls.Functions.end());
   FactCall Local = F.Functions.back().Calls.at(0);
   Local.Local = true;
+  Local.Catches = {"std::exception", "..."};
+  Local.LeaksIfThrows = Local.Held;
+  F.Functions.back().ThrowsUnknown = true;
   F.Functions.back().Calls.push_back(Local);
   FactFinding Fd;
   Fd.CheckKind = Check::LockOrder;
@@ -108,6 +162,17 @@ TEST(Facts, RoundTrips) {
   Fd.Function = "Bank::audit";
   Fd.Notes.push_back({{"facts.cpp", 1, 2}, "a note"});
   F.Findings.push_back(Fd);
+  FactAccess A;
+  A.Access.Var = "c:@S@Account@FI@balance_";
+  A.Access.VarName = "balance_";
+  A.Access.Write = true;
+  A.Access.Indeterminate = true;
+  A.Access.Held.push_back({"R:|.Account::mu_", "mu_", false});
+  A.Loc = {"facts.cpp", 5, 6};
+  A.Function = "Account::reset";
+  F.Accesses.push_back(A);
+  F.Guards.MinAccesses = 4;
+  F.Guards.Reads = false;
   std::string First = text(F);
   llvm::Expected<TUFacts> Back = parseFacts(First, "mem");
   ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
@@ -138,10 +203,10 @@ TEST(Facts, RejectsForeignAndFutureFiles) {
   EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 99}")
                 .find("facts version 99 is not supported"),
             std::string::npos);
-  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 2}")
-                .find("facts version 2 is not supported; this lockcheck reads version 3"),
+  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 3}")
+                .find("facts version 3 is not supported; this lockcheck reads version 4"),
             std::string::npos);
-  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 3, \"mainFile\": 3, "
+  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 4, \"mainFile\": 3, "
                   "\"functions\": [], \"lockOrderEdges\": []}")
                 .find("malformed"),
             std::string::npos);

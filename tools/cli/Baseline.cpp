@@ -1,5 +1,6 @@
 //===- Baseline.cpp -------------------------------------------------------===//
 #include "Baseline.h"
+#include "lockcheck/JsonLimits.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -48,6 +49,11 @@ llvm::Expected<Baseline> Baseline::read(llvm::StringRef Path) {
   if (!Buf)
     return llvm::createStringError(Buf.getError(), "cannot read baseline '%s': %s",
                                    Path.str().c_str(), Buf.getError().message().c_str());
+  if (std::optional<std::string> Problem =
+          jsonLimitProblem((*Buf)->getBuffer(), MaxBaselineBytes))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "'%s' is not a lockcheck baseline: %s", Path.str().c_str(),
+                                   Problem->c_str());
   llvm::Expected<llvm::json::Value> V = llvm::json::parse((*Buf)->getBuffer());
   if (!V)
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
@@ -92,6 +98,12 @@ llvm::Error Baseline::write(llvm::StringRef Path, const std::vector<Report> &Rep
                                    {"version", 1},
                                    {"findings", std::move(Fs)}}))
      << "\n";
+  OS.close();
+  if (std::error_code WEC = OS.error()) {
+    OS.clear_error(); // else the stream aborts the program when destroyed
+    return llvm::createStringError(WEC, "cannot write baseline '%s': %s", Path.str().c_str(),
+                                   WEC.message().c_str());
+  }
   return llvm::Error::success();
 }
 

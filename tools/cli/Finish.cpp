@@ -1,8 +1,10 @@
 //===- Finish.cpp ---------------------------------------------------------===//
 #include "Finish.h"
 #include "Baseline.h"
+#include "ExitCodes.h"
 #include "Messages.h"
 #include "ProjectLockGraph.h"
+#include "StdStreams.h"
 #include "TUAnalyzer.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -29,6 +31,15 @@ static std::string fingerprintRoot(const CliOptions &O) {
     return currentDir();
   std::string Abs = absolutePathFromCwd(*B);
   return llvm::sys::path::parent_path(Abs).str();
+}
+
+/// Closes \p OS and returns what went wrong writing it, if anything; a stream
+/// whose error is not taken aborts the program when destroyed.
+static std::error_code closeStream(llvm::raw_fd_ostream &OS) {
+  OS.close();
+  std::error_code EC = OS.error();
+  OS.clear_error();
+  return EC;
 }
 
 /// Writes the graph; .svg goes through Graphviz `dot`.
@@ -59,6 +70,10 @@ static bool writeLockGraph(const ProjectLockGraph &G, llvm::StringRef Path) {
       return false;
     }
     G.writeDot(OS);
+    if (std::error_code WEC = closeStream(OS)) {
+      printError("cannot write lock graph '" + DotPath + "': " + WEC.message());
+      return false;
+    }
   }
   if (!Svg)
     return true;
@@ -76,13 +91,16 @@ static bool writeLockGraph(const ProjectLockGraph &G, llvm::StringRef Path) {
 }
 
 int finishRun(Collected &C, const CliOptions &O) {
-  bool SetupFailed = false;
+  bool InputFailed = false, OutputFailed = false;
   ProjectLockGraph Graph;
   for (const TUFacts &F : C.Facts)
     Graph.addTU(F);
   std::vector<Report> Reports = std::move(C.Reports);
   for (Report &R : Graph.crossTUCycles())
     Reports.push_back(std::move(R));
+  if (unsigned N = Graph.edgesNotSearched())
+    printWarning("the lock-order graph is too dense to search completely: " + llvm::Twine(N) +
+                 " lock-order edges on cycles got no witness cycle");
   // A header included by many TUs reports its problem once.
   std::stable_sort(Reports.begin(), Reports.end(), reportLess);
   Reports.erase(std::unique(Reports.begin(), Reports.end(), sameReport), Reports.end());
@@ -93,30 +111,35 @@ int finishRun(Collected &C, const CliOptions &O) {
   if (O.WriteBaselineFile)
     if (llvm::Error E = Baseline::write(*O.WriteBaselineFile, Reports, Root)) {
       printError(llvm::toString(std::move(E)));
-      SetupFailed = true;
+      OutputFailed = true;
     }
   if (O.BaselineFile) {
     llvm::Expected<Baseline> B = Baseline::read(*O.BaselineFile);
     if (!B) {
       printError(llvm::toString(B.takeError()));
-      SetupFailed = true;
+      InputFailed = true;
     } else {
       C.Summary.Baselined = B->filter(Reports, Root);
     }
   }
   if (O.LockGraph && !writeLockGraph(Graph, *O.LockGraph))
-    SetupFailed = true;
+    OutputFailed = true;
 
+  // The findings: to --output, else to standard output.
+  std::string Where = O.OutputFile ? "--output '" + *O.OutputFile + "'" : "standard output";
   std::unique_ptr<llvm::raw_fd_ostream> File;
   if (O.OutputFile) {
     std::error_code EC;
     File = std::make_unique<llvm::raw_fd_ostream>(*O.OutputFile, EC);
     if (EC) {
-      printError("cannot write --output '" + *O.OutputFile + "': " + EC.message());
-      return 2;
+      printError("cannot write " + Where + ": " + EC.message());
+      return ExitIO;
     }
+  } else if (standardOutputWasClosed()) {
+    printError("cannot write the findings to standard output: it is closed");
+    return ExitIO;
   }
-  llvm::raw_ostream &OS = File ? *File : llvm::outs();
+  llvm::raw_fd_ostream &OS = File ? *File : llvm::outs();
   switch (O.Format) {
   case OutputFormat::Text:
     writeText(OS, Reports);
@@ -129,6 +152,12 @@ int finishRun(Collected &C, const CliOptions &O) {
     break;
   }
   OS.flush();
+  std::error_code WriteEC = File ? closeStream(*File) : OS.error();
+  if (WriteEC) {
+    OS.clear_error(); // else the stream aborts the program when destroyed
+    printError("cannot write the findings to " + Where + ": " + WriteEC.message());
+    OutputFailed = true;
+  }
 
   // Nothing is dropped silently: every TU not analysed is named again here.
   const RunSummary &S = C.Summary;
@@ -154,12 +183,14 @@ int finishRun(Collected &C, const CliOptions &O) {
       Err << "  " << T.File << ": " << T.Why << "\n";
   }
 
-  if (SetupFailed || !S.Skipped.empty())
-    return 2;
+  if (OutputFailed)
+    return ExitIO;
+  if (InputFailed || !S.Skipped.empty())
+    return ExitInput;
   bool Fails = std::any_of(Reports.begin(), Reports.end(), [&](const Report &R) {
     return O.Fail == FailOn::Warning || R.IsError;
   });
-  return Fails ? 1 : 0;
+  return Fails ? ExitFindings : ExitClean;
 }
 
 } // namespace lockcheck::cli

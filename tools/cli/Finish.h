@@ -21,8 +21,9 @@ struct Collected {
   RunSummary Summary;
 };
 
-/// Returns the exit status: 2 if a TU was not analysed or output failed,
-/// else 1 if a finding is at or above --fail-on, else 0.
+/// Returns the exit status (ExitCodes.h): 3 if an output could not be
+/// written, else 2 if a TU was not analysed or an input was bad, else 1 if a
+/// finding is at or above --fail-on, else 0.
 int finishRun(Collected &C, const CliOptions &Opts);
 
 } // namespace lockcheck::cli

@@ -1,16 +1,11 @@
 //===- ProjectLockGraph.cpp -----------------------------------------------===//
 #include "ProjectLockGraph.h"
+#include "lockcheck/CycleSearch.h"
 #include "lockcheck/Messages.h"
 #include "llvm/Support/Path.h"
 #include <algorithm>
-#include <functional>
 
 namespace lockcheck::cli {
-
-// The same bounds as a TU's own search: a project graph can be large, and a
-// few hundred cycles are more than anyone reads.
-static constexpr unsigned MaxCycleLength = 6;
-static constexpr unsigned MaxCycles = 256;
 
 unsigned ProjectLockGraph::node(const std::string &Class) {
   auto [It, New] = NodeIds.try_emplace(Class, Nodes.size());
@@ -36,46 +31,29 @@ static SourcePos posOf(const FactLocation &L) {
 }
 
 std::vector<Report> ProjectLockGraph::crossTUCycles() {
-  std::vector<std::vector<unsigned>> Out(Nodes.size());
+  std::vector<std::pair<unsigned, unsigned>> Keys;
+  Keys.reserve(Pairs.size());
   for (const auto &[Key, Occ] : Pairs)
-    Out[Key.first].push_back(Key.second);
+    Keys.push_back(Key);
+  WitnessCycles W = findWitnessCycles(Nodes.size(), Keys);
+  // Every edge inside a group of locks ordered both ways lies on a cycle.
+  for (unsigned I = 0; I < Keys.size(); ++I)
+    if (W.OnCycle[I])
+      OnCycle.insert(Keys[I]);
+  EdgesNotSearched = W.EdgesNotSearched;
   std::vector<Report> Reports;
-  unsigned Found = 0;
-  std::vector<std::pair<unsigned, unsigned>> Path;
-  std::vector<bool> OnPath(Nodes.size(), false);
-  // Each elementary cycle once: enumerated from its smallest node only.
-  std::function<void(unsigned, unsigned)> Walk = [&](unsigned Start, unsigned At) {
-    for (unsigned Next : Out[At]) {
-      if (Found >= MaxCycles || Next < Start)
-        continue;
-      if (Next == Start) {
-        Path.push_back({At, Next});
-        ++Found;
-        reportCycle(Path, Reports);
-        Path.pop_back();
-        continue;
-      }
-      if (OnPath[Next] || Path.size() + 1 >= MaxCycleLength)
-        continue;
-      OnPath[Next] = true;
-      Path.push_back({At, Next});
-      Walk(Start, Next);
-      Path.pop_back();
-      OnPath[Next] = false;
-    }
-  };
-  for (unsigned S = 0; S < Nodes.size() && Found < MaxCycles; ++S) {
-    OnPath[S] = true;
-    Walk(S, S);
-    OnPath[S] = false;
+  std::vector<std::pair<unsigned, unsigned>> Cycle;
+  for (const std::vector<unsigned> &C : W.Cycles) {
+    Cycle.clear();
+    for (unsigned I : C)
+      Cycle.push_back(Keys[I]);
+    reportCycle(Cycle, Reports);
   }
   return Reports;
 }
 
 void ProjectLockGraph::reportCycle(const std::vector<std::pair<unsigned, unsigned>> &Cycle,
                                    std::vector<Report> &Out) {
-  for (const auto &P : Cycle)
-    OnCycle.insert(P);
   // One TU with every edge of the cycle has reported it already.
   std::vector<unsigned> Common;
   for (size_t I = 0; I < Cycle.size(); ++I) {

@@ -24,10 +24,12 @@ public:
   /// Adds the edges of one TU; \p F must outlive the graph.
   void addTU(const TUFacts &F);
 
-  /// Enumerates the elementary cycles (bounded in length and number), marks
-  /// their edges for the drawing and returns findings for those that span
-  /// more than one TU.
+  /// Finds one shortest cycle through every edge that lies on a cycle
+  /// (CycleSearch.h), marks those edges for the drawing and returns findings
+  /// for the cycles that span more than one TU.
   std::vector<Report> crossTUCycles();
+  /// Edges on cycles that the search budget left without a witness.
+  unsigned edgesNotSearched() const { return EdgesNotSearched; }
 
   /// Graphviz text: one node per lock class, edges labelled with where they
   /// happen; edges on a cycle are red and bold.
@@ -50,6 +52,7 @@ private:
   std::map<std::pair<unsigned, unsigned>, std::vector<Occurrence>> Pairs;
   std::set<std::pair<unsigned, unsigned>> OnCycle;
   unsigned NumTUs = 0;
+  unsigned EdgesNotSearched = 0;
 };
 
 } // namespace lockcheck::cli

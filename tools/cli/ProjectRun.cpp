@@ -1,5 +1,8 @@
 //===- ProjectRun.cpp -----------------------------------------------------===//
 #include "ProjectRun.h"
+#include "CompileDatabase.h"
+#include "ExitCodes.h"
+#include "FactsFiles.h"
 #include "Finish.h"
 #include "Messages.h"
 #include "Progress.h"
@@ -7,6 +10,7 @@
 #include "TUAnalyzer.h"
 #include "lockcheck/Config.h"
 #include "lockcheck/CrossTU.h"
+#include "lockcheck/AccessLog.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -89,8 +93,7 @@ std::unique_ptr<CompilationDatabase> loadDatabase(const CliOptions &O, std::stri
     return nullptr;
   }
   std::string Err;
-  std::unique_ptr<CompilationDatabase> DB = clang::tooling::JSONCompilationDatabase::loadFromFile(
-      Path, Err, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  std::unique_ptr<CompilationDatabase> DB = loadCompileDatabase(Path, Err);
   if (!DB) {
     printError("malformed compile database '" + Where + "': " + Err);
     return nullptr;
@@ -181,6 +184,8 @@ const ConfigEntry *configFor(llvm::StringRef File, const CliOptions &O,
     llvm::cantFail(E.Opts.Enabled.applyGlobList(G));
     E.Text += "\n--checks=" + G;
   }
+  // Whole-program: unguarded-access is decided over every TU's accesses.
+  E.Opts.DecideAccessesHere = false;
   E.Ok = true;
   return &E;
 }
@@ -313,7 +318,7 @@ int runProject(const CliOptions &O) {
   std::string DBPath;
   std::unique_ptr<CompilationDatabase> DB = loadDatabase(O, DBPath);
   if (!DB)
-    return 2;
+    return ExitInput;
   Collected C;
   C.Summary.Unit = "compile commands";
   std::vector<std::string> Files = selectFiles(*DB, O, DBPath, C.Summary);
@@ -425,6 +430,19 @@ int runProject(const CliOptions &O) {
     J.Out.Facts.Edges.insert(J.Out.Facts.Edges.end(), Cross.Edges[I].begin(),
                              Cross.Edges[I].end());
   }
+  // Shared state guarded in one file and touched bare in another: decided
+  // over the accesses of every TU together.
+  std::vector<const TUFacts *> WithAccesses;
+  const Job *First = nullptr;
+  for (Job &J : Jobs)
+    if (J.Out.Analysed && J.Cfg->Opts.Enabled.contains(Check::UnguardedAccess)) {
+      WithAccesses.push_back(&J.Out.Facts);
+      First = First ? First : &J;
+    }
+  if (First)
+    for (const FactFinding &F : unguardedAcrossTUs(WithAccesses, GuardThresholds::from(
+                                                                     First->Cfg->Opts.Cfg)))
+      C.Reports.push_back(reportOf(F));
   for (Job &J : Jobs) {
     if (!J.Out.Analysed) {
       C.Summary.Skipped.push_back({J.label(), J.Out.Problem});
@@ -442,31 +460,7 @@ int runProject(const CliOptions &O) {
 
 int runMerge(const CliOptions &O) {
   Collected C;
-  std::vector<std::string> Files;
-  for (const std::string &P : O.Paths) {
-    if (!llvm::sys::fs::exists(P)) {
-      printError("'" + P + "': no such file or directory");
-      C.Summary.Skipped.push_back({P, "no such file or directory"});
-      continue;
-    }
-    if (!llvm::sys::fs::is_directory(P)) {
-      Files.push_back(P);
-      continue;
-    }
-    // Directories: every *.json below (the plugin's facts= files).
-    std::error_code EC;
-    size_t Before = Files.size();
-    for (llvm::sys::fs::recursive_directory_iterator It(P, EC), End; It != End && !EC;
-         It.increment(EC))
-      if (llvm::sys::path::extension(It->path()) == ".json" &&
-          It->type() != llvm::sys::fs::file_type::directory_file)
-        Files.push_back(It->path());
-    if (EC)
-      printError("cannot list '" + P + "': " + EC.message());
-    if (Files.size() == Before)
-      printWarning("no .json facts files under '" + P + "'");
-  }
-  std::sort(Files.begin(), Files.end());
+  std::vector<std::string> Files = collectFactsFiles(O.Paths, C.Summary);
   C.Summary.Total = Files.size();
   std::string Cwd = absolutePathFromCwd(".");
   for (const std::string &F : Files) {
@@ -484,16 +478,25 @@ int runMerge(const CliOptions &O) {
     C.Facts.push_back(std::move(*Facts));
   }
   // The same phase 2 as `lockcheck -p`, on the facts alone.
-  CheckSet Enabled = CheckSet::all();
+  CheckSet Enabled = CheckSet::defaults();
   for (const std::string &G : O.CheckGlobs)
     llvm::cantFail(Enabled.applyGlobList(G));
   std::vector<TUFacts *> All;
   for (TUFacts &F : C.Facts)
     All.push_back(&F);
   CrossTUResult Cross = applyAcrossTUs(All);
+  // unguarded-access: each TU decided from what it saw; here the whole
+  // program decides, from the accesses in the facts (as `lockcheck -p`).
+  std::vector<const TUFacts *> WithAccesses;
+  for (TUFacts *F : All)
+    if (!F->Accesses.empty())
+      WithAccesses.push_back(F);
+  if (Enabled.contains(Check::UnguardedAccess) && !WithAccesses.empty())
+    for (const FactFinding &F : unguardedAcrossTUs(WithAccesses, WithAccesses.front()->Guards))
+      C.Reports.push_back(reportOf(F));
   for (size_t I = 0; I < All.size(); ++I) {
     for (const FactFinding &F : All[I]->Findings)
-      if (Enabled.contains(F.CheckKind))
+      if (Enabled.contains(F.CheckKind) && F.CheckKind != Check::UnguardedAccess)
         C.Reports.push_back(reportOf(F));
     for (const FactFinding &F : Cross.Findings[I])
       if (Enabled.contains(F.CheckKind))

@@ -1,5 +1,6 @@
 //===- ResultCache.cpp ----------------------------------------------------===//
 #include "ResultCache.h"
+#include "lockcheck/JsonLimits.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -11,8 +12,9 @@
 namespace lockcheck::cli {
 
 /// Part of every key: entries of an older analysis (facts version 2 had no
-/// local calls) are never reused.
-static constexpr int CacheVersion = 2;
+/// local calls; facts version 3 no exceptions, and every call might throw)
+/// are never reused.
+static constexpr int CacheVersion = 3;
 
 llvm::Error ResultCache::prepare() {
   if (std::error_code EC = llvm::sys::fs::create_directories(Dir))
@@ -60,7 +62,7 @@ std::optional<TUOutcome> ResultCache::load(llvm::StringRef Key, std::string &Pro
     Problem = ("ignoring damaged cache entry '" + Path + "': " + Why).str();
     return std::nullopt;
   };
-  llvm::Expected<llvm::json::Value> V = llvm::json::parse((*Buf)->getBuffer());
+  llvm::Expected<llvm::json::Value> V = parseJsonBounded((*Buf)->getBuffer(), MaxFactsBytes);
   if (!V)
     return Damaged(llvm::toString(V.takeError()));
   const llvm::json::Object *O = V->getAsObject();
@@ -122,6 +124,13 @@ void ResultCache::store(llvm::StringRef Key, const TUOutcome &Out, std::string &
   {
     llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
     OS << llvm::json::Value(std::move(Entry));
+    OS.close();
+    if (std::error_code EC = OS.error()) { // a full disk: no entry, no abort
+      OS.clear_error();
+      Problem = "cannot write cache entry '" + Path + "': " + EC.message();
+      llvm::sys::fs::remove(Tmp);
+      return;
+    }
   }
   if (std::error_code EC = llvm::sys::fs::rename(Tmp, Path)) {
     Problem = "cannot write cache entry '" + Path + "': " + EC.message();

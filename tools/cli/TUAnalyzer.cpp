@@ -1,10 +1,11 @@
 //===- TUAnalyzer.cpp -----------------------------------------------------===//
 #include "TUAnalyzer.h"
+#define LOCKCHECK_COMPAT_FRONTEND
+#include "lockcheck/ClangCompat.h"
 #include "lockcheck/EnclosingFunction.h"
 #include "lockcheck/FindingFilter.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/Driver/Options.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Lex/Lexer.h"
@@ -60,6 +61,8 @@ void absolutizeFacts(TUFacts &F, llvm::StringRef Dir) {
     for (FactCall &C : Fn.Calls) {
       Fix(C.Loc);
       for (FactHeld &H : C.Held)
+        Fix(H.Site);
+      for (FactHeld &H : C.LeaksIfThrows)
         Fix(H.Site);
     }
   }
@@ -200,10 +203,10 @@ std::vector<std::string> cleanCommandLine(std::vector<std::string> Args) {
   for (size_t I = 1; I < Args.size(); ++I)
     Argv.push_back(Args[I].c_str());
   unsigned MissingIndex = 0, MissingCount = 0;
-  llvm::opt::InputArgList Parsed = driver::getDriverOptTable().ParseArgs(
-      Argv, MissingIndex, MissingCount, llvm::opt::Visibility(driver::options::ClangOption));
+  llvm::opt::InputArgList Parsed = compat::driverOptTable().ParseArgs(
+      Argv, MissingIndex, MissingCount, llvm::opt::Visibility(compat::driveropts::ClangOption));
   std::vector<bool> Drop(Args.size(), false);
-  for (const llvm::opt::Arg *A : Parsed.filtered(driver::options::OPT_UNKNOWN))
+  for (const llvm::opt::Arg *A : Parsed.filtered(compat::driveropts::OPT_UNKNOWN))
     Drop[A->getIndex() + 1] = true;
   std::vector<std::string> Kept;
   for (size_t I = 0; I < Args.size(); ++I) {

@@ -1,5 +1,7 @@
 //===- BufferAnalyzer.cpp -------------------------------------------------===//
 #include "BufferAnalyzer.h"
+#define LOCKCHECK_COMPAT_FRONTEND
+#include "lockcheck/ClangCompat.h"
 #include "FindingsToLsp.h"
 #include "Log.h"
 #include "Uri.h"
@@ -8,7 +10,6 @@
 #include "lockcheck/FindingFilter.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
-#include "clang/Driver/Options.h"
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Serialization/PCHContainerOperations.h"
@@ -69,11 +70,11 @@ void dropUnknownDriverFlags(std::vector<std::string> &Args) {
   for (size_t I = 1; I < Args.size(); ++I)
     Argv.push_back(Args[I].c_str());
   unsigned MissingIndex = 0, MissingCount = 0;
-  llvm::opt::InputArgList Parsed = driver::getDriverOptTable().ParseArgs(
+  llvm::opt::InputArgList Parsed = compat::driverOptTable().ParseArgs(
       Argv, MissingIndex, MissingCount,
-      llvm::opt::Visibility(driver::options::ClangOption));
+      llvm::opt::Visibility(compat::driveropts::ClangOption));
   std::vector<bool> Drop(Args.size(), false);
-  for (const llvm::opt::Arg *A : Parsed.filtered(driver::options::OPT_UNKNOWN))
+  for (const llvm::opt::Arg *A : Parsed.filtered(compat::driveropts::OPT_UNKNOWN))
     Drop[A->getIndex() + 1] = true;
   std::vector<std::string> Kept;
   for (size_t I = 0; I < Args.size(); ++I)
@@ -119,7 +120,7 @@ struct BufferAnalyzer::ParsedUnit {
   std::string Directory;
   // Declared before the AST, which uses them until it is destroyed.
   std::unique_ptr<FirstErrorRecorder> Errors;
-  IntrusiveRefCntPtr<DiagnosticsEngine> Diags;
+  compat::Diagnostics Diags;
   std::unique_ptr<ASTUnit> AST;
   uint64_t LastUse = 0;
 };
@@ -150,7 +151,7 @@ BufferAnalyzer::commandLineFor(const AnalysisRequest &Request,
       continue;
     llvm::SmallString<256> Abs(Args[I]);
     if (llvm::sys::path::is_relative(Abs))
-      llvm::sys::fs::make_absolute(Directory, Abs);
+      compat::makeAbsolute(Directory, Abs);
     llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
     if (Abs == Request.Path)
       Args[I] = Request.Path;
@@ -183,8 +184,7 @@ BufferAnalyzer::unitFor(const std::string &Key, const std::vector<std::string> &
     Slot->Args = Args;
     Slot->Directory = Directory;
     Slot->Errors = std::make_unique<FirstErrorRecorder>();
-    Slot->Diags = CompilerInstance::createDiagnostics(
-        new DiagnosticOptions(), Slot->Errors.get(), /*ShouldOwnClient=*/false);
+    Slot->Diags = compat::createDiagnostics(Slot->Errors.get(), /*ShouldOwnClient=*/false);
   }
   Slot->LastUse = ++UseCounter;
   // Preambles are large; keep the most recently analysed documents only.
@@ -246,7 +246,7 @@ AnalysisOutcome BufferAnalyzer::analyze(const AnalysisRequest &Request) {
       IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
           llvm::vfs::createPhysicalFileSystem();
       FS->setCurrentWorkingDirectory(Unit.Directory);
-      Unit.AST = ASTUnit::LoadFromCommandLine(
+      Unit.AST = compat::loadFromCommandLine(
           Argv.data(), Argv.data() + Argv.size(), PCHOps, Unit.Diags,
           ResourceDir, /*StorePreamblesInMemory=*/true,
           /*PreambleStoragePath=*/"", /*OnlyLocalDecls=*/false,
@@ -293,7 +293,7 @@ AnalysisOutcome BufferAnalyzer::analyze(const AnalysisRequest &Request) {
     // Whatever the crash left half-built cannot be trusted or even freed.
     (void)Unit.AST.release();
     (void)Unit.Errors.release();
-    Unit.Diags.resetWithoutRelease();
+    Unit.Diags.Engine.resetWithoutRelease();
     Units.erase(Request.Key);
     Out = AnalysisOutcome();
     Out.Why = "the analysis crashed; the next edit retries";

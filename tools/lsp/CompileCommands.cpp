@@ -1,6 +1,9 @@
 //===- CompileCommands.cpp ------------------------------------------------===//
 #include "CompileCommands.h"
 #include "Log.h"
+#include "lockcheck/JsonLimits.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -44,7 +47,16 @@ CompileCommandFinder::databaseIn(llvm::StringRef Dir) {
   std::shared_ptr<CompilationDatabase> DB;
   if (Sig != "-;-;") {
     std::string Error;
-    if (std::unique_ptr<CompilationDatabase> Loaded =
+    // Clang's reader recurses per level of nesting: a hostile file is
+    // refused before it is parsed.
+    llvm::SmallString<256> Json(Dir);
+    llvm::sys::path::append(Json, "compile_commands.json");
+    std::optional<std::string> Problem;
+    if (auto Buf = llvm::MemoryBuffer::getFile(Json))
+      Problem = jsonLimitProblem((*Buf)->getBuffer(), size_t(2) << 30);
+    if (Problem)
+      log(LogLevel::Error, "cannot load the compilation database in {0}: {1}", Dir, *Problem);
+    else if (std::unique_ptr<CompilationDatabase> Loaded =
             CompilationDatabase::loadFromDirectory(Dir, Error)) {
       DB = inferMissingCompileCommands(
           expandResponseFiles(std::move(Loaded), llvm::vfs::getRealFileSystem()));

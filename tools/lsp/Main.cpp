@@ -155,6 +155,8 @@ int main(int Argc, char **Argv) {
   FrameReader FromEditor(STDIN_FILENO, "editor");
   while (std::optional<std::string> Body = FromEditor.next()) {
     Session::EditorMessage Kind = S.fromEditor(*Body);
+    if (Kind == Session::EditorMessage::Refused)
+      continue;
     if (!writeAll(Child->StdinFD, frameMessage(*Body))) {
       log(LogLevel::Error, "clangd stopped reading its input");
       break;

@@ -1,11 +1,15 @@
 //===- MessageFraming.cpp -------------------------------------------------===//
 #include "MessageFraming.h"
 #include "Log.h"
+#include "lockcheck/JsonLimits.h"
 #include "llvm/ADT/StringExtras.h"
 #include <cerrno>
 #include <unistd.h>
 
 namespace lockcheck::lsp {
+
+/// Header lines are a few dozen bytes ("Content-Length: 123").
+static constexpr size_t MaxHeaderLine = 65536;
 
 bool FrameReader::fill() {
   // Drop what was consumed so the buffer does not grow with the session.
@@ -26,6 +30,17 @@ bool FrameReader::fill() {
   }
 }
 
+bool FrameReader::skip(size_t N) {
+  while (Buffer.size() - Pos < N) {
+    N -= Buffer.size() - Pos;
+    Pos = Buffer.size();
+    if (!fill())
+      return false;
+  }
+  Pos += N;
+  return true;
+}
+
 std::optional<std::string> FrameReader::readLine() {
   for (;;) {
     size_t NL = Buffer.find('\n', Pos);
@@ -35,6 +50,12 @@ std::optional<std::string> FrameReader::readLine() {
       if (!Line.empty() && Line.back() == '\r')
         Line.pop_back();
       return Line;
+    }
+    if (Buffer.size() - Pos > MaxHeaderLine) {
+      log(LogLevel::Error, "a header line from {0} is longer than {1} bytes: not the "
+                           "language server protocol; closing",
+          Name, MaxHeaderLine);
+      return std::nullopt;
     }
     if (!fill())
       return std::nullopt;
@@ -69,6 +90,17 @@ std::optional<std::string> FrameReader::next() {
     if (!Length) {
       log(LogLevel::Error, "ignoring a message from {0} without Content-Length",
           Name);
+      continue;
+    }
+    if (*Length > MaxLspMessageBytes) {
+      // Never allocate what a header claims; read past the body instead.
+      log(LogLevel::Error, "ignoring a message of {0} bytes from {1}: more than the {2} a "
+                           "message may have",
+          *Length, Name, sizeText(MaxLspMessageBytes));
+      if (!skip(*Length)) {
+        log(LogLevel::Error, "{0} closed the stream inside a message", Name);
+        return std::nullopt;
+      }
       continue;
     }
     while (Buffer.size() - Pos < *Length)

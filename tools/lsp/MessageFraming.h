@@ -2,7 +2,8 @@
 //
 // The base protocol: "Content-Length: N\r\n" (other headers allowed), an empty
 // line, then N bytes of JSON. The relay forwards bodies byte for byte, so the
-// reader hands out the raw body and leaves parsing to the caller.
+// reader hands out the raw body and leaves parsing to the caller. A body
+// larger than MaxLspMessageBytes (JsonLimits.h) is skipped, never allocated.
 //
 //===----------------------------------------------------------------------===//
 #ifndef LOCKCHECK_LSP_MESSAGEFRAMING_H
@@ -26,6 +27,8 @@ public:
 private:
   /// Appends at least one byte to Buffer; false at end of input.
   bool fill();
+  /// Consumes \p N bytes without keeping them; false at end of input.
+  bool skip(size_t N);
   std::optional<std::string> readLine();
 
   int FD;

@@ -2,6 +2,7 @@
 #include "Session.h"
 #include "Log.h"
 #include "Uri.h"
+#include "lockcheck/JsonLimits.h"
 #include "llvm/Support/FormatVariadic.h"
 
 namespace json = llvm::json;
@@ -37,6 +38,14 @@ Session::Session(Outbox &ToEditor, CompileCommandFinder &Commands,
 }
 
 Session::EditorMessage Session::fromEditor(llvm::StringRef Body) {
+  if (std::optional<std::string> Problem = jsonLimitProblem(Body, MaxLspMessageBytes)) {
+    log(LogLevel::Error, "refusing a message from the editor: {0}", *Problem);
+    ToEditor.send(serialize(json::Object{
+        {"jsonrpc", "2.0"},
+        {"id", nullptr},
+        {"error", json::Object{{"code", -32700}, {"message", "Parse error: " + *Problem}}}}));
+    return EditorMessage::Refused;
+  }
   llvm::Expected<json::Value> Parsed = json::parse(Body);
   if (!Parsed) {
     // clangd answers malformed input itself.
@@ -271,6 +280,10 @@ std::string Session::mergedPublish(const Document &D, bool ForClangd) {
 }
 
 void Session::fromClangd(std::string Body) {
+  if (jsonLimitProblem(Body, MaxLspMessageBytes)) { // not ours to judge: pass it on
+    ToEditor.send(std::move(Body));
+    return;
+  }
   llvm::Expected<json::Value> Parsed = json::parse(Body);
   if (!Parsed) {
     llvm::consumeError(Parsed.takeError());

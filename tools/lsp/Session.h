@@ -39,7 +39,9 @@ public:
   /// The analysis side, once it exists (it calls back into the session).
   void attach(AnalysisScheduler &S) { Scheduler = &S; }
 
-  enum class EditorMessage { Other, Exit };
+  /// Refused: nested too deeply to parse (JsonLimits.h); answered with a
+  /// JSON-RPC parse error and not forwarded, since clangd would crash on it.
+  enum class EditorMessage { Other, Exit, Refused };
   /// Looks at a message from the editor before it is forwarded to clangd.
   EditorMessage fromEditor(llvm::StringRef Body);
   /// Forwards a message from clangd to the editor, merged where needed.

@@ -24,7 +24,7 @@ class raw_ostream;
 namespace lockcheck {
 
 struct AnalysisOptions {
-  CheckSet Enabled = CheckSet::all();
+  CheckSet Enabled = CheckSet::defaults();
   /// Extra lock functions, recursive types, nothrow functions, orders.
   Config Cfg;
   /// Where "skipped function X: why" lines go; null for none.
@@ -34,6 +34,9 @@ struct AnalysisOptions {
   /// Summaries of functions defined in other TUs (whole-project analysis):
   /// calls to functions this TU only declares are checked through them.
   const ImportedSummaries *Imported = nullptr;
+  /// lockcheck-unguarded-access decides from this TU's accesses. The
+  /// whole-project tool turns this off and decides over every TU's facts.
+  bool DecideAccessesHere = true;
 };
 
 /// Analyses every function defined in the TU (outside system headers).

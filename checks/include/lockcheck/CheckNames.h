@@ -22,8 +22,9 @@ enum class Check : uint8_t {
   ExceptionLeak,
   UnusedGuard,
   LockOrder,
+  UnguardedAccess,
 };
-constexpr unsigned NumChecks = 6;
+constexpr unsigned NumChecks = 7;
 
 /// "lockcheck-double-lock", ...
 llvm::StringRef checkName(Check C);
@@ -33,11 +34,16 @@ std::optional<Check> checkFromName(llvm::StringRef Name);
 llvm::ArrayRef<Check> allChecks();
 /// One line per check: what it finds (for `help` output).
 llvm::StringRef checkSummary(Check C);
+/// False for checks that run only when a glob names them.
+bool checkOnByDefault(Check C);
 
 /// A set of enabled checks.
 class CheckSet {
 public:
   static CheckSet all() { return CheckSet((1u << NumChecks) - 1); }
+  /// What runs when nothing says otherwise: every check but those that ship
+  /// off by default (checkOnByDefault).
+  static CheckSet defaults();
   static CheckSet none() { return CheckSet(0); }
   bool contains(Check C) const { return Bits & bit(C); }
   void set(Check C, bool On) { Bits = On ? (Bits | bit(C)) : (Bits & ~bit(C)); }

@@ -13,6 +13,7 @@
 //   recursive-types: ['MyRecursiveMutex']
 //   recursive-locks: ['sqlite3::mutex']
 //   nothrow:        ['log_*']
+//   exception-leak: {opaque-calls: true, allocation: true}
 //   lock-order:     [['Bank::m', 'Account::m']]
 //
 //===----------------------------------------------------------------------===//
@@ -41,6 +42,19 @@ struct LockFunctionPattern {
   unsigned Line = 0;                     // where it was written, for errors
 };
 
+/// Which exceptions lockcheck-exception-leak counts beyond the ones it knows
+/// are possible (a visible `throw`, documented standard library throws).
+struct ExceptionLeakOptions {
+  /// A call to a function with no body to read (declared only, through a
+  /// pointer, a virtual call's unseen overriders) may throw anything.
+  bool OpaqueCalls = false;
+  /// `new` and standard library calls that allocate may throw std::bad_alloc.
+  bool Allocation = false;
+  bool operator==(const ExceptionLeakOptions &O) const {
+    return OpaqueCalls == O.OpaqueCalls && Allocation == O.Allocation;
+  }
+};
+
 struct Config {
   std::string FileName; // where it was read from ("" for defaults)
   std::optional<std::string> Checks;
@@ -50,6 +64,12 @@ struct Config {
   std::vector<std::string> RecursiveLocks; // globs over qualified lock names (Class::field)
   std::vector<std::string> NoThrow;        // globs over qualified function names
   std::vector<std::vector<std::string>> LockOrders; // each: earlier..later
+  /// lockcheck-unguarded-access: a lock guards a variable when it is held at
+  /// GuardMinAccesses or more of its accesses and at GuardMinPercent percent
+  /// of them; unguarded reads are reported when UnguardedReads.
+  std::optional<unsigned> GuardMinAccesses, GuardMinPercent;
+  std::optional<bool> UnguardedReads;
+  ExceptionLeakOptions ExceptionLeak;
 
   bool empty() const;
 };

@@ -36,6 +36,11 @@ struct ExternalCall {
   llvm::SmallVector<ExternalArg, 2> Args;
   llvm::SmallVector<ExternalHeld, 2> Held;
   bool Local = false; // the callee is the TU's own and reaches another TU
+  /// If the callee throws: the handlers on the way out of the caller
+  /// (caught type names, innermost first; "..." catches all), and the manual
+  /// locks the exception leaves held when it leaves the caller.
+  llvm::SmallVector<std::string, 1> Catches;
+  llvm::SmallVector<ExternalHeld, 1> LeaksIfThrows;
 };
 
 struct ExternalCallLog {

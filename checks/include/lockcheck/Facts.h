@@ -11,6 +11,7 @@
 #define LOCKCHECK_FACTS_H
 
 #include "lockcheck/CheckNames.h"
+#include "lockcheck/UnguardedAccess.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -20,7 +21,7 @@
 
 namespace lockcheck {
 
-constexpr int FactsVersion = 3;
+constexpr int FactsVersion = 4;
 
 struct FactLocation {
   std::string File;
@@ -86,16 +87,32 @@ struct FactArg {
 /// that reaches such a function: enough to apply the callee's summary later,
 /// without the caller's source. At a local call only what the callee gains
 /// from other TUs is new; the TU already applied the rest.
+///
+/// If the callee throws, its exception passes the handlers in Catches on
+/// its way out of the caller (their caught types, innermost first; "..."
+/// catches everything, and ends the list of a noexcept caller), and the
+/// manual locks in LeaksIfThrows stay held when it leaves the caller.
 struct FactCall {
   std::string CalleeUsr, CalleeName;
   FactLocation Loc;
   std::vector<FactArg> Args;
   std::vector<FactHeld> Held;
   bool Local = false;
+  std::vector<std::string> Catches;
+  std::vector<FactHeld> LeaksIfThrows;
   bool operator==(const FactCall &O) const {
     return CalleeUsr == O.CalleeUsr && CalleeName == O.CalleeName && Loc == O.Loc &&
-           Args == O.Args && Held == O.Held && Local == O.Local;
+           Args == O.Args && Held == O.Held && Local == O.Local && Catches == O.Catches &&
+           LeaksIfThrows == O.LeaksIfThrows;
   }
+};
+
+/// An exception type a function may throw, with the names of its bases (a
+/// handler for any of them catches it).
+struct FactThrow {
+  std::string Type;
+  std::vector<std::string> Bases;
+  bool operator==(const FactThrow &O) const { return Type == O.Type && Bases == O.Bases; }
 };
 
 /// The function acquires Acquired while holding Held (see NestedAcquire in
@@ -117,6 +134,25 @@ struct FactConditional {
   }
 };
 
+/// One lock of a scoped guard class (see GuardConstructor in Summary.h):
+/// in the constructor's parameter terms, and through the object's member.
+struct FactGuardLock {
+  FactLock Lock, Member;
+  bool operator==(const FactGuardLock &O) const {
+    return Lock == O.Lock && Member == O.Member;
+  }
+};
+
+/// A constructor of a scoped guard class (a scoped unlocker when Unlocker).
+struct FactGuard {
+  bool Unlocker = false;
+  std::vector<FactGuardLock> Locks;
+  bool empty() const { return Locks.empty(); }
+  bool operator==(const FactGuard &O) const {
+    return Unlocker == O.Unlocker && Locks == O.Locks;
+  }
+};
+
 struct FactFunction {
   std::string Usr, Name;
   FactLocation Loc;
@@ -124,10 +160,19 @@ struct FactFunction {
   std::vector<FactConditional> NetAcquiredIf;
   std::vector<FactNested> Nested;
   std::vector<FactCall> Calls;
+  /// Exceptions that may leave the function; ThrowsUnknown: also one of a
+  /// type nobody can name.
+  std::vector<FactThrow> Throws;
+  bool ThrowsUnknown = false;
+  /// Locks of the object released on some paths only (member functions).
+  std::vector<FactLock> MayRelease;
+  FactGuard Guard;
   bool operator==(const FactFunction &O) const {
     return Usr == O.Usr && Name == O.Name && Loc == O.Loc && Acquires == O.Acquires &&
            NetAcquired == O.NetAcquired && NetReleased == O.NetReleased &&
-           NetAcquiredIf == O.NetAcquiredIf && Nested == O.Nested && Calls == O.Calls;
+           NetAcquiredIf == O.NetAcquiredIf && Nested == O.Nested && Calls == O.Calls &&
+           Throws == O.Throws && ThrowsUnknown == O.ThrowsUnknown &&
+           MayRelease == O.MayRelease && Guard == O.Guard;
   }
 };
 
@@ -157,6 +202,17 @@ struct FactFinding {
   }
 };
 
+/// A read or write of a field or global variable, with the locks held there
+/// (lockcheck-unguarded-access decides over every TU's accesses together).
+struct FactAccess {
+  VarAccess Access;
+  FactLocation Loc;
+  std::string Function;
+  bool operator==(const FactAccess &O) const {
+    return Access == O.Access && Loc == O.Loc && Function == O.Function;
+  }
+};
+
 struct TUFacts {
   std::string MainFile;
   std::vector<FactFunction> Functions;
@@ -167,9 +223,15 @@ struct TUFacts {
   /// USRs of functions the TU calls but does not define (sorted): where
   /// another TU's summary can add findings.
   std::vector<std::string> ExternalCalls;
+  /// Accesses to shared state (only when lockcheck-unguarded-access ran), and
+  /// the thresholds the TU's configuration set for deciding over them.
+  std::vector<FactAccess> Accesses;
+  GuardThresholds Guards;
   bool operator==(const TUFacts &O) const {
     return MainFile == O.MainFile && Functions == O.Functions && Edges == O.Edges &&
-           Findings == O.Findings && ExternalCalls == O.ExternalCalls;
+           Findings == O.Findings && ExternalCalls == O.ExternalCalls &&
+           Accesses == O.Accesses && Guards.MinAccesses == O.Guards.MinAccesses &&
+           Guards.MinPercent == O.Guards.MinPercent && Guards.Reads == O.Guards.Reads;
   }
 };
 
@@ -201,9 +263,14 @@ bool fromJSON(const llvm::json::Value &V, FactConditional &C, llvm::json::Path P
 bool fromJSON(const llvm::json::Value &V, FactHeld &H, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactArg &A, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactCall &C, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, FactThrow &T, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, FactGuardLock &G, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, FactGuard &G, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactFunction &F, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactEdge &E, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactFinding &F, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, HeldGuard &H, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, FactAccess &A, llvm::json::Path P);
 /// Parses facts JSON; errors name \p Origin and what is wrong.
 llvm::Expected<TUFacts> parseFacts(llvm::StringRef Text, llvm::StringRef Origin);
 llvm::Error writeFactsFile(const TUFacts &F, llvm::StringRef Path);

@@ -15,10 +15,19 @@ class SourceManager;
 
 namespace lockcheck {
 
-/// Functions with a non-empty summary or calls to other TUs' functions, and
-/// every lock-order edge, in a stable order.
+/// What may leave one function of the TU (see ThrowModel.h).
+struct FunctionThrows {
+  const clang::FunctionDecl *Function;
+  std::vector<FactThrow> Types;
+  bool Unknown = false;
+};
+
+/// Functions with a non-empty summary, calls to other TUs' functions or
+/// exceptions that may leave them, and every lock-order edge, in a stable
+/// order.
 TUFacts collectFacts(clang::ASTContext &Ctx, const SummaryTable &Summaries,
-                     const LockOrderGraph &Order, const ExternalCallLog &External);
+                     const LockOrderGraph &Order, const ExternalCallLog &External,
+                     llvm::ArrayRef<FunctionThrows> Throws = {});
 
 } // namespace lockcheck
 

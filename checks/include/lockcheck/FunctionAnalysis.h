@@ -18,8 +18,10 @@
 #include "lockcheck/LockModel.h"
 #include "lockcheck/LockState.h"
 #include "lockcheck/ThrowModel.h"
+#include "lockcheck/WriteEffects.h"
 #include "lockcheck/WrapperEvidence.h"
 #include "lockcheck/LockOrder.h"
+#include "lockcheck/StatePool.h"
 #include "lockcheck/Summary.h"
 #include "lockcheck/ImportResolver.h"
 #include "llvm/ADT/DenseMap.h"
@@ -48,11 +50,20 @@ class SourceManager;
 
 namespace lockcheck {
 
+class AccessLog;
+
 /// Collects one function's findings, one per (check, location).
 class FunctionReporter {
 public:
   explicit FunctionReporter(FindingSink &Sink) : Sink(Sink) {}
   void report(Finding F);
+  /// A function analysed coarsely (over budget) reports only what holds on
+  /// every path: its "possible" findings may come from paths it could no
+  /// longer tell apart.
+  bool OnlyDefinite = false;
+  bool wants(const Finding &F) const {
+    return !OnlyDefinite || F.Definite || F.CheckKind == Check::LockOrder;
+  }
 
 private:
   FindingSink &Sink;
@@ -72,6 +83,13 @@ struct TUContext {
   const VirtualOverriders &Virtuals;
   /// Receives calls to functions defined elsewhere (null: facts not wanted).
   ExternalCallLog *External;
+  /// Receives the locks held at accesses to shared state (null: not wanted).
+  AccessLog *Accesses = nullptr;
+  /// What calls may write, for forgetting conditions (null: per function).
+  WriteEffects *Writes = nullptr;
+  /// Functions no caller of the program reaches through a call: main and
+  /// functions threads start with (canonical declarations; see Roots.cpp).
+  const llvm::DenseSet<const clang::FunctionDecl *> *Roots = nullptr;
 };
 
 /// A call as summaries see it. Constructors, destructors and delete have no
@@ -119,7 +137,26 @@ private:
   State incoming(const clang::CFGBlock *B);
   bool edgeState(const clang::CFGBlock *From, unsigned SuccIndex, State &S);
   void processBlock(const clang::CFGBlock *B, const State &In, State &Out);
-  void propagateException(const clang::CFGBlock *B, State S, const clang::Stmt *ThrowPt);
+  // --- exceptions (ExceptionFlow.cpp)
+  void prescanExceptions();
+  /// \p S may throw (\p CallWithEdge: it is the call whose exception edge
+  /// ends \p B): routes what it may throw from the state before it.
+  void exceptionAt(const clang::CFGBlock *B, const clang::Stmt *S, bool CallWithEdge,
+                   const State &St);
+  void propagateException(const clang::CFGBlock *Target, State S, const clang::Stmt *ThrowPt,
+                          ThrowSet Thrown);
+  const clang::CFGBlock *exceptionalSuccessor(const clang::CFGBlock *B) const;
+  const clang::CFGBlock *exceptionTarget(const clang::Stmt *S) const;
+  /// No exception leaves the function (noexcept, a destructor).
+  bool exceptionsEndHere() const;
+  /// The caught types of the handlers an exception from \p S passes on its
+  /// way out, innermost first ("..." for a catch-all or a noexcept function).
+  llvm::SmallVector<std::string, 1> handlersAround(const clang::Stmt *S);
+  /// The manual locks in \p St that an exception leaving here would leak.
+  llvm::SmallVector<const HeldLock *, 2> leaksIfThrown(const State &St) const;
+  /// Drops from the calls this function logged (from \p FirstLogged on)
+  /// the leaks it reports itself: another TU's exception adds nothing there.
+  void forgetReportedLeaks(size_t FirstLogged);
   void checkExits();
   void emitDeferred();
   void deliver(LockId Id, Finding F);
@@ -128,7 +165,12 @@ private:
   // --- transfer functions (Transfer.cpp)
   void transferStmt(const clang::Stmt *S, State &St);
   void transferDecl(const clang::VarDecl *VD, const clang::Stmt *Site, State &St);
-  void destroyGuard(const clang::VarDecl *VD, State &St);
+  /// \p At ends guard \p VD's scope (its destructor runs there).
+  void destroyGuard(const clang::VarDecl *VD, const clang::Stmt *At, State &St);
+  /// Reports a guard that releases a lock unlocked by hand and not locked
+  /// again (see retakenFor in Transfer.cpp).
+  void reportGuardWithoutLock(const clang::VarDecl *G, const clang::Stmt *At,
+                              const State &St);
   void applyOp(const LockOp &Op, const clang::Stmt *Site, State &St);
   /// Acquires \p Ids in the disjuncts \p Applies accepts (all when null).
   void acquire(const LockOp &Op, llvm::ArrayRef<LockId> Ids,
@@ -141,6 +183,9 @@ private:
                   const clang::VarDecl *Guard, const clang::Stmt *Site, State &St,
                   llvm::function_ref<bool(const Disjunct &)> Applies = nullptr);
   void guardOp(const LockOp &Op, const clang::Stmt *Site, State &St);
+  /// assert_capability: the lock is held from here on; a caller holds it
+  /// when this function has not taken it itself (AttributeEffects.cpp).
+  void assertHeld(llvm::ArrayRef<LockId> Ids, State &St);
   // --- calls (CallEffects.cpp, CallSites.cpp)
   void transferCall(const clang::CallExpr *CE, const clang::FunctionDecl *Callee, State &St);
   /// `t.join()` on a std::thread whose function acquires a lock held here
@@ -191,6 +236,17 @@ private:
   };
   using ExitStates = std::map<unsigned, ExitState>; // by raw location
   void summarizeExits(const ExitStates &ByExit);
+  // --- guard classes inferred from their bodies (GuardClasses.cpp)
+  /// Member functions: locks of the object released on some paths only; a
+  /// constructor: the guard it builds (GuardConstructor), whose locks are
+  /// then held for the object, not leaked.
+  void summarizeObjectLocks(const ExitStates &ByExit);
+  /// The locks of an inferred guard's construction, in this function's terms.
+  llvm::SmallVector<LockId, 2> resolveInferred(const LockOp &Op);
+  /// A scoped unlocker's construction releases, its end re-acquires.
+  void createUnlocker(const LockOp &Op, llvm::ArrayRef<LockId> Ids, const clang::Stmt *Site,
+                      State &St);
+  void endUnlocker(const clang::VarDecl *VD, const clang::Stmt *At, State &St);
   /// A lock held on every path that returns 0 and on no other, which the
   /// function releases on some path or whose holding follows a result it
   /// passes on: it acquires it conditionally (see ConditionalAcquire).
@@ -207,6 +263,19 @@ private:
   LockId internTyped(const LockPath &P, const LockTraits &T, const clang::Type *LockType);
   std::string functionName() const;
   void storeFacts(const clang::ValueDecl *Var, const clang::Expr *Value, State &St);
+  // --- arrays of locks (IndexedLocks.cpp)
+  /// Index variable \p V changed: the locks it indexed become "elements
+  /// indexed by earlier values".
+  void indexChanged(const clang::ValueDecl *V, State &St);
+  /// The held earlier elements of the array that \p Id is an element of.
+  std::optional<LockId> heldEarlierElement(const Disjunct &D, LockId Id) const;
+  /// One of the earlier elements \p Earlier was released.
+  void releaseEarlierElement(Disjunct &D, LockId Earlier);
+  bool isPartlyReleased(LockId Id) const;
+  /// An element indexed by a variable (`m[i]`), or elements indexed by its
+  /// earlier values.
+  bool isVariableElement(LockId Id) const;
+  bool isEarlierElements(LockId Id) const;
   void pointerAssigned(const clang::VarDecl *V, const clang::Expr *Value, State &St);
   void renameRoot(State &St, const clang::VarDecl *From, int64_t FromVersion,
                   const clang::VarDecl *To, int64_t ToVersion);
@@ -229,6 +298,7 @@ private:
   ImportResolver &Imports;
   const VirtualOverriders &Virtuals;
   ExternalCallLog *External;
+  AccessLog *Accesses;
   bool Emit;
   FunctionSummary Summary;
 
@@ -241,9 +311,22 @@ private:
   llvm::DenseSet<const clang::Expr *> ResultUsed;
   llvm::DenseMap<const clang::CXXTryStmt *, llvm::SmallVector<const clang::VarDecl *, 2>>
       GuardsInTry;
+  /// Each try statement's dispatch block; the try block each statement of
+  /// the body is in; what is evaluated at compile time or belongs to a throw.
+  llvm::DenseMap<const clang::CXXTryStmt *, const clang::CFGBlock *> TryDispatch;
+  llvm::DenseMap<const clang::Stmt *, const clang::CXXTryStmt *> EnclosingTry;
+  llvm::DenseSet<const clang::Stmt *> NotThrowPoints;
   std::unique_ptr<ConditionModel> Conds;
+  WriteEffects *Writes;
+  std::unique_ptr<WriteEffects> OwnWrites; // when the TU shares none
 
-  std::vector<State> In, Out, ExceptionIn;
+  /// Block states, shared between blocks whose states are equal (StatePool).
+  std::vector<SharedState> In, Out;
+  llvm::DenseMap<unsigned, State> ExceptionIn; // the blocks exceptions reach
+  StatePool Pool;
+  /// Over budget once: conditions are no longer remembered (see solve()).
+  bool Coarse = false;
+  bool solveWithin(std::string &Why);
   std::vector<bool> Visited;
   std::vector<unsigned> RPOIndex;            // block ID -> reverse post-order
   std::vector<const clang::CFGBlock *> ByRPO;
@@ -267,6 +350,13 @@ private:
   /// Checked blocking C lock calls (`if (pthread_mutex_lock(&m) != 0)`).
   llvm::DenseSet<const clang::Stmt *> FailedBlockingLocks;
   bool LostPrecision = false;
+  /// Locks an assert_capability said are held (not acquired here).
+  llvm::DenseSet<LockId> Asserted;
+  /// A root: obligations stop here (no lock is held on entry, no lock it
+  /// returns holding is a caller's business).
+  bool IsRoot = false;
+  /// The function is a lock primitive itself (see run()).
+  bool ImplementsLock = false;
 
   struct Leak {
     clang::SourceLocation At;

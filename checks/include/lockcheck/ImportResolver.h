@@ -34,6 +34,8 @@ public:
 
   /// The summary of \p Callee from another TU, or null.
   const FunctionSummary *lookup(const clang::FunctionDecl *Callee);
+  /// The facts another TU wrote for \p Callee, or null.
+  const FactFunction *facts(const clang::FunctionDecl *Callee) const;
 
 private:
   std::optional<SummaryLock> resolve(const FactLock &L, const clang::FunctionDecl *Callee);

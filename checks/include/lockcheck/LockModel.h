@@ -55,9 +55,14 @@ enum class OpKind : uint8_t {
   GuardUnlock,  // unique_lock::unlock()
   GuardTryLock, // unique_lock::try_lock*()
   GuardDisown,  // unique_lock::release(): the mutex stays locked
+  ChangeMode,   // released in one mode and re-acquired in the other
+                // (promote/demote); Shared is the new mode
+  AssertHeld,   // assert_capability: held from here on, acquired or not
 };
 
-enum class GuardMode : uint8_t { Lock, Defer, Adopt, Try };
+/// Unlock: a scoped unlocker, which releases in its constructor and
+/// re-acquires at the end of its scope.
+enum class GuardMode : uint8_t { Lock, Defer, Adopt, Try, Unlock };
 
 struct LockRef {
   const clang::Expr *E = nullptr;
@@ -81,7 +86,14 @@ struct LockOp {
   std::shared_ptr<CallBinding> Binding;
   const clang::VarDecl *Guard = nullptr;    // the guard operated on
   const clang::VarDecl *MoveFrom = nullptr; // for GuardMove / GuardMoveAway
+  /// GuardCreate of an inferred guard class (GuardClasses.h): its locks are
+  /// the constructor's summary, mapped through this construction's arguments.
+  const clang::CXXConstructExpr *InferredCtor = nullptr;
+  /// GuardUnlock that releases only what the guard owns, silently otherwise.
+  bool IfOwned = false;
 };
+
+class GuardClassTable;
 
 class LockModel {
 public:
@@ -118,6 +130,10 @@ public:
   /// cannot say so (`sqlite3MutexAlloc(SQLITE_MUTEX_RECURSIVE)`).
   bool isRecursiveLockByConfig(const clang::NamedDecl *LockDecl) const;
 
+  /// Guard classes inferred from their bodies (null: only the known ones).
+  void setGuardClasses(GuardClassTable *T) { Inferred = T; }
+  GuardClassTable *guardClasses() const { return Inferred; }
+
 private:
   std::optional<LockOp> classifyMemberCall(const clang::CallExpr *CE,
                                            const clang::Expr *Obj, bool Arrow,
@@ -130,12 +146,15 @@ private:
   std::optional<LockOp> fromConfig(const clang::CallExpr *CE,
                                    const clang::Expr *Obj, bool Arrow,
                                    const clang::FunctionDecl *FD) const;
+  std::optional<LockOp> classifyInferredConstruct(const clang::CXXConstructExpr *CE,
+                                                  const clang::VarDecl *Target) const;
   bool isBasicLockable(const clang::CXXRecordDecl *RD) const;
   int configIndex(const clang::FunctionDecl *FD) const;
   bool isRecursiveByConfig(const clang::CXXRecordDecl *RD) const;
 
   clang::ASTContext &Ctx;
   const Config &Cfg;
+  GuardClassTable *Inferred = nullptr;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> BasicLockableCache;
   mutable llvm::DenseMap<const clang::FunctionDecl *, int> ConfigMatchCache;
   mutable llvm::DenseMap<const clang::NamedDecl *, bool> RecursiveLockCache;

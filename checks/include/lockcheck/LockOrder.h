@@ -3,7 +3,8 @@
 // Nodes are lock classes (a field, a global, or a lock type); an edge A -> B
 // says B was acquired (directly or inside a call) while A was held. A cycle
 // means two threads can each hold one lock of it and wait for the next:
-// a potential deadlock, reported once per elementary cycle. Declared orders
+// a potential deadlock. Every edge on a cycle is reported with one shortest
+// cycle through it (CycleSearch.h); a cycle found for several edges, once. Declared orders
 // (acquired_before/after, the config's lock-order) are edges too, so one
 // acquisition against a declared order already closes a cycle.
 //
@@ -16,7 +17,10 @@
 #include "lockcheck/Finding.h"
 #include "lockcheck/Summary.h"
 #include "llvm/ADT/DenseMap.h"
-#include <map>
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/raw_ostream.h"
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -44,21 +48,51 @@ public:
   void addNode(const void *Class, const clang::NamedDecl *ClassDecl);
   /// Keeps the earliest edge per (From, To).
   void addEdge(OrderEdge E);
-  /// Adds the declared orders, then reports every elementary cycle once.
-  void reportCycles(const Config &Cfg, FindingSink &Sink);
+  /// The same without building an OrderEdge: \p ClassName gives a class's
+  /// name, asked once per class (a function holding 1,000 locks adds
+  /// 500,000 edges).
+  void addEdge(const void *From, const void *To, llvm::StringRef FromName,
+               llvm::StringRef ToName, llvm::StringRef ToKind, clang::SourceLocation Loc,
+               llvm::ArrayRef<ChainStep> Chain,
+               llvm::function_ref<std::string(const void *)> ClassName);
+  /// Adds the declared orders, then reports one shortest cycle through every
+  /// edge that lies on a cycle (each distinct cycle once). \p DebugLog hears
+  /// about edges the search budget left out.
+  void reportCycles(const Config &Cfg, FindingSink &Sink,
+                    llvm::raw_ostream *DebugLog = nullptr);
   /// Adds the declared orders (reportCycles does this itself).
   void addDeclaredOrders(const Config &Cfg);
-  const std::map<std::pair<unsigned, unsigned>, OrderEdge> &edges() const { return Edges; }
+  /// The edges, in the order they were first added.
+  size_t numEdges() const { return EdgeList.size(); }
+  OrderEdge edge(size_t I) const;
 
 private:
   bool DeclaredAdded = false;
-  void reportCycle(const std::vector<const OrderEdge *> &Cycle, FindingSink &Sink);
+  void reportCycle(const std::vector<OrderEdge> &Cycle, FindingSink &Sink);
 
   const clang::SourceManager &SM;
   std::vector<const void *> Nodes; // in first-seen order, for determinism
   llvm::DenseMap<const void *, unsigned> NodeIndex;
   llvm::DenseMap<const void *, const clang::NamedDecl *> NodeDecl;
-  std::map<std::pair<unsigned, unsigned>, OrderEdge> Edges;
+
+  // A function holding 1,000 locks makes 500,000 edges: they are kept
+  // compact, names as numbers into a table of distinct strings.
+  struct StoredEdge {
+    unsigned From, To; // node numbers
+    unsigned FromName, ToName, ToKind, DeclaredIn; // string numbers
+    clang::SourceLocation Loc;
+    unsigned ChainBegin, ChainSize; // into Chains
+    bool Declared;
+  };
+  unsigned intern(llvm::StringRef S);
+  /// The slot for (From, To) if addEdge is to fill it, else null.
+  StoredEdge *slotFor(unsigned From, unsigned To, bool Declared, clang::SourceLocation Loc);
+  std::deque<StoredEdge> EdgeList; // no reallocation: it may be large
+  std::vector<unsigned> NodeClass; // string number of each node's class name
+  llvm::DenseMap<std::pair<unsigned, unsigned>, unsigned> EdgeIndex; // into EdgeList
+  llvm::StringMap<unsigned> StringIds;
+  std::vector<llvm::StringRef> Strings;
+  std::vector<std::pair<clang::SourceLocation, unsigned>> Chains;
 };
 
 } // namespace lockcheck

@@ -81,9 +81,14 @@ struct GuardEntry {
   bool Shared = false;
   const clang::Stmt *Site = nullptr;        // where it last acquired
   const clang::Stmt *ReleaseSite = nullptr; // where it last released
+  /// A scoped unlocker (owns nothing): re-acquires Locks when it ends, for
+  /// RestoreTo (the guard that owned them) or by hand (null).
+  bool Unlocker = false;
+  const clang::VarDecl *RestoreTo = nullptr;
   bool operator==(const GuardEntry &O) const {
     return Var == O.Var && Locks == O.Locks && Owns == O.Owns &&
-           Shared == O.Shared && Site == O.Site && ReleaseSite == O.ReleaseSite;
+           Shared == O.Shared && Site == O.Site && ReleaseSite == O.ReleaseSite &&
+           Unlocker == O.Unlocker && RestoreTo == O.RestoreTo;
   }
 };
 
@@ -94,9 +99,14 @@ struct Fact {
   bool IsTry = false;
   SuccessValue Enc = SuccessValue::True;
   bool Value = false;
+  /// A variable that holds a known constant (`int i = 0;`), for tests such
+  /// as `i < n` on a loop's first iteration.
+  bool HasExact = false;
+  int64_t Exact = 0;
   llvm::SmallVector<const clang::ValueDecl *, 2> Deps;
   bool operator==(const Fact &O) const {
-    return Key == O.Key && IsTry == O.IsTry && Enc == O.Enc && Value == O.Value;
+    return Key == O.Key && IsTry == O.IsTry && Enc == O.Enc && Value == O.Value &&
+           HasExact == O.HasExact && Exact == O.Exact;
   }
 };
 

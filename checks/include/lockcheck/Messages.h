@@ -17,10 +17,15 @@ std::string doubleLock(StringRef Kind, StringRef L, bool Definite);
 std::string upgrade(StringRef Kind, StringRef L);
 std::string unlockNotHeld(StringRef Kind, StringRef L, bool Definite);
 std::string guardNotOwning(StringRef G, StringRef Kind, bool Definite);
-std::string releaseGuarded(StringRef Kind, StringRef L, StringRef G);
+/// A guard ends (or unlocks) owning a lock that was unlocked by hand and not
+/// locked again.
+std::string guardReleasesUnheld(StringRef G, StringRef Kind, StringRef L, bool Definite);
 std::string wrongModeRelease(StringRef Kind, StringRef L, bool HeldShared);
 std::string missingUnlock(StringRef Kind, StringRef L, StringRef F, bool AtReturn,
                           bool Definite);
+/// A lock an acquire wrapper's call left held, at a root's exit.
+std::string missingUnlockViaCall(StringRef Kind, StringRef L, StringRef Callee, StringRef F,
+                                 bool AtReturn, bool Definite);
 std::string leakOnCall(StringRef Kind, StringRef L, StringRef Callee);
 std::string leakOnThrow(StringRef Kind, StringRef L, StringRef F);
 std::string temporaryGuard(StringRef Kind, StringRef L);

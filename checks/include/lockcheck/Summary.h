@@ -58,6 +58,28 @@ struct ConditionalAcquire {
   SuccessValue Success = SuccessValue::Zero;
 };
 
+/// One lock a scoped guard class holds for its object's lifetime.
+struct GuardLock {
+  /// In terms of the constructor's parameters (`mu, deref, m_`): a caller
+  /// substitutes its arguments.
+  SummaryLock Lock;
+  /// The same lock through the object's member (`this, mu_, deref, m_`): what
+  /// the destructor and member functions such as Unlock() work on.
+  SummaryLock Member;
+};
+
+/// A constructor of a class inferred to be a scoped guard: it leaves a lock
+/// held that it reaches through a member initialised from one of its
+/// parameters (a scoped unlocker: releases it), and the class's destructor
+/// releases (re-acquires) that member's lock. Objects built by it hold (do
+/// not hold) the argument's lock for their scope, like std::lock_guard's.
+/// The destructor is checked where the guard is used (GuardClasses.h).
+struct GuardConstructor {
+  bool Unlocker = false;
+  llvm::SmallVector<GuardLock, 1> Locks;
+  bool empty() const { return Locks.empty(); }
+};
+
 struct FunctionSummary {
   /// Locks acquired (blocking) at some point during the call.
   llvm::SmallVector<SummaryLock, 2> Acquires;
@@ -68,9 +90,14 @@ struct FunctionSummary {
   llvm::SmallVector<NestedAcquire, 1> Nested;
   /// Locks it returns holding on success only (not in NetAcquired).
   llvm::SmallVector<ConditionalAcquire, 1> NetAcquiredIf;
+  /// Member functions only: locks held on entry that some path releases
+  /// and another does not (`if (owns_) mu_->Unlock();`), not in NetReleased.
+  llvm::SmallVector<SummaryLock, 1> MayRelease;
+  /// Constructors of scoped guard classes (see GuardConstructor).
+  GuardConstructor Guard;
   bool empty() const {
     return Acquires.empty() && NetAcquired.empty() && NetReleased.empty() && Nested.empty() &&
-           NetAcquiredIf.empty();
+           NetAcquiredIf.empty() && MayRelease.empty() && Guard.empty();
   }
 };
 

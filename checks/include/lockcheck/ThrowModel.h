@@ -1,48 +1,153 @@
-//===- ThrowModel.h - which calls may throw ---------------------*- C++ -*-===//
+//===- ThrowModel.h - which exceptions a call can really throw ---*- C++ -*-===//
 //
-// A call may throw unless its callee is noexcept/throw()/nothrow, a C
-// function, a lock primitive, listed as nothrow in the configuration, or
-// defined in this TU with a body that cannot throw (inferred, memoised).
+// An exception path exists only where an exception is known to be possible:
+// a `throw` in a body the TU (or, across TUs, another TU's facts) shows,
+// reached through calls; a standard library call documented to throw
+// (StdThrowTable.h); and, only when the configuration asks for them, calls
+// with no body to read (`opaque-calls`) and allocation failure
+// (`allocation`). Each answer is the set of exception types, so that
+// handlers can be matched by type. Never throwing: noexcept / throw() /
+// nothrow functions, C functions, destructors, lock primitives, configured
+// `nothrow` functions, consteval functions and whatever is evaluated at
+// compile time or not at all (sizeof, decltype, noexcept operands).
 //
 //===----------------------------------------------------------------------===//
 #ifndef LOCKCHECK_THROWMODEL_H
 #define LOCKCHECK_THROWMODEL_H
 
+#include "lockcheck/StdThrowTable.h"
+#include "clang/AST/Type.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
+#include <string>
+#include <vector>
 
 namespace clang {
 class ASTContext;
 class CallExpr;
+class CXXCatchStmt;
 class CXXConstructExpr;
+class CXXDynamicCastExpr;
+class CXXNewExpr;
+class CXXThrowExpr;
+class Expr;
 class FunctionDecl;
 class Stmt;
 } // namespace clang
 
 namespace lockcheck {
 
+class ImportResolver;
 class LockModel;
+class VirtualOverriders;
 struct Config;
+
+/// What may leave a call or a body: exception types (ids into the
+/// ThrowModel's table) and whether some exception of a type nobody can name
+/// may (a rethrow outside a handler, an opaque call when those count).
+struct ThrowSet {
+  llvm::SmallVector<unsigned, 2> Types; // sorted, unique
+  bool Unknown = false;
+  bool empty() const { return Types.empty() && !Unknown; }
+  /// Adds \p T; true when it was new.
+  bool add(unsigned T);
+  /// Adds everything in \p O; true when something was new.
+  bool merge(const ThrowSet &O);
+  bool operator==(const ThrowSet &O) const { return Types == O.Types && Unknown == O.Unknown; }
+};
+
+/// An exception type as handlers match it: its name and the names of all
+/// its bases (for a pointer, "T *" and "Base *").
+struct ThrownType {
+  std::string Name;
+  llvm::SmallVector<std::string, 2> Bases;
+};
 
 class ThrowModel {
 public:
-  ThrowModel(clang::ASTContext &Ctx, const LockModel &Model, const Config &Cfg);
+  ThrowModel(clang::ASTContext &Ctx, const LockModel &Model, const Config &Cfg,
+             const VirtualOverriders &Virtuals, ImportResolver *Imports = nullptr);
 
   /// False when exceptions are disabled for the TU.
   bool exceptionsEnabled() const { return Enabled; }
-  bool callMayThrow(const clang::CallExpr *CE);
-  bool constructMayThrow(const clang::CXXConstructExpr *CE);
-  bool functionMayThrow(const clang::FunctionDecl *FD);
 
-private:
-  bool bodyMayThrow(const clang::Stmt *Body);
+  /// What the call itself may throw (its arguments are separate points).
+  ThrowSet callThrows(const clang::CallExpr *CE);
+  ThrowSet constructThrows(const clang::CXXConstructExpr *CE);
+  /// Allocation failure of a `new` (its constructor is a point of its own).
+  ThrowSet newThrows(const clang::CXXNewExpr *NE);
+  /// std::bad_cast from a dynamic_cast to a reference.
+  ThrowSet dynamicCastThrows(const clang::CXXDynamicCastExpr *DC);
+  /// A `throw X` throws X; a `throw;` what its handler in \p FD caught (or,
+  /// outside a handler, an exception nobody can name).
+  ThrowSet thrownBy(const clang::CXXThrowExpr *TE, const clang::FunctionDecl *FD);
+  /// What may leave a call of \p FD (by its body, the standard library
+  /// table, imported facts, or as an opaque call).
+  const ThrowSet &functionThrows(const clang::FunctionDecl *FD);
+
+  enum class Match { No, Maybe, All };
+  /// Whether handler \p H catches exceptions of type \p Type.
+  bool catches(const clang::CXXCatchStmt *H, unsigned Type);
+  /// The name a handler's caught type is matched by ("..." for catch-all).
+  std::string caughtName(const clang::CXXCatchStmt *H);
+
+  const ThrownType &type(unsigned Id) const { return Types[Id]; }
+  /// A type named in another TU's facts.
+  unsigned internNamed(llvm::StringRef Name, llvm::ArrayRef<std::string> Bases);
+
+  /// Whether a call of \p FD never throws by declaration (see the file comment).
   bool declaredNoThrow(const clang::FunctionDecl *FD) const;
 
+  /// Calls the standard library makes to the callables among \p Args (a
+  /// lambda, a function, a function object), when \p Callee invokes them.
+  ThrowSet callablesThrow(llvm::ArrayRef<const clang::Expr *> Args);
+
+private:
+  ThrowSet bodyThrows(const clang::FunctionDecl *Def);
+  ThrowSet walk(const clang::Stmt *S, const ThrowSet *Caught);
+  ThrowSet libraryCallThrows(const clang::FunctionDecl *Callee,
+                             llvm::ArrayRef<const clang::Expr *> Args);
+  ThrowSet virtualThrows(const clang::FunctionDecl *MD);
+  ThrowSet opaque() const;
+  unsigned intern(clang::QualType T);
+  unsigned internStd(llvm::StringRef Name);
+  std::string typeName(clang::QualType T) const;
+  const ThrowSet &imported(const clang::FunctionDecl *FD);
+
+  clang::ASTContext &Ctx;
   const LockModel &Model;
   const Config &Cfg;
+  const VirtualOverriders &Virtuals;
+  ImportResolver *Imports;
   bool Enabled;
-  unsigned Depth = 0;
-  /// 0 = in progress, 1 = cannot throw, 2 = may throw.
-  llvm::DenseMap<const clang::FunctionDecl *, uint8_t> Memo;
+
+  std::vector<ThrownType> Types;
+  llvm::StringMap<unsigned> TypeIds;
+
+  struct MemoEntry {
+    enum { Unvisited, InProgress, Done } State = Unvisited;
+    unsigned Depth = 0; // its frame's depth while in progress
+    /// Done but computed inside a call cycle still open: the depth of the
+    /// cycle's first function (UINT_MAX when final).
+    unsigned Low = ~0u;
+    ThrowSet Set;
+  };
+  llvm::DenseMap<const clang::FunctionDecl *, MemoEntry> Memo;
+  llvm::DenseMap<const clang::FunctionDecl *, ThrowSet> ImportMemo;
+  llvm::DenseMap<const clang::FunctionDecl *, StdCallee> StdMemo;
+  ThrowSet DepthCut;
+  /// Depth of the innermost in-progress function each frame consulted.
+  llvm::SmallVector<unsigned, 8> LowLink;
+  /// Functions computed while an enclosing call cycle was still open: final
+  /// once the cycle's first function settles.
+  llvm::SmallVector<const clang::FunctionDecl *, 8> Provisional;
+  /// What each `throw;` rethrows, and which bodies were read for it.
+  llvm::DenseMap<const clang::CXXThrowExpr *, ThrowSet> Rethrows;
+  llvm::DenseMap<const clang::FunctionDecl *, bool> RethrowsRead;
+  llvm::DenseMap<const clang::CXXCatchStmt *, std::string> CaughtNames;
+  ThrowSet Empty;
 };
 
 } // namespace lockcheck

@@ -36,7 +36,7 @@ void forms() {
   int bc;
   int q; // wrongtext-warning {{unused variable 'not_q'}}
 }
-// common-warning@#e_decl {{unused variable 'e'}}
+// common-warning@#e_decl{{unused variable 'e'}}
 // common-warning@37 {{unused variable 'q'}}
 
 void last() {

@@ -1,0 +1,28 @@
+//===- Roots.h - where obligations stop -------------------------*- C++ -*-===//
+//
+// Acquire and release wrappers hand obligations to their callers ("returns
+// holding L", "needs L held on entry"). A root is a function no call of the
+// program reaches: main, and the functions threads start with
+// (std::thread/std::jthread, pthread_create, thrd_create, std::async). At a
+// root the obligations are checked instead of passed on.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LOCKCHECK_ROOTS_H
+#define LOCKCHECK_ROOTS_H
+
+#include "llvm/ADT/DenseSet.h"
+#include <vector>
+
+namespace clang {
+class FunctionDecl;
+}
+
+namespace lockcheck {
+
+/// The roots among \p Fns (canonical declarations).
+llvm::DenseSet<const clang::FunctionDecl *>
+findRoots(const std::vector<const clang::FunctionDecl *> &Fns);
+
+} // namespace lockcheck
+
+#endif

@@ -1,0 +1,158 @@
+//===- StatePool.cpp ------------------------------------------------------===//
+#include "lockcheck/StatePool.h"
+#include "llvm/Support/xxhash.h"
+#include <algorithm>
+
+namespace lockcheck {
+
+namespace {
+template <typename T> uint64_t word(const T *P) { return reinterpret_cast<uintptr_t>(P); }
+template <typename T> const T *pointer(uint64_t W) {
+  return reinterpret_cast<const T *>(static_cast<uintptr_t>(W));
+}
+
+/// One disjunct as words: each list is its length, then its entries.
+void encode(const Disjunct &D, std::vector<uint64_t> &W) {
+  W.push_back(D.Held.size());
+  for (const HeldLock &H : D.Held) {
+    W.push_back(H.Id);
+    W.push_back(uint64_t(H.Count) | uint64_t(H.Manual) << 16 | uint64_t(H.Shared) << 32);
+    W.push_back(word(H.Guard));
+    W.push_back(word(H.Site));
+    W.push_back(word(H.ManualSite));
+  }
+  W.push_back(D.Guards.size());
+  for (const GuardEntry &G : D.Guards) {
+    W.push_back(word(G.Var));
+    W.push_back(uint64_t(G.Owns) | uint64_t(G.Shared) << 1);
+    W.push_back(word(G.Site));
+    W.push_back(word(G.ReleaseSite));
+    W.push_back(G.Locks.size());
+    W.insert(W.end(), G.Locks.begin(), G.Locks.end());
+  }
+  W.push_back(D.Facts.size());
+  for (const Fact &F : D.Facts) {
+    W.push_back(word(F.Key));
+    W.push_back(uint64_t(F.IsTry) | uint64_t(F.Enc) << 8 | uint64_t(F.Value) << 16);
+    W.push_back(F.Deps.size());
+    for (const clang::ValueDecl *V : F.Deps)
+      W.push_back(word(V));
+  }
+  W.push_back(D.Released.size());
+  for (const auto &[Id, Site] : D.Released) {
+    W.push_back(Id);
+    W.push_back(word(Site));
+  }
+}
+
+/// Reads back one disjunct from \p At, which it advances.
+Disjunct decode(const uint64_t *&At) {
+  Disjunct D;
+  for (uint64_t N = *At++; N; --N) {
+    HeldLock H;
+    H.Id = At[0];
+    H.Count = At[1] & 0xffff;
+    H.Manual = (At[1] >> 16) & 0xffff;
+    H.Shared = (At[1] >> 32) & 1;
+    H.Guard = pointer<clang::VarDecl>(At[2]);
+    H.Site = pointer<clang::Stmt>(At[3]);
+    H.ManualSite = pointer<clang::Stmt>(At[4]);
+    At += 5;
+    D.Held.push_back(H);
+  }
+  for (uint64_t N = *At++; N; --N) {
+    GuardEntry G;
+    G.Var = pointer<clang::VarDecl>(At[0]);
+    G.Owns = At[1] & 1;
+    G.Shared = (At[1] >> 1) & 1;
+    G.Site = pointer<clang::Stmt>(At[2]);
+    G.ReleaseSite = pointer<clang::Stmt>(At[3]);
+    uint64_t Locks = At[4];
+    At += 5;
+    for (; Locks; --Locks)
+      G.Locks.push_back(static_cast<LockId>(*At++));
+    D.Guards.push_back(std::move(G));
+  }
+  for (uint64_t N = *At++; N; --N) {
+    Fact F;
+    F.Key = pointer<void>(At[0]);
+    F.IsTry = At[1] & 1;
+    F.Enc = static_cast<SuccessValue>((At[1] >> 8) & 0xff);
+    F.Value = (At[1] >> 16) & 1;
+    uint64_t Deps = At[2];
+    At += 3;
+    for (; Deps; --Deps)
+      F.Deps.push_back(pointer<clang::ValueDecl>(*At++));
+    D.Facts.push_back(std::move(F));
+  }
+  for (uint64_t N = *At++; N; --N) {
+    D.Released.push_back({static_cast<LockId>(At[0]), pointer<clang::Stmt>(At[1])});
+    At += 2;
+  }
+  return D;
+}
+} // namespace
+
+FrozenState::FrozenState(const State &S) {
+  // Disjuncts in the order of their words: a state is a set of them.
+  std::vector<std::vector<uint64_t>> Parts(S.Ds.size());
+  size_t Total = 1;
+  for (size_t I = 0; I < S.Ds.size(); ++I) {
+    encode(S.Ds[I], Parts[I]);
+    Total += Parts[I].size();
+  }
+  std::sort(Parts.begin(), Parts.end());
+  Words.reserve(Total);
+  Words.push_back(S.Ds.size());
+  for (const std::vector<uint64_t> &P : Parts)
+    Words.insert(Words.end(), P.begin(), P.end());
+}
+
+State FrozenState::thaw() const {
+  State S;
+  const uint64_t *At = Words.data();
+  for (uint64_t N = *At++; N; --N)
+    S.Ds.push_back(decode(At));
+  return S;
+}
+
+uint64_t FrozenState::hash() const {
+  return llvm::xxh3_64bits(llvm::ArrayRef<uint8_t>(
+      reinterpret_cast<const uint8_t *>(Words.data()), Words.size() * sizeof(uint64_t)));
+}
+
+SharedState StatePool::intern(const State &S) {
+  auto Frozen = std::make_shared<const FrozenState>(S);
+  auto &Bucket = ByHash[Frozen->hash()];
+  for (const SharedState &Have : Bucket)
+    if (*Have == *Frozen)
+      return Have;
+  Bytes += Frozen->bytes();
+  Bucket.push_back(Frozen);
+  if (++SinceSweep >= 4096)
+    sweep();
+  return Frozen;
+}
+
+void StatePool::sweep() {
+  SinceSweep = 0;
+  Bytes = 0;
+  llvm::SmallVector<uint64_t, 16> Empty;
+  for (auto &[Hash, Bucket] : ByHash) {
+    llvm::erase_if(Bucket, [](const SharedState &S) { return S.use_count() == 1; });
+    for (const SharedState &S : Bucket)
+      Bytes += S->bytes();
+    if (Bucket.empty())
+      Empty.push_back(Hash);
+  }
+  for (uint64_t H : Empty)
+    ByHash.erase(H);
+}
+
+void StatePool::clear() {
+  ByHash.clear();
+  Bytes = 0;
+  SinceSweep = 0;
+}
+
+} // namespace lockcheck

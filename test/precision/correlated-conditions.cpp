@@ -1,0 +1,71 @@
+// RUN: %lockcheck_cxx -Xclang -verify %s
+//
+// correlated-conditions.c for C++: fields of `this`, nullptr and __null,
+// member functions. A const member function cannot change the object's
+// fields; a non-const one defined elsewhere may. Every helper is noexcept
+// so lockcheck-exception-leak stays silent.
+#include <cstddef>
+#include <mutex>
+
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+void log_line(const char *) noexcept;
+
+class Cache {
+public:
+  void put(int k) noexcept;
+  void put_and_configure(int k) noexcept;
+  void put_and_disable(int k) noexcept;
+  void reconfigure() noexcept; // defined elsewhere
+  int size() const noexcept;   // defined elsewhere, const
+  void disable() noexcept { enabled_ = false; }
+
+private:
+  bool enabled_ = true;
+  std::mutex mu_;
+  int items_ = 0;
+};
+
+// N1: this->enabled_ across calls that cannot write it.
+void Cache::put(int k) noexcept {
+  if (enabled_)
+    mu_.lock();
+  log_line("put");
+  items_ += k + size();
+  if (this->enabled_)
+    mu_.unlock();
+}
+
+// N2: nullptr, NULL (__null) and a plain test of one pointer.
+void n_pointers(int *p) noexcept {
+  static std::mutex mu;
+  if (p != nullptr)
+    mu.lock();
+  log_line("p");
+  if (p != NULL)
+    mu.unlock();
+  if (UNLIKELY(!p))
+    return;
+  mu.lock();
+  if (p)
+    mu.unlock();
+}
+
+// P1: a non-const member function defined elsewhere may change enabled_.
+void Cache::put_and_configure(int k) noexcept {
+  if (enabled_)
+    mu_.lock(); // expected-note {{mutex 'mu_' acquired here}}
+  reconfigure();
+  items_ += k;
+  if (enabled_)
+    mu_.unlock(); // expected-warning {{releasing mutex 'mu_' that may not be held [lockcheck-unlock-not-held]}}
+} // expected-warning {{mutex 'mu_' may still be held at the end of 'put_and_configure' [lockcheck-missing-unlock]}}
+
+// P2: one defined here that does.
+void Cache::put_and_disable(int k) noexcept {
+  if (enabled_)
+    mu_.lock(); // expected-note {{mutex 'mu_' acquired here}}
+  disable();
+  if (enabled_)
+    mu_.unlock(); // expected-warning {{releasing mutex 'mu_' that may not be held [lockcheck-unlock-not-held]}}
+} // expected-warning {{mutex 'mu_' may still be held at the end of 'put_and_disable' [lockcheck-missing-unlock]}}
