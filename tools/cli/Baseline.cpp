@@ -11,23 +11,33 @@
 
 namespace lockcheck::cli {
 
-static std::string relativeTo(llvm::StringRef File, llvm::StringRef Root) {
+std::string relativeTo(llvm::StringRef File, llvm::StringRef Root) {
   std::string R = Root.rtrim('/').str() + "/";
   if (!Root.empty() && File.starts_with(R))
     return File.drop_front(R.size()).str();
   return File.str();
 }
 
-std::string fingerprint(const Report &R, llvm::StringRef Root) {
+std::string normalizedMessage(llvm::StringRef Message) {
   // Cross-file notes in messages spell positions; lines must not count.
   static const llvm::Regex Position(":[0-9]+(:[0-9]+)?");
-  std::string Message = R.Message;
-  while (Position.match(Message))
-    Message = Position.sub(":_", Message);
+  std::string Out = Message.str();
+  while (Position.match(Out))
+    Out = Position.sub(":_", Out);
+  return Out;
+}
+
+std::string fingerprint(const Report &R, llvm::StringRef Root) {
+  // Every part is a named string that outlives the loop below: a StringRef
+  // to a temporary would hash freed memory (it did, for paths too long for
+  // the small-string buffer).
+  const std::string Check = checkName(R.CheckKind).str();
+  const std::string File = relativeTo(R.Where.File, Root);
+  const std::string Message = normalizedMessage(R.Message);
+  const std::string *Parts[] = {&Check, &File, &Message, &R.Function};
   llvm::SHA1 H;
-  for (llvm::StringRef Part : {checkName(R.CheckKind), llvm::StringRef(relativeTo(R.Where.File, Root)),
-                               llvm::StringRef(Message), llvm::StringRef(R.Function)}) {
-    H.update(Part);
+  for (const std::string *Part : Parts) {
+    H.update(*Part);
     H.update(llvm::StringRef("\0", 1));
   }
   std::array<uint8_t, 20> D = H.final();

@@ -18,8 +18,14 @@
 
 namespace lockcheck::cli {
 
-/// A hex digest; \p Root is the directory paths are made relative to.
+/// A hex digest of the check, the file relative to \p Root (the project
+/// root), the normalised message and the enclosing function: no line, no
+/// column, nothing that depends on where the run happens.
 std::string fingerprint(const Report &R, llvm::StringRef Root);
+/// \p Message with every ":line" or ":line:col" blanked out.
+std::string normalizedMessage(llvm::StringRef Message);
+/// \p File relative to \p Root when it lies below it, else unchanged.
+std::string relativeTo(llvm::StringRef File, llvm::StringRef Root);
 
 class Baseline {
 public:

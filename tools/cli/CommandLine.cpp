@@ -3,6 +3,7 @@
 #include "lockcheck/Config.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -58,11 +59,20 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
   cl::opt<std::string> WriteBaseline("write-baseline",
                                      cl::desc("Record today's findings as the baseline"),
                                      cl::value_desc("file"), cl::cat(Category));
+  cl::opt<std::string> ProjectRoot(
+      "project-root",
+      cl::desc("Directory that fingerprints and SARIF paths are relative to (default: the "
+               "baseline's directory, else the current directory)"),
+      cl::value_desc("dir"), cl::cat(Category));
   cl::opt<std::string> CacheDir("cache-dir",
                                 cl::desc("Reuse results of unchanged TUs from this directory"),
                                 cl::value_desc("dir"), cl::cat(Category));
+  cl::opt<bool> ShowProgress("progress",
+                             cl::desc("Show one progress line per phase also when stderr "
+                                      "is not a terminal (plain lines, for CI logs)"),
+                             cl::cat(Category));
   cl::opt<bool> NoProgress("no-progress",
-                           cl::desc("No progress line (it is shown only on a terminal)"),
+                           cl::desc("No progress lines, not even on a terminal"),
                            cl::cat(Category));
 
   CliOptions O;
@@ -115,6 +125,8 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
     if (Ext != ".dot" && Ext != ".svg")
       return Bad("--lock-graph '" + LockGraph + "': the name must end in .dot or .svg");
   }
+  if (!ProjectRoot.empty() && !llvm::sys::fs::is_directory(ProjectRoot))
+    return Bad("--project-root '" + ProjectRoot + "': no such directory");
   if (O.Merge) {
     if (!BuildDir.empty())
       return Bad("'lockcheck merge' reads facts files, not a compile database; drop -p");
@@ -137,7 +149,11 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
   O.BaselineFile = Opt(BaselineFile);
   O.WriteBaselineFile = Opt(WriteBaseline);
   O.CacheDir = Opt(CacheDir);
-  O.Progress = !NoProgress;
+  O.ProjectRoot = Opt(ProjectRoot);
+  if (ShowProgress && NoProgress)
+    return Bad("--progress and --no-progress contradict each other; give one");
+  O.Progress = ShowProgress;
+  O.NoProgress = NoProgress;
   return O;
 }
 

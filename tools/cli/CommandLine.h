@@ -26,7 +26,9 @@ struct CliOptions {
   std::optional<std::string> LockGraph;
   std::optional<std::string> BaselineFile, WriteBaselineFile;
   std::optional<std::string> CacheDir;
-  bool Progress = true; // still only on a terminal
+  std::optional<std::string> ProjectRoot;
+  bool Progress = false;   // --progress: also when stderr is no terminal
+  bool NoProgress = false; // --no-progress: never
 };
 
 /// Parses argv; errors are one line naming the option and the valid choices.

@@ -20,9 +20,12 @@ static std::string currentDir() {
   return std::string(D);
 }
 
-/// Fingerprints are relative to the baseline's directory (the project root,
-/// typically), so they match on every machine; else to the current one.
+/// Fingerprints are relative to the project root, so they match on every
+/// machine: --project-root, else the baseline's directory, else the current
+/// one.
 static std::string fingerprintRoot(const CliOptions &O) {
+  if (O.ProjectRoot)
+    return absolutePathFromCwd(*O.ProjectRoot);
   const std::optional<std::string> &B = O.BaselineFile ? O.BaselineFile : O.WriteBaselineFile;
   if (!B)
     return currentDir();
@@ -162,12 +165,17 @@ int finishRun(Collected &C, const CliOptions &O) {
   Err << "lockcheck: " << Reports.size() << (Reports.size() == 1 ? " finding" : " findings");
   if (S.Baselined)
     Err << " (" << S.Baselined << " more in the baseline)";
-  Err << "; " << S.Analysed << " of " << S.Total << " translation units analysed";
+  Err << "; " << S.Analysed << " of " << S.Total << " " << S.Unit << " analysed";
   if (S.FromCache)
     Err << " (" << S.FromCache << " from cache)";
   if (S.Reanalysed)
     Err << ", " << S.Reanalysed << " re-checked with other TUs' summaries"
         << (S.ImportRounds > 1 ? " (" + std::to_string(S.ImportRounds) + " rounds)" : "");
+  if (!S.Merged.empty())
+    Err << ", " << S.Merged.size()
+        << (S.Merged.size() == 1 ? " merged into an identical command"
+                                 : " merged into identical commands")
+        << " of the same file";
   Err << "\n";
   if (!S.Skipped.empty()) {
     Err << "lockcheck: " << S.Skipped.size() << " not analysed:\n";

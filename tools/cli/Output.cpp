@@ -1,9 +1,11 @@
 //===- Output.cpp ---------------------------------------------------------===//
 #include "Output.h"
 #include "Baseline.h"
+#include "CheckDocs.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
+#include <map>
 
 namespace lockcheck::cli {
 
@@ -19,9 +21,9 @@ void writeText(llvm::raw_ostream &OS, const std::vector<Report> &Reports) {
   }
 }
 
-static llvm::json::Array skippedJson(const RunSummary &S) {
+static llvm::json::Array skippedJson(const std::vector<SkippedTU> &List) {
   llvm::json::Array A;
-  for (const SkippedTU &T : S.Skipped)
+  for (const SkippedTU &T : List)
     A.push_back(llvm::json::Object{{"file", T.File}, {"reason", T.Why}});
   return A;
 }
@@ -40,12 +42,14 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<Report> &Reports,
       {"tool", "lockcheck"},
       {"version", LOCKCHECK_VERSION},
       {"findings", std::move(Findings)},
-      {"summary", llvm::json::Object{{"translationUnits", S.Total},
+      {"summary", llvm::json::Object{{"units", S.Unit},
+                                     {"translationUnits", S.Total},
                                      {"analysed", S.Analysed},
                                      {"fromCache", S.FromCache},
+                                     {"merged", skippedJson(S.Merged)},
                                      {"reanalysedWithOtherTUs", S.Reanalysed},
                                      {"baselined", S.Baselined},
-                                     {"notAnalysed", skippedJson(S)}}}};
+                                     {"notAnalysed", skippedJson(S.Skipped)}}}};
   OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Top))) << "\n";
 }
 
@@ -56,28 +60,25 @@ struct UriMaker {
   llvm::json::Object artifact(llvm::StringRef File) const {
     llvm::StringRef F(File);
     if (!Base.empty() && F.starts_with(Base + "/"))
-      return llvm::json::Object{{"uri", uriEscape(F.drop_front(Base.size() + 1))},
+      return llvm::json::Object{{"uri", uriEscapePath(F.drop_front(Base.size() + 1))},
                                 {"uriBaseId", "%SRCROOT%"}};
-    return llvm::json::Object{{"uri", "file://" + uriEscape(F)}};
-  }
-  static std::string uriEscape(llvm::StringRef S) {
-    std::string Out;
-    for (unsigned char C : S) {
-      if (llvm::isAlnum(static_cast<char>(C)) || llvm::StringRef("/-_.~").contains(C))
-        Out += C;
-      else
-        Out += llvm::formatv("%{0:X2}", (unsigned)C).str();
-    }
-    return Out;
+    return llvm::json::Object{{"uri", "file://" + uriEscapePath(F)}};
   }
 };
 
+llvm::json::Object region(const SourcePos &Begin, const SourcePos *End = nullptr) {
+  llvm::json::Object R{{"startLine", std::max(1u, Begin.Line)}};
+  if (Begin.Column)
+    R["startColumn"] = Begin.Column;
+  if (End) {
+    R["endLine"] = std::max(1u, End->Line);
+    R["endColumn"] = std::max(1u, End->Column);
+  }
+  return R;
+}
+
 llvm::json::Object physical(const UriMaker &U, const SourcePos &P) {
-  llvm::json::Object Region{{"startLine", std::max(1u, P.Line)}};
-  if (P.Column)
-    Region["startColumn"] = P.Column;
-  return llvm::json::Object{{"artifactLocation", U.artifact(P.File)},
-                            {"region", std::move(Region)}};
+  return llvm::json::Object{{"artifactLocation", U.artifact(P.File)}, {"region", region(P)}};
 }
 
 /// Notes of the form "'f' calls 'g' here" / "'g' acquires 'm' here" trace a
@@ -92,12 +93,19 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Report> &Reports,
                 const RunSummary &S, llvm::StringRef BaseDir) {
   UriMaker U{BaseDir.rtrim('/').str()};
   llvm::json::Array Rules;
-  for (Check C : allChecks())
-    Rules.push_back(llvm::json::Object{
+  for (Check C : allChecks()) {
+    llvm::json::Object Rule{
         {"id", checkName(C)},
         {"shortDescription", llvm::json::Object{{"text", checkSummary(C)}}},
+        {"fullDescription", llvm::json::Object{{"text", checkDocIntro(C)}}},
+        {"helpUri", checkDocUri(C)},
         {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}},
-        {"properties", llvm::json::Object{{"tags", llvm::json::Array{"concurrency"}}}}});
+        {"properties", llvm::json::Object{{"tags", llvm::json::Array{"concurrency"}}}}};
+    if (!checkDocMarkdown(C).empty())
+      Rule["help"] = llvm::json::Object{{"text", checkDocText(C)},
+                                        {"markdown", checkDocMarkdown(C)}};
+    Rules.push_back(std::move(Rule));
+  }
 
   llvm::json::Array Results;
   for (const Report &R : Reports) {
@@ -133,6 +141,24 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Report> &Reports,
             {"threadFlows", llvm::json::Array{llvm::json::Object{{"locations", std::move(Steps)}}}}}};
       }
     }
+    // A fix-it, as the replacements a viewer can apply.
+    if (!R.Fixes.empty()) {
+      std::map<std::string, llvm::json::Array> ByFile;
+      for (const ReportFix &F : R.Fixes)
+        ByFile[F.Begin.File].push_back(llvm::json::Object{
+            {"deletedRegion", region(F.Begin, &F.End)},
+            {"insertedContent", llvm::json::Object{{"text", F.Text}}}});
+      llvm::json::Array Changes;
+      for (auto &[File, Replacements] : ByFile)
+        Changes.push_back(llvm::json::Object{{"artifactLocation", U.artifact(File)},
+                                             {"replacements", std::move(Replacements)}});
+      const ReportFix &F = R.Fixes.front();
+      std::string What = F.Begin == F.End ? "insert '" + F.Text + "'"
+                                          : "replace with '" + F.Text + "'";
+      Res["fixes"] = llvm::json::Array{llvm::json::Object{
+          {"description", llvm::json::Object{{"text", What}}},
+          {"artifactChanges", std::move(Changes)}}};
+    }
     Results.push_back(std::move(Res));
   }
 
@@ -155,7 +181,7 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Report> &Reports,
                           {"toolExecutionNotifications", std::move(Notifications)}}}}};
   if (!U.Base.empty())
     Run["originalUriBaseIds"] = llvm::json::Object{
-        {"%SRCROOT%", llvm::json::Object{{"uri", "file://" + UriMaker::uriEscape(U.Base) + "/"}}}};
+        {"%SRCROOT%", llvm::json::Object{{"uri", "file://" + uriEscapePath(U.Base) + "/"}}}};
   llvm::json::Object Top{
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},

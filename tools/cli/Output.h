@@ -17,8 +17,15 @@ struct SkippedTU {
 };
 
 struct RunSummary {
+  /// What a unit is: "compile commands" (lockcheck -p), "translation units"
+  /// (lockcheck merge, one per facts file).
+  std::string Unit = "translation units";
+  /// Total: every unit considered; Analysed + Merged + Skipped add up to it.
   unsigned Analysed = 0, Total = 0, FromCache = 0, Reanalysed = 0, Baselined = 0;
-  unsigned ImportRounds = 0; // phase-2 rounds that re-checked some TU
+  unsigned ImportRounds = 0; // phase-2 rounds that re-checked some compile command
+  /// Compile commands identical to another one of the same file (after
+  /// dropping output options): analysed once, with the other.
+  std::vector<SkippedTU> Merged;
   std::vector<SkippedTU> Skipped;
 };
 

@@ -40,12 +40,21 @@ struct ConfigEntry {
   std::string Text; // part of the cache key
 };
 
+/// One compile command to analyse. A file compiled with different flags
+/// (two targets, two configurations) has one job per distinct command.
 struct Job {
   std::string File;
   CompileCommand Cmd;
   const ConfigEntry *Cfg = nullptr;
+  unsigned Variant = 0, Variants = 1; // this one among the file's distinct commands
   TUOutcome Out;
   std::string Digest; // of the imported summaries the outcome used
+  std::string label() const {
+    if (Variants == 1)
+      return File;
+    return File + " (compile command " + std::to_string(Variant + 1) + " of " +
+           std::to_string(Variants) + ")";
+  }
 };
 
 std::unique_ptr<CompilationDatabase> loadDatabase(const CliOptions &O, std::string &Where) {
@@ -251,12 +260,13 @@ public:
   Runner(const CliOptions &O, std::optional<ResultCache> &Cache)
       : O(O), Cache(Cache),
         Jobs(O.Jobs ? O.Jobs : std::max(1u, std::thread::hardware_concurrency())),
-        ShowProgress(O.Progress && llvm::sys::Process::StandardErrIsDisplayed()) {}
+        Mode(progressMode(O.Progress, O.NoProgress)) {}
 
   /// Analyses \p Which with \p Imp (null in phase 1); outcomes replace the old.
   void run(std::vector<Job *> Which, const ImportedSummaries *Imp,
            const std::vector<std::string> &Digests, llvm::StringRef Phase) {
-    Progress P(Phase, Which.size(), ShowProgress);
+    Progress P(Mode, Phase.str(), Which.size(), "compile commands");
+    unsigned CachedBefore = FromCache;
     parallelFor(Which.size(), Jobs, [&](size_t I) {
       Job &J = *Which[I];
       J.Digest = Digests.empty() ? "" : Digests[I];
@@ -276,7 +286,7 @@ public:
       Opts.Imported = Imp;
       J.Out = analyzeTU(J.Cmd, Opts, Cache.has_value());
       if (!J.Out.Analysed)
-        printError(J.File + ": not analysed: " + J.Out.Problem);
+        printError(J.label() + ": not analysed: " + J.Out.Problem);
       else if (!Key.empty()) {
         std::string Problem;
         Cache->store(Key, J.Out, Problem);
@@ -285,6 +295,11 @@ public:
       }
       P.step(J.File);
     });
+    unsigned Ok = llvm::count_if(Which, [](const Job *J) { return J->Out.Analysed; });
+    unsigned Cached = FromCache - CachedBefore;
+    P.finish(std::to_string(Ok) + " of " + std::to_string(Which.size()) +
+             " compile commands analysed" +
+             (Cached ? " (" + std::to_string(Cached) + " from the cache)" : ""));
   }
 
   std::atomic<unsigned> FromCache{0};
@@ -293,7 +308,7 @@ private:
   const CliOptions &O;
   std::optional<ResultCache> &Cache;
   unsigned Jobs;
-  bool ShowProgress;
+  ProgressMode Mode;
   std::atomic<bool> CacheWarned{false};
 };
 
@@ -305,6 +320,7 @@ int runProject(const CliOptions &O) {
   if (!DB)
     return ExitInput;
   Collected C;
+  C.Summary.Unit = "compile commands";
   std::vector<std::string> Files = selectFiles(*DB, O, DBPath, C.Summary);
 
   std::optional<ResultCache> Cache;
@@ -316,6 +332,9 @@ int runProject(const CliOptions &O) {
     }
   }
 
+  // One job per distinct compile command: a file listed twice with the same
+  // flags (say, for two targets with different output files) is analysed
+  // once; with different flags, once per command.
   std::map<std::string, ConfigEntry> Configs;
   std::vector<Job> Jobs;
   for (const std::string &F : Files) {
@@ -327,18 +346,39 @@ int runProject(const CliOptions &O) {
     }
     const ConfigEntry *Cfg = configFor(F, O, Configs);
     if (!Cfg->Ok) {
-      C.Summary.Skipped.push_back({F, "its .lockcheck.yaml has errors"});
+      for (size_t I = 0; I < Cmds.size(); ++I)
+        C.Summary.Skipped.push_back({F, "its .lockcheck.yaml has errors"});
       continue;
     }
-    Jobs.push_back({F, Cmds.front(), Cfg, {}, {}});
+    std::set<std::vector<std::string>> Seen;
+    size_t First = Jobs.size();
+    for (CompileCommand &Cmd : Cmds) {
+      std::vector<std::string> Key = analysisCommandLine(Cmd);
+      Key.push_back(Cmd.Directory);
+      if (!Seen.insert(std::move(Key)).second) {
+        C.Summary.Merged.push_back(
+            {F, "the same flags as another compile command of this file (after dropping "
+                "output options); analysed once"});
+        continue;
+      }
+      Job J;
+      J.File = F;
+      J.Cmd = std::move(Cmd);
+      J.Cfg = Cfg;
+      Jobs.push_back(std::move(J));
+    }
+    for (size_t I = First; I < Jobs.size(); ++I) {
+      Jobs[I].Variant = I - First;
+      Jobs[I].Variants = Jobs.size() - First;
+    }
   }
-  C.Summary.Total = Jobs.size() + C.Summary.Skipped.size();
+  C.Summary.Total = Jobs.size() + C.Summary.Merged.size() + C.Summary.Skipped.size();
 
   Runner R(O, Cache);
   std::vector<Job *> All;
   for (Job &J : Jobs)
     All.push_back(&J);
-  R.run(All, nullptr, {}, "phase 1");
+  R.run(All, nullptr, {}, "phase 1 parsing and analysing");
 
   // Phase 2, on facts: other TUs' summaries at each TU's calls to them.
   std::vector<Job *> Done;
@@ -374,7 +414,8 @@ int runProject(const CliOptions &O) {
     }
     if (Again.empty())
       break;
-    R.run(Again, &Imp, Digests, "phase 2");
+    R.run(Again, &Imp, Digests,
+          "phase 2 round " + std::to_string(Round + 1) + ": re-checking with other TUs' summaries");
     ++C.Summary.ImportRounds;
     Reanalysed.insert(Again.begin(), Again.end());
   }
@@ -404,7 +445,7 @@ int runProject(const CliOptions &O) {
       C.Reports.push_back(reportOf(F));
   for (Job &J : Jobs) {
     if (!J.Out.Analysed) {
-      C.Summary.Skipped.push_back({J.File, J.Out.Problem});
+      C.Summary.Skipped.push_back({J.label(), J.Out.Problem});
       continue;
     }
     ++C.Summary.Analysed;

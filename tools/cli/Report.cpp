@@ -43,12 +43,20 @@ llvm::json::Value toJSON(const Report &R) {
   llvm::json::Array Notes;
   for (const ReportNote &N : R.Notes)
     Notes.push_back(llvm::json::Object{{"location", toJSON(N.Where)}, {"message", N.Message}});
-  return llvm::json::Object{{"check", checkName(R.CheckKind)},
-                            {"location", toJSON(R.Where)},
-                            {"message", R.Message},
-                            {"definite", R.Definite},
-                            {"function", R.Function},
-                            {"notes", std::move(Notes)}};
+  llvm::json::Object O{{"check", checkName(R.CheckKind)},
+                       {"location", toJSON(R.Where)},
+                       {"message", R.Message},
+                       {"definite", R.Definite},
+                       {"function", R.Function},
+                       {"notes", std::move(Notes)}};
+  if (!R.Fixes.empty()) {
+    llvm::json::Array Fixes;
+    for (const ReportFix &F : R.Fixes)
+      Fixes.push_back(llvm::json::Object{
+          {"location", toJSON(F.Begin)}, {"end", toJSON(F.End)}, {"text", F.Text}});
+    O["fixes"] = std::move(Fixes);
+  }
+  return O;
 }
 
 bool fromJSON(const llvm::json::Value &V, SourcePos &P, llvm::json::Path Path) {

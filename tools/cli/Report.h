@@ -32,6 +32,13 @@ struct ReportNote {
   std::string Message;
 };
 
+/// A fix-it: replace the text from Begin up to End (exclusive; equal to
+/// Begin for an insertion) by Text.
+struct ReportFix {
+  SourcePos Begin, End;
+  std::string Text;
+};
+
 struct Report {
   Check CheckKind = Check::DoubleLock;
   SourcePos Where;
@@ -41,6 +48,7 @@ struct Report {
   /// scope); part of the baseline fingerprint, which must not use lines.
   std::string Function;
   std::vector<ReportNote> Notes;
+  std::vector<ReportFix> Fixes;
   /// Filled in when the report is output: "warning" or "error".
   bool IsError = false;
 };

@@ -8,6 +8,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/Lexer.h"
 #include "clang/Serialization/PCHContainerOperations.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
@@ -135,6 +136,15 @@ public:
       R.Function = Functions->at(F.Loc);
       for (const FindingNote &N : F.Notes)
         R.Notes.push_back(makeNote(position(SM, N.Loc), N.Message));
+      for (const FixItHint &H : F.FixIts) {
+        if (H.RemoveRange.isInvalid())
+          continue;
+        SourceLocation End = H.RemoveRange.getEnd();
+        if (H.RemoveRange.isTokenRange())
+          End = Lexer::getLocForEndOfToken(End, 0, SM, Ctx.getLangOpts());
+        R.Fixes.push_back({position(SM, H.RemoveRange.getBegin()), position(SM, End),
+                           H.CodeToInsert});
+      }
       Out.Reports.push_back(std::move(R));
     }
     if (RecordInputs)
@@ -210,15 +220,19 @@ std::vector<std::string> cleanCommandLine(std::vector<std::string> Args) {
 
 } // namespace
 
-TUOutcome analyzeTU(const tooling::CompileCommand &Cmd, const AnalysisOptions &Opts,
-                    bool RecordInputs) {
-  TUOutcome Out;
+std::vector<std::string> analysisCommandLine(const tooling::CompileCommand &Cmd) {
   std::vector<std::string> Args = Cmd.CommandLine;
   for (const tooling::ArgumentsAdjuster &Adjust :
        {tooling::getClangStripOutputAdjuster(), tooling::getClangStripDependencyFileAdjuster(),
         tooling::getClangSyntaxOnlyAdjuster()})
     Args = Adjust(Args, Cmd.Filename);
-  Args = cleanCommandLine(std::move(Args));
+  return cleanCommandLine(std::move(Args));
+}
+
+TUOutcome analyzeTU(const tooling::CompileCommand &Cmd, const AnalysisOptions &Opts,
+                    bool RecordInputs) {
+  TUOutcome Out;
+  std::vector<std::string> Args = analysisCommandLine(Cmd);
   if (Args.empty()) {
     Out.Problem = "the compile command is empty";
     return Out;

@@ -39,6 +39,10 @@ struct TUOutcome {
 TUOutcome analyzeTU(const clang::tooling::CompileCommand &Cmd,
                     const AnalysisOptions &Opts, bool RecordInputs);
 
+/// The command line the analysis runs for \p Cmd: no output or dependency
+/// files, -fsyntax-only, no flags Clang does not know, no lockcheck plugin.
+std::vector<std::string> analysisCommandLine(const clang::tooling::CompileCommand &Cmd);
+
 /// \p Path made absolute against \p Dir, with "." and ".." removed.
 std::string absolutePath(llvm::StringRef Path, llvm::StringRef Dir);
 
