@@ -32,7 +32,8 @@ def main():
         findings = [x for x in data.get("findings", []) if not want or x.get("check") in want]
         root = a.root
         if root is None:
-            files = [x["location"]["file"] for x in findings if x["location"].get("file")]
+            files = [x["location"]["file"] for x in findings
+                     if os.path.isabs(x["location"].get("file") or "")]
             root = os.path.commonpath([os.path.dirname(f) for f in files]) if files else ""
         rel = lambda p: os.path.relpath(p, root) if root and p.startswith(root + os.sep) else p
         if len(a.results) > 1:
