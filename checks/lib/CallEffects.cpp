@@ -182,6 +182,18 @@ static bool structurallyNested(const LockPath &A, const LockPath &B) {
   return N > 0 && PA.take_front(N) == PB.take_front(N);
 }
 
+/// `this->mutex_.impl.mu` and `this->log_mutex_.impl.mu`: two members of one
+/// object that end in the same field of a mutex wrapper class. They share a
+/// class key only because the wrapper's own field is the innermost step; they
+/// are not two objects of one class that callers can pass in either order.
+static bool differentMembers(const LockPath &A, const LockPath &B) {
+  size_t N = std::min(A.Steps.size(), B.Steps.size());
+  for (size_t I = 0; I < N; ++I)
+    if (!(A.Steps[I] == B.Steps[I]))
+      return I > 0 && A.Steps[I].K == PathStep::Field && B.Steps[I].K == PathStep::Field;
+  return false;
+}
+
 void FunctionAnalysis::recordOrder(LockId Id, const Stmt *Site, const State &St,
                                    llvm::ArrayRef<LockId> Together,
                                    llvm::ArrayRef<ChainStep> Chain) {
@@ -208,7 +220,8 @@ void FunctionAnalysis::recordOrder(LockId Id, const Stmt *Site, const State &St,
         if (!isSharedRoot(From.Path.Steps.front()) || !isSharedRoot(To.Path.Steps.front()) ||
             declaredOutside(From.Path.Steps.front(), FD) ||
             declaredOutside(To.Path.Steps.front(), FD) ||
-            structurallyNested(From.Path, To.Path) || orderedByComparison(St, From, To))
+            structurallyNested(From.Path, To.Path) || differentMembers(From.Path, To.Path) ||
+            orderedByComparison(St, From, To))
           continue;
         std::string Class = lockClassName(From);
         llvm::SmallVector<FindingNote, 2> Notes;

@@ -71,3 +71,37 @@ void spin_twice() noexcept {
   g_spin.lock(); // expected-warning {{acquiring mutex 'g_spin' that is already held [lockcheck-double-lock]}}
   g_spin.unlock();
 }
+
+// A project mutex class over a std::mutex member, used for several members
+// of one object: the locks are named down to the wrapper's own member
+// (`mutex_.mu_`, `log_mutex_.mu_`), which all share one class. Different
+// members of one object are not "two objects of one class": silent. The
+// same member of two objects still is.
+class PortMutex {
+public:
+  void Lock() { mu_.lock(); } // #portlock
+  void Unlock() { mu_.unlock(); }
+
+private:
+  std::mutex mu_;
+};
+
+class Db {
+public:
+  void twoMembers() {
+    mutex_.Lock();
+    log_mutex_.Lock();
+    log_mutex_.Unlock();
+    mutex_.Unlock();
+  }
+  void twoObjects(Db &other) {
+    mutex_.Lock(); // expected-note {{mutex 'mutex_.mu_' acquired here}}
+    other.mutex_.Lock(); // expected-warning {{acquiring 'other.mutex_.mu_' while holding 'mutex_.mu_', both 'PortMutex::mu_' locks of unrelated objects; potential deadlock}} expected-note {{take both at once with std::scoped_lock (or std::lock) so that no order is imposed}} expected-note {{'twoObjects' calls 'Lock' here}}
+    // expected-note@#portlock {{'Lock' acquires 'mu_' here}}
+    other.mutex_.Unlock();
+    mutex_.Unlock();
+  }
+
+private:
+  PortMutex mutex_, log_mutex_;
+};
