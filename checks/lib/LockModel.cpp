@@ -2,6 +2,7 @@
 #include "lockcheck/LockModel.h"
 #include "lockcheck/ClangCompat.h"
 #include "lockcheck/GuardClasses.h"
+#include "lockcheck/RecursiveInit.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -163,6 +164,26 @@ bool LockModel::isRecursiveLockByConfig(const NamedDecl *LockDecl) const {
   return It->second;
 }
 
+bool LockModel::isRecursiveBySetup(const NamedDecl *LockDecl) const {
+  const auto *FD = dyn_cast_or_null<FieldDecl>(LockDecl);
+  const auto *RD = dyn_cast_or_null<CXXRecordDecl>(LockDecl);
+  if (!FD && !(RD && RD->hasDefinition()))
+    return false;
+  auto [It, New] = RecursiveSetupCache.try_emplace(LockDecl, false);
+  if (!New)
+    return It->second;
+  const SourceManager &SM = Ctx.getSourceManager();
+  bool Result = false;
+  if (FD)
+    Result = fieldInitializedRecursive(FD, SM, Ctx.getLangOpts());
+  else // A lock class over a mutex its constructor makes recursive.
+    Result = llvm::any_of(RD->fields(), [&](const FieldDecl *F) {
+      return fieldInitializedRecursive(F, SM, Ctx.getLangOpts());
+    });
+  RecursiveSetupCache[LockDecl] = Result;
+  return Result;
+}
+
 bool LockModel::isBasicLockable(const CXXRecordDecl *RD) const {
   if (!RD || !RD->hasDefinition())
     return false;
@@ -187,18 +208,7 @@ bool LockModel::isBasicLockable(const CXXRecordDecl *RD) const {
 }
 
 bool LockModel::initializedRecursive(const VarDecl *VD) const {
-  const Expr *Init = VD ? VD->getInit() : nullptr;
-  if (!Init)
-    return false;
-  const SourceManager &SM = Ctx.getSourceManager();
-  // The macro the initializer is spelled with, outermost first.
-  for (SourceLocation Loc = Init->getBeginLoc(); Loc.isMacroID();
-       Loc = SM.getImmediateMacroCallerLoc(Loc)) {
-    llvm::StringRef Name = Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts());
-    if (Name.contains("RECURSIVE"))
-      return true;
-  }
-  return false;
+  return VD && spelledRecursive(VD->getInit(), Ctx.getSourceManager(), Ctx.getLangOpts());
 }
 
 LockTraits LockModel::traitsOfType(QualType T) const {
@@ -227,7 +237,8 @@ LockTraits LockModel::traitsOfType(QualType T) const {
   if (const auto *Cap = RD ? attrInHierarchy<CapabilityAttr>(RD) : nullptr)
     Tr.KindName = Cap->getName();
   if (RD)
-    Tr.Recursive = isRecursiveByConfig(RD) || nameSaysRecursive(recordName(RD));
+    Tr.Recursive = isRecursiveByConfig(RD) || nameSaysRecursive(recordName(RD)) ||
+                   isRecursiveBySetup(RD);
   return Tr;
 }
 

@@ -82,7 +82,7 @@ LockId FunctionAnalysis::internTyped(const LockPath &P, const LockTraits &T,
                                      const Type *LockType) {
   const NamedDecl *D = P.orderClassDecl();
   LockTraits Traits = T;
-  Traits.Recursive |= Model.isRecursiveLockByConfig(D);
+  Traits.Recursive |= Model.isRecursiveLockByConfig(D) || Model.isRecursiveBySetup(D);
   return Locks.intern(P, Traits, D ? static_cast<const void *>(D) : LockType, D, LockType);
 }
 

@@ -129,6 +129,11 @@ public:
   /// `recursive-locks` names: made recursive at run time, where the type
   /// cannot say so (`sqlite3MutexAlloc(SQLITE_MUTEX_RECURSIVE)`).
   bool isRecursiveLockByConfig(const clang::NamedDecl *LockDecl) const;
+  /// A mutex field its class's constructor makes recursive
+  /// (`pthread_mutexattr_settype(&a, PTHREAD_MUTEX_RECURSIVE)` then
+  /// `pthread_mutex_init(&m_, &a)`, see RecursiveInit.h), or a lock class
+  /// holding such a field.
+  bool isRecursiveBySetup(const clang::NamedDecl *LockDecl) const;
 
   /// Guard classes inferred from their bodies (null: only the known ones).
   void setGuardClasses(GuardClassTable *T) { Inferred = T; }
@@ -158,6 +163,7 @@ private:
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> BasicLockableCache;
   mutable llvm::DenseMap<const clang::FunctionDecl *, int> ConfigMatchCache;
   mutable llvm::DenseMap<const clang::NamedDecl *, bool> RecursiveLockCache;
+  mutable llvm::DenseMap<const clang::NamedDecl *, bool> RecursiveSetupCache;
 };
 
 /// The local variable an expression names, looking through std::move.
