@@ -16,6 +16,7 @@
 #include "lockcheck/Roots.h"
 #include "lockcheck/LockModel.h"
 #include "lockcheck/LockOrder.h"
+#include "lockcheck/ParamSpecialisation.h"
 #include "lockcheck/ThrowModel.h"
 #include "lockcheck/UnusedGuard.h"
 #include "lockcheck/WrapperEvidence.h"
@@ -261,6 +262,30 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
     });
     return CallsLocking;
   };
+  // Flag parameters that calls pass constants to (ParamSpecialisation.h).
+  auto ConstantArgs = constantArguments(Fns, Ctx);
+  SpecialisedTable Specialised;
+  TU.Specialised = &Specialised;
+  auto specialise = [&](const FunctionDecl *FD, const FunctionSummary &General) {
+    auto Args = ConstantArgs.find(FD->getCanonicalDecl());
+    if (Args == ConstantArgs.end() || General.empty())
+      return false;
+    llvm::SmallVector<SpecialisedSummary, 1> Narrow;
+    for (const ParamValue &PV : Args->second) {
+      FunctionAnalysis FA(Ctx, FD, TU, /*Emit=*/false);
+      FA.assumeParam(PV);
+      if (FA.run() && !sameSummary(FA.summary(), General))
+        Narrow.push_back({PV, FA.summary()});
+    }
+    llvm::SmallVector<SpecialisedSummary, 1> &Slot = Specialised[FD->getCanonicalDecl()];
+    bool Changed = Slot.size() != Narrow.size() ||
+                   !llvm::all_of(llvm::zip(Slot, Narrow), [](const auto &P) {
+                     return std::get<0>(P).At == std::get<1>(P).At &&
+                            sameSummary(std::get<0>(P).Summary, std::get<1>(P).Summary);
+                   });
+    Slot = std::move(Narrow);
+    return Changed;
+  };
   auto analyse = [&](const FunctionDecl *FD, bool Emit) {
     FunctionAnalysis FA(Ctx, FD, TU, Emit);
     bool Completed = FA.run();
@@ -269,6 +294,7 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
     FunctionSummary &Slot = Summaries[FD->getCanonicalDecl()];
     bool Changed = !sameSummary(Slot, FA.summary());
     Slot = FA.summary();
+    Changed |= specialise(FD, Slot);
     return Changed;
   };
 

@@ -121,8 +121,13 @@ void FunctionAnalysis::applyCallee(const CallSite &C, State &St) {
     // What the TU's own callee gains from other TUs is applied here later.
     if (Recording && External->reachesOtherTUs(C.Callee))
       recordExternalCall(C, St, /*Local=*/true);
-    if (!It->second.empty())
-      applySummary(C, It->second, St);
+    const FunctionSummary *S = &It->second;
+    if (TUSpecialised)
+      if (const FunctionSummary *Narrow =
+              specialisedSummary(*TUSpecialised, C.Callee, C.Args, Ctx))
+        S = Narrow;
+    if (!S->empty())
+      applySummary(C, *S, St);
     return;
   }
   if (C.Callee->hasBody())

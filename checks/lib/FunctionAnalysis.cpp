@@ -38,7 +38,7 @@ FunctionAnalysis::FunctionAnalysis(ASTContext &Ctx, const FunctionDecl *FD,
     : Ctx(Ctx), SM(Ctx.getSourceManager()), FD(FD), Model(TU.Model), Throws(TU.Throws),
       Opts(TU.Opts), Reporter(TU.Sink), Wrappers(TU.Wrappers), Summaries(TU.Summaries),
       Order(TU.Order), Imports(TU.Imports), Virtuals(TU.Virtuals), External(TU.External),
-      Accesses(TU.Accesses), Emit(Emit), Writes(TU.Writes),
+      Accesses(TU.Accesses), Emit(Emit), Writes(TU.Writes), TUSpecialised(TU.Specialised),
       IsRoot(TU.Roots && TU.Roots->contains(FD->getCanonicalDecl())) {
   if (!Writes) {
     OwnWrites = std::make_unique<WriteEffects>(Ctx, Model);
@@ -205,6 +205,14 @@ State FunctionAnalysis::entryState() const {
   S.Ds.emplace_back();
   for (LockId Id : PreHeld)
     S.Ds.front().holdOnEntry(Id);
+  if (Assumed && Assumed->Param < FD->getNumParams()) {
+    Fact F; // as factForStore would record `param = constant`
+    F.Key = FD->getParamDecl(Assumed->Param);
+    F.Value = Assumed->Value != 0;
+    F.HasExact = F.Value;
+    F.Exact = Assumed->Value;
+    S.Ds.front().setFact(std::move(F));
+  }
   return S;
 }
 

@@ -24,16 +24,19 @@ void encode(const Disjunct &D, std::vector<uint64_t> &W) {
   W.push_back(D.Guards.size());
   for (const GuardEntry &G : D.Guards) {
     W.push_back(word(G.Var));
-    W.push_back(uint64_t(G.Owns) | uint64_t(G.Shared) << 1);
+    W.push_back(uint64_t(G.Owns) | uint64_t(G.Shared) << 1 | uint64_t(G.Unlocker) << 2);
     W.push_back(word(G.Site));
     W.push_back(word(G.ReleaseSite));
+    W.push_back(word(G.RestoreTo));
     W.push_back(G.Locks.size());
     W.insert(W.end(), G.Locks.begin(), G.Locks.end());
   }
   W.push_back(D.Facts.size());
   for (const Fact &F : D.Facts) {
     W.push_back(word(F.Key));
-    W.push_back(uint64_t(F.IsTry) | uint64_t(F.Enc) << 8 | uint64_t(F.Value) << 16);
+    W.push_back(uint64_t(F.IsTry) | uint64_t(F.Enc) << 8 | uint64_t(F.Value) << 16 |
+                uint64_t(F.HasExact) << 24);
+    W.push_back(static_cast<uint64_t>(F.Exact));
     W.push_back(F.Deps.size());
     for (const clang::ValueDecl *V : F.Deps)
       W.push_back(word(V));
@@ -65,10 +68,12 @@ Disjunct decode(const uint64_t *&At) {
     G.Var = pointer<clang::VarDecl>(At[0]);
     G.Owns = At[1] & 1;
     G.Shared = (At[1] >> 1) & 1;
+    G.Unlocker = (At[1] >> 2) & 1;
     G.Site = pointer<clang::Stmt>(At[2]);
     G.ReleaseSite = pointer<clang::Stmt>(At[3]);
-    uint64_t Locks = At[4];
-    At += 5;
+    G.RestoreTo = pointer<clang::VarDecl>(At[4]);
+    uint64_t Locks = At[5];
+    At += 6;
     for (; Locks; --Locks)
       G.Locks.push_back(static_cast<LockId>(*At++));
     D.Guards.push_back(std::move(G));
@@ -79,8 +84,10 @@ Disjunct decode(const uint64_t *&At) {
     F.IsTry = At[1] & 1;
     F.Enc = static_cast<SuccessValue>((At[1] >> 8) & 0xff);
     F.Value = (At[1] >> 16) & 1;
-    uint64_t Deps = At[2];
-    At += 3;
+    F.HasExact = (At[1] >> 24) & 1;
+    F.Exact = static_cast<int64_t>(At[2]);
+    uint64_t Deps = At[3];
+    At += 4;
     for (; Deps; --Deps)
       F.Deps.push_back(pointer<clang::ValueDecl>(*At++));
     D.Facts.push_back(std::move(F));

@@ -17,6 +17,7 @@
 #include "lockcheck/Conditions.h"
 #include "lockcheck/LockModel.h"
 #include "lockcheck/LockState.h"
+#include "lockcheck/ParamSpecialisation.h"
 #include "lockcheck/ThrowModel.h"
 #include "lockcheck/WriteEffects.h"
 #include "lockcheck/WrapperEvidence.h"
@@ -90,6 +91,8 @@ struct TUContext {
   /// Functions no caller of the program reaches through a call: main and
   /// functions threads start with (canonical declarations; see Roots.cpp).
   const llvm::DenseSet<const clang::FunctionDecl *> *Roots = nullptr;
+  /// Callees' summaries for constant arguments (ParamSpecialisation.h).
+  const SpecialisedTable *Specialised = nullptr;
 };
 
 /// A call as summaries see it. Constructors, destructors and delete have no
@@ -120,6 +123,9 @@ public:
                    TUContext &TU, bool Emit);
   ~FunctionAnalysis();
   const FunctionSummary &summary() const { return Summary; }
+  /// Analyse as if the parameter held the constant (a call's argument):
+  /// branches on it that cannot be taken are not (ParamSpecialisation.h).
+  void assumeParam(ParamValue PV) { Assumed = PV; }
 
   /// Runs the analysis; returns false (and says why under the debug flag)
   /// when the function was skipped.
@@ -318,6 +324,7 @@ private:
   llvm::DenseSet<const clang::Stmt *> NotThrowPoints;
   std::unique_ptr<ConditionModel> Conds;
   WriteEffects *Writes;
+  const SpecialisedTable *TUSpecialised;
   std::unique_ptr<WriteEffects> OwnWrites; // when the TU shares none
 
   /// Block states, shared between blocks whose states are equal (StatePool).
@@ -337,6 +344,7 @@ private:
   /// Locks whose first operation on some path is a release (and never an
   /// acquire): the caller holds them on entry.
   llvm::DenseSet<LockId> FirstTouchRelease, FirstTouchAcquire, PreHeld;
+  std::optional<ParamValue> Assumed;
   /// Locks the function declares it returns holding (acquire_capability).
   llvm::DenseSet<LockId> ExpectedHeldAtExit;
   /// (exit, lock): returned held there by a conditional acquire's contract.
