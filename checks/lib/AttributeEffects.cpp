@@ -17,7 +17,7 @@ void FunctionAnalysis::assertHeld(llvm::ArrayRef<LockId> Ids, State &St) {
       if (D.held(Id))
         continue;
       if (!D.lastRelease(Id) && !isLocalLock(Id))
-        FirstTouchRelease.insert(Id); // solved again with it held on entry
+        firstTouch(Id, D, /*Release=*/true); // solved again with it held on entry
       D.holdOnEntry(Id);
     }
 }

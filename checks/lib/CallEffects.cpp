@@ -287,7 +287,7 @@ void FunctionAnalysis::applySummary(const CallSite &C, const FunctionSummary &S,
     // caller's: the function never gets it as held on entry.
     for (const Disjunct &D : St.Ds)
       if (!D.held(*Id) && !D.lastRelease(*Id))
-        FirstTouchAcquire.insert(*Id);
+        firstTouch(*Id, D, /*Release=*/false);
     auto [Conflict, First] = heldWhere(St, *Id, Blocks);
     if (Reporting) {
       llvm::SmallVector<ChainStep, 4> Chain{Call};
@@ -313,7 +313,7 @@ void FunctionAnalysis::applySummary(const CallSite &C, const FunctionSummary &S,
     if (std::optional<LockId> Id = translate(A, C))
       for (Disjunct &D : St.Ds) {
         if (!D.held(*Id) && !D.lastRelease(*Id))
-          FirstTouchAcquire.insert(*Id);
+          firstTouch(*Id, D, /*Release=*/false);
         D.acquireLock(*Id, A.Shared, nullptr, C.Site);
       }
   for (const SummaryLock &A : S.NetReleased)

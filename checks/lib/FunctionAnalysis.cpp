@@ -120,13 +120,29 @@ bool FunctionAnalysis::run() {
   // A root has no caller to hold anything for it.
   bool Changed = false;
   for (LockId Id : FirstTouchRelease)
-    if (!IsRoot && !FirstTouchAcquire.count(Id) && !isLocalLock(Id))
-      Changed |= PreHeld.insert(Id).second;
+    if (!IsRoot && !FirstTouchAcquire.count(Id) && !isLocalLock(Id) &&
+        PreHeld.insert(Id).second) {
+      InferredPreHeld.insert(Id);
+      Changed = true;
+    }
+  // Or held by the caller only when a flag parameter says so: seen at once
+  // when the paths stay apart, or once held on entry conflicts with an
+  // acquisition on the other mode's paths.
+  if (!IsRoot)
+    Changed |= splitByMode();
   if (Changed && !solve())
     return false;
+  if (!IsRoot && !ModeFact && !InferredPreHeld.empty() && splitByMode() && !solve())
+    return false;
+  if (ModeFact && !modeNeutralAtExit()) {
+    undoModeSplit();
+    if (!solve())
+      return false;
+  }
   if (Emit)
     for (LockId Id : PreHeld)
-      Wrappers.noteReleaseWrapper(Locks.info(Id).ClassKey);
+      if (!llvm::is_contained(ModeLocks, Id)) // it hands the lock back
+        Wrappers.noteReleaseWrapper(Locks.info(Id).ClassKey);
   if (LostPrecision)
     debug("note: more than 16 distinct locksets at a point; some paths were merged");
   reportPass();
@@ -205,6 +221,19 @@ State FunctionAnalysis::entryState() const {
   S.Ds.emplace_back();
   for (LockId Id : PreHeld)
     S.Ds.front().holdOnEntry(Id);
+  if (ModeFact) {
+    // One path per value of the flag: the caller holds ModeLocks on one.
+    Disjunct Without = S.Ds.front();
+    for (LockId Id : ModeLocks)
+      Without.dropHeld(Id);
+    Fact Other = *ModeFact;
+    Other.Value = !Other.Value;
+    Without.setFact(std::move(Other));
+    Without.Mode = 2;
+    S.Ds.front().setFact(*ModeFact);
+    S.Ds.front().Mode = 1;
+    S.Ds.push_back(std::move(Without));
+  }
   if (Assumed && Assumed->Param < FD->getNumParams()) {
     Fact F; // as factForStore would record `param = constant`
     F.Key = FD->getParamDecl(Assumed->Param);

@@ -13,6 +13,7 @@ template <typename T> const T *pointer(uint64_t W) {
 
 /// One disjunct as words: each list is its length, then its entries.
 void encode(const Disjunct &D, std::vector<uint64_t> &W) {
+  W.push_back(D.Mode);
   W.push_back(D.Held.size());
   for (const HeldLock &H : D.Held) {
     W.push_back(H.Id);
@@ -51,6 +52,7 @@ void encode(const Disjunct &D, std::vector<uint64_t> &W) {
 /// Reads back one disjunct from \p At, which it advances.
 Disjunct decode(const uint64_t *&At) {
   Disjunct D;
+  D.Mode = static_cast<uint8_t>(*At++);
   for (uint64_t N = *At++; N; --N) {
     HeldLock H;
     H.Id = At[0];

@@ -586,12 +586,17 @@ void FunctionAnalysis::acquire(const LockOp &Op, llvm::ArrayRef<LockId> Ids,
       const HeldLock *H = D.held(Id);
       if (!H) {
         if (!D.lastRelease(Id))
-          FirstTouchAcquire.insert(Id);
+          firstTouch(Id, D, /*Release=*/false);
         continue;
       }
       bool SharedOk = Op.Shared && H->Shared && LI.Traits.SharedReentrant;
       if (LI.Traits.Recursive || SharedOk)
         continue;
+      // Held only because a release elsewhere made us assume the caller
+      // holds it: on this path the first operation may be this acquisition
+      // (a mode flag; ModeSwitch.cpp).
+      if (!H->Site && InferredPreHeld.count(Id))
+        firstTouch(Id, D, /*Release=*/false);
       (!Op.Shared && H->Shared) ? ++Upgrade : ++Conflict;
       if (!First)
         First = H;
@@ -660,7 +665,7 @@ void FunctionAnalysis::release(llvm::ArrayRef<LockId> Ids, const Stmt *Site, Sta
         if (const Stmt *R = D.lastRelease(Id))
           Previous = Previous ? Previous : R;
         else
-          FirstTouchRelease.insert(Id);
+          firstTouch(Id, D, /*Release=*/true);
       } else if (Emit && Reporting && H->ManualSite && isa<CallExpr>(H->ManualSite) &&
                  !Model.classifyCall(cast<CallExpr>(H->ManualSite))) {
         // Released here after a call acquired it: that call is an acquire
@@ -710,7 +715,7 @@ void FunctionAnalysis::tryAcquire(const LockOp &Op, llvm::ArrayRef<LockId> Ids,
       const HeldLock *H = D.held(Id);
       const LockTraits &T = Locks.info(Id).Traits;
       if (!H && !D.lastRelease(Id))
-        FirstTouchAcquire.insert(Id);
+        firstTouch(Id, D, /*Release=*/false);
       if (H && !T.Recursive && !(Op.Shared && H->Shared && T.SharedReentrant))
         CanSucceed = false; // try-locking a lock we hold fails
     }

@@ -45,6 +45,7 @@ State everyFieldSet() {
   F.Deps.push_back(fakePointer<clang::ValueDecl>(9));
   D.Facts.push_back(F);
   D.Released.push_back({5, fakePointer<clang::Stmt>(10)});
+  D.Mode = 2;
   State S;
   S.Ds.push_back(D);
   return S;
@@ -66,6 +67,7 @@ TEST(StatePool, ThawGivesBackEveryField) {
   EXPECT_TRUE(D.Facts.front().HasExact);
   EXPECT_EQ(D.Facts.front().Exact, -42);
   EXPECT_EQ(D.Facts.front().Deps, S.Ds.front().Facts.front().Deps);
+  EXPECT_EQ(D.Mode, 2);
   EXPECT_TRUE(D == S.Ds.front());
 }
 

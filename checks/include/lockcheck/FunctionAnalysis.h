@@ -344,6 +344,30 @@ private:
   /// Locks whose first operation on some path is a release (and never an
   /// acquire): the caller holds them on entry.
   llvm::DenseSet<LockId> FirstTouchRelease, FirstTouchAcquire, PreHeld;
+  // --- flag parameters that switch modes (ModeSwitch.cpp)
+  /// \p D's first operation on \p Id is a release (or an acquisition).
+  void firstTouch(LockId Id, const Disjunct &D, bool Release);
+  /// Locks first released on paths where a flag parameter has one value and
+  /// first acquired where it has the other: held on entry only with that
+  /// value (ModeFact). Returns whether any were added to PreHeld.
+  bool splitByMode();
+  /// Does every exit hold ModeLocks again with the flag's value and none
+  /// without it? Only then is the flag a mode (`mutex_already_held`), not a
+  /// lock taken on one branch and released on all (a bug).
+  bool modeNeutralAtExit() const;
+  void undoModeSplit();
+  bool isOwnParam(const void *Key) const;
+  /// The facts about flag parameters shared by every path where a lock was
+  /// first touched by a release (acquisition).
+  struct TouchModes {
+    bool Seen = false;
+    llvm::SmallVector<Fact, 2> Facts;
+  };
+  llvm::DenseMap<LockId, TouchModes> ReleaseModes, AcquireModes;
+  /// The PreHeld locks inferred from a release (not from attributes).
+  llvm::DenseSet<LockId> InferredPreHeld;
+  std::optional<Fact> ModeFact;
+  llvm::SmallVector<LockId, 1> ModeLocks;
   std::optional<ParamValue> Assumed;
   /// Locks the function declares it returns holding (acquire_capability).
   llvm::DenseSet<LockId> ExpectedHeldAtExit;

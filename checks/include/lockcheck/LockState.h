@@ -117,6 +117,10 @@ struct Disjunct {
   /// The last release of each lock on this path (for notes, and to tell a
   /// lock this path never touched).
   llvm::SmallVector<std::pair<LockId, const clang::Stmt *>, 2> Released;
+  /// Which entry path of a function with a mode flag this is (0: no mode, 1:
+  /// the caller holds the mode's locks, 2: it does not; ModeSwitch.cpp).
+  /// Paths of different modes never merge.
+  uint8_t Mode = 0;
 
   HeldLock *held(LockId Id);
   const HeldLock *held(LockId Id) const;
@@ -140,7 +144,7 @@ struct Disjunct {
   void noteRelease(LockId Id, const clang::Stmt *S);
 
   bool sameShape(const Disjunct &O) const {
-    return Held == O.Held && Guards == O.Guards;
+    return Held == O.Held && Guards == O.Guards && Mode == O.Mode;
   }
   bool operator==(const Disjunct &O) const {
     return sameShape(O) && Facts == O.Facts && Released == O.Released;
