@@ -4,6 +4,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 
 using namespace clang;
@@ -122,11 +124,27 @@ std::optional<SummaryLock> ImportResolver::resolve(const FactLock &L,
   Out.Shared = L.Shared;
   Out.Display = L.Display;
   Out.LockType = Cur.getCanonicalType().getTypePtr();
-  for (const FactNote &N : L.Chain)
-    Out.Chain.push_back({clang::SourceLocation(),
-                         N.Message + " (" + N.Loc.File + ":" + std::to_string(N.Loc.Line) +
-                             ":" + std::to_string(N.Loc.Column) + ")"});
+  for (const FactNote &N : L.Chain) {
+    clang::SourceLocation At = locate(N.Loc);
+    Out.Chain.push_back({At, At.isValid() ? N.Message
+                                          : N.Message + " (" + N.Loc.File + ":" +
+                                                std::to_string(N.Loc.Line) + ":" +
+                                                std::to_string(N.Loc.Column) + ")"});
+  }
   return Out;
+}
+
+clang::SourceLocation ImportResolver::locate(const FactLocation &L) {
+  SourceManager &SM = Ctx.getSourceManager();
+  if (L.File.empty() || L.Line <= 0)
+    return {};
+  auto FE = SM.getFileManager().getOptionalFileRef(L.File);
+  if (!FE)
+    return {};
+  FileID FID = SM.getOrCreateFileID(*FE, SrcMgr::C_User);
+  if (FID.isInvalid())
+    return {};
+  return SM.translateLineCol(FID, L.Line, std::max(1, L.Column));
 }
 
 const FactFunction *ImportResolver::facts(const FunctionDecl *Callee) const {

@@ -40,6 +40,10 @@ public:
 private:
   std::optional<SummaryLock> resolve(const FactLock &L, const clang::FunctionDecl *Callee);
   const clang::VarDecl *globalByUsr(llvm::StringRef Usr);
+  /// Where another TU's note points, in this TU's source manager (the file is
+  /// read in for it), so notes along an imported call chain have a place.
+  /// Invalid when the file cannot be read.
+  clang::SourceLocation locate(const FactLocation &L);
 
   clang::ASTContext &Ctx;
   const ImportedSummaries *Imported;
