@@ -308,6 +308,30 @@ bool isStringLike(QualType T) {
          (RD->getName() == "basic_string" || RD->getName() == "basic_string_view");
 }
 
+/// A string position that comes from searching the string: `s.find(x)`,
+/// `s.rfind(x) + 1`, `s.size() - n`, or a local initialised with one. The
+/// idiom tests for npos before using it (and npos + 1 wraps to 0), so such a
+/// position is taken to be in range: the analysis cannot tell otherwise.
+bool positionFromSearch(const Expr *E, unsigned Depth = 0) {
+  if (!E || Depth > 4)
+    return false;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *BO = dyn_cast<BinaryOperator>(E);
+      BO && (BO->getOpcode() == BO_Add || BO->getOpcode() == BO_Sub))
+    return positionFromSearch(BO->getLHS(), Depth + 1) ||
+           (BO->getOpcode() == BO_Add && positionFromSearch(BO->getRHS(), Depth + 1));
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    return VD && VD->isLocalVarDecl() && positionFromSearch(VD->getInit(), Depth + 1);
+  }
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+  const CXXMethodDecl *M = MC ? MC->getMethodDecl() : nullptr;
+  if (!M || !M->getIdentifier() || !isStringLike(MC->getImplicitObjectArgument()->getType()))
+    return false;
+  llvm::StringRef N = M->getName();
+  return N.starts_with("find") || N == "rfind" || N == "size" || N == "length";
+}
+
 bool applies(const Entry &E, const FunctionDecl *Callee, llvm::ArrayRef<const Expr *> Args) {
   switch (E.Cond) {
   case When::Always:
@@ -323,7 +347,7 @@ bool applies(const Entry &E, const FunctionDecl *Callee, llvm::ArrayRef<const Ex
     if (!A->isValueDependent() &&
         A->EvaluateAsInt(R, Callee->getASTContext()) && R.Val.getInt().isZero())
       return false; // position 0 is never past the end
-    return true;
+    return !positionFromSearch(A);
   }
   case When::NoErrorCode:
     for (const ParmVarDecl *P : Callee->parameters())

@@ -121,6 +121,9 @@ void quiet_library(std::any &a, std::tuple<int, int> &t, const std::filesystem::
   std::error_code ec;
   m.lock();
   std::string head = text.substr(0, 3);  // position 0 is never out of range
+  std::size_t colon = text.find("://");
+  std::string rest = text.substr(colon + 3); // a position from a search (npos tested in real code)
+  std::string ext = text.substr(text.rfind('.') + 1);
   text.erase(0, 1);
   int *ip = std::any_cast<int>(&a);      // a pointer: null instead of a throw
   int first = std::get<0>(t);            // checked at compile time
