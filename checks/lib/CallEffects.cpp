@@ -445,8 +445,19 @@ void FunctionAnalysis::summarizeExits(const ExitStates &ByExit) {
         if (H.Manual && !llvm::any_of(Candidates, [&](const HeldLock &C) { return C.Id == H.Id; }))
           Candidates.push_back(H);
   for (const HeldLock &H : Candidates) {
-    if (PreHeld.count(H.Id) || Asserted.count(H.Id) || !expressible(H.Id))
+    if (PreHeld.count(H.Id) || Asserted.count(H.Id))
       continue;
+    if (!expressible(H.Id)) {
+      // Held exactly when it returns success, through a pointer the caller
+      // cannot name (`p = e->pages[b]; lock(&p->mutex); ... return 0;`): a
+      // hand-over by the C error-code convention. No summary can carry it,
+      // and it is no leak either.
+      if (conditionalAcquire(ByExit, H.Id))
+        for (const auto &[Raw, Entry] : ByExit)
+          if (llvm::any_of(Entry.S.Ds, [&](const Disjunct &D) { return D.held(H.Id); }))
+            HeldByContract.insert({Raw, H.Id});
+      continue;
+    }
     // A failed checked lock leaves the state unknown: it does not make the
     // function less of an acquire wrapper.
     if (everywhere([&](const Disjunct &D) {

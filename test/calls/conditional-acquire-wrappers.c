@@ -142,9 +142,51 @@ static int held_on_true(struct stmt *p) {
   return 1; // expected-warning {{mutex '*p->mu' is still held when 'held_on_true' returns [lockcheck-missing-unlock]}}
 }
 
+// The same contract for a lock the caller cannot name: reached through a
+// local pointer that may come from one place or another (memcached's
+// extstore_write_request). It is
+// handed over on success; no summary can say so, and no leak is reported.
+struct page {
+  pthread_mutex_t mutex;
+  int free;
+};
+struct store {
+  struct page *pages[8];
+};
+struct page *new_page(struct store *s);
+static int reserve(struct store *s, int bucket, int len) {
+  int ret = -1;
+  struct page *pg = s->pages[bucket];
+  if (!pg)
+    pg = new_page(s);
+  if (!pg)
+    return ret;
+  pthread_mutex_lock(&pg->mutex);
+  if (pg->free < len) {
+    pthread_mutex_unlock(&pg->mutex);
+    return ret;
+  }
+  pg->free -= len;
+  return 0; // leaves pg locked for the caller
+}
+// Negative: the same shape, but an error return keeps the lock.
+static int reserve_leaks(struct store *s, int bucket, int len) {
+  struct page *pg = s->pages[bucket];
+  if (!pg)
+    pg = new_page(s);
+  pthread_mutex_lock(&pg->mutex); // expected-note {{mutex 'pg->mutex' acquired here}}
+  if (pg->free < len)
+    return -1; // expected-warning {{mutex 'pg->mutex' is still held when 'reserve_leaks' returns [lockcheck-missing-unlock]}}
+  pg->free -= len;
+  pthread_mutex_unlock(&pg->mutex);
+  return 0;
+}
+
 void use_all(struct stmt *p) {
   ambiguous(p);
   computed(p);
   early_return(p);
   held_on_true(p);
+  reserve(0, 0, 0);
+  reserve_leaks(0, 0, 0);
 }
