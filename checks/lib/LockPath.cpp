@@ -214,14 +214,16 @@ bool LockPathBuilder::build(const Expr *E, bool IsPointer, const CallBinding *B,
     bool ObjIsPtr = strip(Obj)->getType()->isPointerType();
     if (!build(Obj, ObjIsPtr, B, Out, Depth + 1))
       return false;
-    Out.Steps.push_back({PathStep::Call, MD});
+    // The canonical declaration: an attribute naming the accessor sees the
+    // in-class declaration, a body after the out-of-line definition sees that.
+    Out.Steps.push_back({PathStep::Call, MD->getCanonicalDecl()});
     return true;
   }
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *FD = CE->getDirectCallee();
     if (!FD || CE->getNumArgs() != 0 || !FD->getReturnType()->isReferenceType())
       return false;
-    Out.Steps.push_back({PathStep::Call, FD});
+    Out.Steps.push_back({PathStep::Call, FD->getCanonicalDecl()});
     return true;
   }
   return false;

@@ -405,3 +405,33 @@ void ok_release_first() {
   work();
   g_other.Unlock();
 }
+
+// A lock named by an accessor the class declares after the function that
+// requires it and defines out of line (absl's FlagImpl::DataGuard()): the
+// attribute and the body name one lock, whichever declaration each sees.
+class Relock {
+public:
+  explicit Relock(Mutex &m) : m_(m) { m_.Unlock(); }
+  ~Relock() { m_.Lock(); }
+
+private:
+  Mutex &m_;
+};
+class Flag {
+public:
+  void InvokeCallback() const REQUIRES(Guard());
+  void Touch() const REQUIRES(Guard());
+  Mutex &Guard() const;
+
+private:
+  mutable Mutex mu_;
+};
+Mutex &Flag::Guard() const { return mu_; }
+void Flag::InvokeCallback() const {
+  Relock r(Guard()); // no "releases mutex 'Guard()' that is not held"
+  work();
+}
+void Flag::Touch() const {
+  Guard().Lock(); // expected-warning {{acquiring mutex 'Guard()' that is already held}}
+  Guard().Unlock();
+}
