@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
 # Installs the Debian package of each built LLVM release with apt, the way the
 # README tells users to, runs the installed tools on examples/, and removes the
-# package again. Needs root (CI runs as root). LLVM_VERSION=N for one release.
+# package again. Needs root, or sudo like scripts/setup.sh. LLVM_VERSION=N for
+# one release.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$ROOT/scripts/versions.sh"
+APT=(env DEBIAN_FRONTEND=noninteractive apt-get -y -q)
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "check-deb-install: needs root or sudo" >&2; exit 2; }
+  APT=(sudo "${APT[@]}")
+fi
 for v in $(lockcheck_versions "$LOCKCHECK_TESTED_LLVM"); do
   B=$(lockcheck_build_dir "$v")
   (cd "$B" && cpack -G DEB > /dev/null)
   deb=$(ls "$B"/packages/lockcheck-"$v"_*.deb)
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$deb" > /dev/null
-  trap 'DEBIAN_FRONTEND=noninteractive apt-get remove -y -q lockcheck-'"$v"' > /dev/null' EXIT
+  "${APT[@]}" install "$deb" > /dev/null
+  trap '"${APT[@]}" remove lockcheck-'"$v"' > /dev/null' EXIT
   /usr/bin/lockcheck --version
   out=$(/usr/bin/clang++-"$v" -fsyntax-only -std=c++17 \
     -fplugin=/usr/lib/lockcheck/lockcheck-plugin-"$v".so "$ROOT/examples/bank_deadlock.cpp" 2>&1)
@@ -27,7 +33,7 @@ for v in $(lockcheck_versions "$LOCKCHECK_TESTED_LLVM"); do
   rm -rf "$db"
   [[ $rc == 1 ]] || { echo "installed lockcheck exited $rc on examples/ (want 1)" >&2; exit 1; }
   test -f /usr/share/doc/lockcheck/checks/double-lock.md
-  DEBIAN_FRONTEND=noninteractive apt-get remove -y -q lockcheck-"$v" > /dev/null
+  "${APT[@]}" remove lockcheck-"$v" > /dev/null
   trap - EXIT
   echo "lockcheck-$v: apt install, plugin, CLI and docs OK"
 done
