@@ -303,8 +303,9 @@ void FunctionAnalysis::applySummary(const CallSite &C, const FunctionSummary &S,
       if (expressible(*Id) && !PreHeld.count(*Id))
         addToSummary(Summary.Acquires, *Id, A.Shared, Chain);
     }
-    if (Conflict) // that thread blocks forever inside the call
-      llvm::erase_if(St.Ds, Blocks);
+    // The thread would block forever inside the call; the analysis goes on
+    // as if it had not, so that a second call re-acquiring the lock is a
+    // finding of its own (as after a direct double lock).
   }
   applyNested(C, CalleeName, Call, S);
   if (C.AcquisitionsOnly)
@@ -312,8 +313,13 @@ void FunctionAnalysis::applySummary(const CallSite &C, const FunctionSummary &S,
   for (const SummaryLock &A : S.NetAcquired)
     if (std::optional<LockId> Id = translate(A, C))
       for (Disjunct &D : St.Ds) {
-        if (!D.held(*Id) && !D.lastRelease(*Id))
+        const HeldLock *H = D.held(*Id);
+        if (!H && !D.lastRelease(*Id))
           firstTouch(*Id, D, /*Release=*/false);
+        // Taken again while held (reported above as a double lock): it
+        // counts as held once, as after a direct double lock.
+        if (H && !Locks.info(*Id).Traits.Recursive)
+          continue;
         D.acquireLock(*Id, A.Shared, nullptr, C.Site);
       }
   for (const SummaryLock &A : S.NetReleased)
