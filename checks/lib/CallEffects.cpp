@@ -182,16 +182,25 @@ static bool structurallyNested(const LockPath &A, const LockPath &B) {
   return N > 0 && PA.take_front(N) == PB.take_front(N);
 }
 
-/// `this->mutex_.impl.mu` and `this->log_mutex_.impl.mu`: two members of one
-/// object that end in the same field of a mutex wrapper class. They share a
-/// class key only because the wrapper's own field is the innermost step; they
-/// are not two objects of one class that callers can pass in either order.
-static bool differentMembers(const LockPath &A, const LockPath &B) {
-  size_t N = std::min(A.Steps.size(), B.Steps.size());
-  for (size_t I = 0; I < N; ++I)
-    if (!(A.Steps[I] == B.Steps[I]))
-      return I > 0 && A.Steps[I].K == PathStep::Field && B.Steps[I].K == PathStep::Field;
-  return false;
+/// The field or variable that holds the lock by value: the first step after
+/// the last dereference, call or index (`DBImpl::mutex_` for
+/// `this->mutex_.mutex_.mu_`, `WriteThread::stall_mu_` for
+/// `write_thread->stall_mu_.mu_`). Locks that end in the same field of a mutex
+/// wrapper class share a class key, but when they are held by value in
+/// different fields they are different locks, not two objects of one class
+/// that callers can pass in either order.
+static const NamedDecl *embeddingDecl(const LockPath &P) {
+  const NamedDecl *D = nullptr;
+  for (const PathStep &S : P.Steps) {
+    const auto *VD = dyn_cast_or_null<ValueDecl>(S.Decl);
+    bool ByValue = S.K == PathStep::Field ||
+                   (S.K == PathStep::Var && VD && !VD->getType()->isReferenceType());
+    if (ByValue)
+      D = D ? D : S.Decl;
+    else
+      D = nullptr; // a new object starts after it (`this`, `*p`, a reference, a call)
+  }
+  return D;
 }
 
 void FunctionAnalysis::recordOrder(LockId Id, const Stmt *Site, const State &St,
@@ -220,7 +229,8 @@ void FunctionAnalysis::recordOrder(LockId Id, const Stmt *Site, const State &St,
         if (!isSharedRoot(From.Path.Steps.front()) || !isSharedRoot(To.Path.Steps.front()) ||
             declaredOutside(From.Path.Steps.front(), FD) ||
             declaredOutside(To.Path.Steps.front(), FD) ||
-            structurallyNested(From.Path, To.Path) || differentMembers(From.Path, To.Path) ||
+            structurallyNested(From.Path, To.Path) ||
+            embeddingDecl(From.Path) != embeddingDecl(To.Path) ||
             orderedByComparison(St, From, To))
           continue;
         std::string Class = lockClassName(From);

@@ -102,6 +102,21 @@ public:
     mutex_.Unlock();
   }
 
+  // Members of two different classes, each holding the wrapper by value
+  // (rocksdb: DBImpl::mutex_ and WriteThread::stall_mu_): two different
+  // locks, not two objects of one class.
+  void otherClass(struct Writer &w);
+
 private:
   PortMutex mutex_, log_mutex_;
 };
+
+struct Writer {
+  PortMutex stall_mu_;
+};
+void Db::otherClass(Writer &w) {
+  mutex_.Lock();
+  w.stall_mu_.Lock();
+  w.stall_mu_.Unlock();
+  mutex_.Unlock();
+}
