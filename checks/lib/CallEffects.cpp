@@ -313,9 +313,14 @@ void FunctionAnalysis::applySummary(const CallSite &C, const FunctionSummary &S,
       if (expressible(*Id) && !PreHeld.count(*Id))
         addToSummary(Summary.Acquires, *Id, A.Shared, Chain);
     }
-    // The thread would block forever inside the call; the analysis goes on
-    // as if it had not, so that a second call re-acquiring the lock is a
-    // finding of its own (as after a direct double lock).
+    // The thread blocks forever inside the call. When the callee gives the
+    // lock back before it returns, the analysis goes on as if it had not, so
+    // that a second call re-acquiring the lock is a finding of its own; a
+    // callee that returns holding it ends those paths (as a direct double
+    // lock does), which keeps the bug from cascading into the releases.
+    if (Conflict && !C.AcquisitionsOnly &&
+        llvm::any_of(S.NetAcquired, [&](const SummaryLock &N) { return translate(N, C) == Id; }))
+      llvm::erase_if(St.Ds, Blocks);
   }
   applyNested(C, CalleeName, Call, S);
   if (C.AcquisitionsOnly)
@@ -323,13 +328,8 @@ void FunctionAnalysis::applySummary(const CallSite &C, const FunctionSummary &S,
   for (const SummaryLock &A : S.NetAcquired)
     if (std::optional<LockId> Id = translate(A, C))
       for (Disjunct &D : St.Ds) {
-        const HeldLock *H = D.held(*Id);
-        if (!H && !D.lastRelease(*Id))
+        if (!D.held(*Id) && !D.lastRelease(*Id))
           firstTouch(*Id, D, /*Release=*/false);
-        // Taken again while held (reported above as a double lock): it
-        // counts as held once, as after a direct double lock.
-        if (H && !Locks.info(*Id).Traits.Recursive)
-          continue;
         D.acquireLock(*Id, A.Shared, nullptr, C.Site);
       }
   for (const SummaryLock &A : S.NetReleased)

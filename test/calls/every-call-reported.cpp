@@ -1,8 +1,9 @@
 // RUN: %lockcheck_cxx -Xclang -verify %s
 //
 // Every distinct bug is reported: two calls under one held lock that each
-// take it again are two findings. After a reported double lock the lock counts
-// as held once, so what follows is checked as if the thread had got past it.
+// take it again (and give it back) are two findings. A call that returns
+// holding the lock again ends the path there, as a direct double lock does,
+// so that one bug does not cascade into "releasing a lock not held".
 #include <mutex>
 
 std::mutex m;
@@ -17,8 +18,7 @@ void both() noexcept {
   b(); // expected-warning {{calling 'b' acquires mutex 'm' that is already held}}
 }
 
-// An acquire wrapper called twice: one finding, and the one release after it
-// leaves nothing held (no missing-unlock on top).
+// An acquire wrapper called twice: one finding, nothing on top of it.
 void wrapper_twice() noexcept {
   lock_m(); // expected-note {{mutex 'm' acquired here}}
   lock_m(); // expected-warning {{calling 'lock_m' acquires mutex 'm' that is already held}}
