@@ -306,6 +306,10 @@ void FunctionAnalysis::createUnlocker(const LockOp &Op, llvm::ArrayRef<LockId> I
       if (!D.held(Id)) {
         ++NotHeld;
         Previous = Previous ? Previous : D.lastRelease(Id);
+        // As for a release by hand: a lock this function first touches by
+        // releasing it is its caller's (solved again with it held on entry).
+        if (!D.lastRelease(Id) && !isLocalLock(Id))
+          firstTouch(Id, D, /*Release=*/true);
       }
     if (Reporting && NotHeld) {
       bool Definite = NotHeld == St.Ds.size();

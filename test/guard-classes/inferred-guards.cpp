@@ -202,9 +202,18 @@ void Cache::SlowPart() {
   ++n_;
 }
 
-// P8: an unlocker of a mutex that is not held (its end takes nothing back).
+// N5: an unlocker as the first thing a function does to the mutex: like a
+// release by hand, the caller holds it (rocksdb's GenSubcompactionBoundaries).
 void Cache::UnlockerNotHeld() {
-  AutoUnlock u(&mu_); // expected-warning {{calling 'AutoUnlock' releases mutex 'mu_.mu_' that is not held [lockcheck-unlock-not-held]}}
+  AutoUnlock u(&mu_);
+}
+
+// P8: an unlocker of a mutex that is not held, where no caller can hold it
+// (main: a root).
+static Mutex g_mu;
+int main() {
+  AutoUnlock u(&g_mu); // expected-warning {{calling 'AutoUnlock' releases mutex 'g_mu.mu_' that is not held [lockcheck-unlock-not-held]}}
+  return 0;
 }
 
 // P9: the lock order, through inferred guards.
