@@ -197,6 +197,10 @@ bool WriteEffects::mayWrite(const CallExpr *CE, const ValueDecl *D) {
   if (E.Written.count(D))
     return true;
   if (const auto *F = dyn_cast<FieldDecl>(D)) {
+    // A const member is set once, by the constructor (rocksdb's
+    // `const bool two_write_queues_`): no call changes it.
+    if (F->getType().isConstQualified() && !F->isMutable())
+      return false;
     const RecordDecl *Parent = F->getParent();
     for (const RecordDecl *R : E.Records) {
       if (R == Parent || R->getCanonicalDecl() == Parent->getCanonicalDecl())

@@ -69,3 +69,25 @@ void Cache::put_and_disable(int k) noexcept {
   if (enabled_)
     mu_.unlock(); // expected-warning {{releasing mutex 'mu_' that may not be held [lockcheck-unlock-not-held]}}
 } // expected-warning {{mutex 'mu_' may still be held at the end of 'put_and_disable' [lockcheck-missing-unlock]}}
+
+// N: a const member is set by the constructor only; a call to a non-const
+// member function defined elsewhere cannot change it (rocksdb's
+// `const bool two_write_queues_`).
+class Queue {
+public:
+  explicit Queue(bool two) : two_queues_(two) {}
+  void reconfigure() noexcept; // defined elsewhere
+  void write() noexcept {
+    if (two_queues_)
+      mu_.lock();
+    reconfigure();
+    ++n_;
+    if (two_queues_)
+      mu_.unlock();
+  }
+
+private:
+  const bool two_queues_;
+  std::mutex mu_;
+  int n_ = 0;
+};
