@@ -127,10 +127,11 @@ const Entry Table[] = {
     {"std::packaged_task::operator()", "std::future_error"},
     {"std::packaged_task::make_ready_at_thread_exit", "std::future_error"},
     {"std::packaged_task::reset", "std::future_error"},
-    // Threads: the OS cannot start one; joining or detaching a thread that
-    // is not joinable.
-    {"std::thread::thread", "std::system_error"},
-    {"std::jthread::jthread", "std::system_error"},
+    // Threads: the OS cannot start one (out of threads or memory: resource
+    // exhaustion, counted with `allocation` as std::bad_alloc is); joining or
+    // detaching a thread that is not joinable (a programming error).
+    {"std::thread::thread", "std::system_error", When::Always, 0, false, true},
+    {"std::jthread::jthread", "std::system_error", When::Always, 0, false, true},
     {"std::thread::join", "std::system_error"},
     {"std::thread::detach", "std::system_error"},
     {"std::jthread::join", "std::system_error"},

@@ -18,6 +18,7 @@
 #include <mutex>
 #include <new>
 #include <stdexcept>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -132,6 +133,14 @@ int *allocate() {
   int *p = new int(1); // alloc-warning {{mutex 'm' stays locked if 'new' throws}}
   m.unlock();
   return p;
+}
+
+// A thread the system cannot start is resource exhaustion too.
+void start_thread() {
+  m.lock(); // alloc-note {{mutex 'm' acquired here}}
+  std::thread t([] {}); // alloc-warning {{mutex 'm' stays locked if 'thread' throws}}
+  m.unlock();
+  t.join();
 }
 
 // std::length_error past max_size() is allocation failure too.
