@@ -47,7 +47,10 @@ const FunctionDecl *threadFunction(const CallExpr *CE) {
 llvm::DenseSet<const FunctionDecl *> findRoots(const std::vector<const FunctionDecl *> &Fns) {
   llvm::DenseSet<const FunctionDecl *> Roots;
   for (const FunctionDecl *FD : Fns) {
-    if (FD->isMain())
+    // main, and a function of this file's own (internal linkage) that
+    // nothing in the TU names: no call, no address taken, no table entry.
+    if (FD->isMain() || (!FD->isExternallyVisible() && !FD->isReferenced() &&
+                         !isa<CXXMethodDecl>(FD)))
       Roots.insert(FD->getCanonicalDecl());
     llvm::SmallVector<const Stmt *, 32> Work{FD->getBody()};
     while (!Work.empty()) {

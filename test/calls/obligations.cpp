@@ -53,3 +53,18 @@ void start() {
   std::thread t(worker);
   t.join();
 }
+
+// P: a function of this file's own (internal linkage) that nothing in the
+// TU names is a root as well: no caller can hold the lock for it.
+static void release_unnamed() {
+  v = 1;
+  m.unlock(); // expected-warning {{releasing mutex 'm' that is not held [lockcheck-unlock-not-held]}}
+}
+
+// N: one whose address is taken may run with the lock held (a callback):
+// a release wrapper as before.
+static void release_callback() {
+  v = 2;
+  m.unlock();
+}
+void (*g_release_cb)() = release_callback;

@@ -2,9 +2,11 @@
 //
 // Acquire and release wrappers hand obligations to their callers ("returns
 // holding L", "needs L held on entry"). A root is a function no call of the
-// program reaches: main, and the functions threads start with
-// (std::thread/std::jthread, pthread_create, thrd_create, std::async). At a
-// root the obligations are checked instead of passed on.
+// program reaches: main, the functions threads start with
+// (std::thread/std::jthread, pthread_create, thrd_create, std::async), and
+// functions with internal linkage that nothing in the TU names (a `static`
+// function with no call, no address taken, no entry in a table). At a root
+// the obligations are checked instead of passed on.
 //
 //===----------------------------------------------------------------------===//
 #ifndef LOCKCHECK_ROOTS_H
