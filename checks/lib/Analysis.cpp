@@ -10,13 +10,16 @@
 #include "lockcheck/Analysis.h"
 #include "lockcheck/AccessLog.h"
 #include "lockcheck/CallTargets.h"
+#include "lockcheck/EntryPoints.h"
 #include "lockcheck/FactsCollector.h"
+#include "lockcheck/FindingFilter.h"
 #include "lockcheck/FunctionAnalysis.h"
 #include "lockcheck/GuardClasses.h"
-#include "lockcheck/Roots.h"
 #include "lockcheck/LockModel.h"
 #include "lockcheck/LockOrder.h"
 #include "lockcheck/ParamSpecialisation.h"
+#include "lockcheck/Roots.h"
+#include "lockcheck/SwitchModes.h"
 #include "lockcheck/ThrowModel.h"
 #include "lockcheck/UnusedGuard.h"
 #include "lockcheck/WrapperEvidence.h"
@@ -287,8 +290,33 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
     return Changed;
   };
   auto analyse = [&](const FunctionDecl *FD, bool Emit) {
-    FunctionAnalysis FA(Ctx, FD, TU, Emit);
+    // A switch on a parameter may choose between acquiring and releasing
+    // (SwitchModes.h): its findings wait until the modes are checked alone.
+    llvm::SmallVector<ParamValue, 8> Modes;
+    if (Emit)
+      Modes = switchedParamValues(FD, Ctx);
+    CollectingSink Held;
+    WrapperEvidence HeldWrappers;
+    TUContext Buffered{Model,   Throws,  Opts,     Held, HeldWrappers, Summaries,
+                       Order,   Imports, Virtuals, TU.External, TU.Accesses};
+    Buffered.Writes = TU.Writes;
+    Buffered.Roots = TU.Roots;
+    Buffered.Specialised = TU.Specialised;
+    FunctionAnalysis FA(Ctx, FD, Modes.empty() ? TU : Buffered, Emit);
     bool Completed = FA.run();
+    if (!Modes.empty()) {
+      std::vector<Finding> ByMode;
+      WrapperEvidence ModeEvidence;
+      bool PerMode = (!Held.Findings.empty() || HeldWrappers.hasDeferred()) &&
+                     analyseModes(Ctx, FD, TU, Modes, ByMode, ModeEvidence);
+      if (PerMode && Opts.DebugLog)
+        *Opts.DebugLog << "lockcheck: " << FD->getQualifiedNameAsString() << ": reported as the "
+                       << Modes.size() << " values of its switch are, one at a time\n";
+      for (Finding &F : PerMode ? ByMode : Held.Findings)
+        Sink.report(std::move(F));
+      Wrappers.absorb(HeldWrappers, /*WithDeferred=*/!PerMode);
+      Wrappers.absorb(ModeEvidence, /*WithDeferred=*/true);
+    }
     if (Emit && Accesses)
       Accesses->analysed(FD, Completed);
     FunctionSummary &Slot = Summaries[FD->getCanonicalDecl()];
@@ -354,6 +382,29 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
       });
     Callees.erase("");
     Opts.Facts->ExternalCalls.assign(Callees.begin(), Callees.end());
+    // Entry points only the whole program can tell (EntryPoints.h).
+    Opts.Facts->Named = namedFunctions(Ctx, [](const FunctionDecl *F) { return F->hasBody(); });
+    for (const FunctionDecl *FD : Fns) {
+      auto It = Summaries.find(FD->getCanonicalDecl());
+      if (It == Summaries.end() || Roots.contains(FD->getCanonicalDecl()) ||
+          !mayBeUncalledEntry(FD) ||
+          (It->second.NetAcquired.empty() && It->second.NetReleased.empty() &&
+           It->second.NetAcquiredIf.empty()))
+        continue; // no obligation for callers: a root would find nothing new
+      CollectingSink Caught;
+      WrapperEvidence Scratch;
+      LockOrderGraph NoOrder(SM);
+      llvm::DenseSet<const FunctionDecl *> Only{FD->getCanonicalDecl()};
+      TUContext AsRoot{Model,   Throws,  Opts,     Caught, Scratch, Summaries,
+                       NoOrder, Imports, Virtuals, nullptr, nullptr};
+      AsRoot.Writes = &Writes;
+      AsRoot.Roots = &Only;
+      AsRoot.Specialised = &Specialised;
+      FunctionAnalysis(Ctx, FD, AsRoot, /*Emit=*/true).run();
+      std::string Usr = usrOf(FD->getCanonicalDecl());
+      for (FactFinding &F : findingsAsFacts(finalizeFindings(std::move(Caught.Findings), SM), Ctx))
+        Opts.Facts->IfUncalled.push_back({Usr, std::move(F)});
+    }
   }
   if (Accesses) {
     std::vector<AccessLog::Entry> Entries = Accesses->finish();

@@ -1,9 +1,11 @@
 //===- CrossTU.cpp - phase 2 of the whole-project analysis, on facts ------===//
 #include "lockcheck/CrossTU.h"
+#include "lockcheck/ForeignGlobal.h"
 #include "lockcheck/Messages.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Path.h"
 #include <algorithm>
 #include <tuple>
 
@@ -17,8 +19,10 @@ constexpr size_t MaxLocks = 64, MaxChain = 8;
 
 bool namesClass(const FactStep &S) { return S.Kind == "field" || S.Kind == "call"; }
 
-/// Spells a path the way the analysis spells lock paths (LockPath::display).
-std::string display(const std::vector<FactStep> &Path) {
+/// Spells a path the way the analysis spells lock paths (LockPath::display),
+/// as code in file \p Here sees it: a global private to another file says
+/// which.
+std::string display(const std::vector<FactStep> &Path, llvm::StringRef Here) {
   std::string S;
   bool PendingDeref = false;
   for (const FactStep &St : Path) {
@@ -30,6 +34,8 @@ std::string display(const std::vector<FactStep> &Path) {
     }
     if (St.Kind == "this")
       S = "this";
+    else if (St.Kind == "global" && !St.File.empty() && St.File != Here)
+      S = withOrigin(St.Name, St.File);
     else if (St.Kind == "param" || St.Kind == "global" || St.Kind == "local")
       S = St.Name;
     else if (St.Kind == "field" && S == "this")
@@ -75,7 +81,7 @@ std::optional<FactLock> translate(const FactLock &L, const FactCall &C) {
   } else if (Root.Kind != "global") {
     return std::nullopt; // a local of the callee means nothing here
   }
-  Out.Display = display(Out.Path);
+  Out.Display = display(Out.Path, llvm::sys::path::filename(C.Loc.File));
   return Out;
 }
 

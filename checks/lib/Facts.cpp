@@ -28,6 +28,8 @@ json::Value lockToJSON(const FactLock &L) {
       O["name"] = S.Name;
     if (!S.Usr.empty())
       O["usr"] = S.Usr;
+    if (!S.File.empty())
+      O["file"] = S.File;
     if (S.Kind == "param" || S.Kind == "index")
       O["index"] = S.Index;
     Path.push_back(std::move(O));
@@ -108,7 +110,8 @@ bool fromJSON(const json::Value &V, FactNote &N, json::Path P) {
 bool fromJSON(const json::Value &V, FactStep &S, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("kind", S.Kind) && O.mapOptional("name", S.Name) &&
-         O.mapOptional("usr", S.Usr) && O.mapOptional("index", S.Index);
+         O.mapOptional("usr", S.Usr) && O.mapOptional("file", S.File) &&
+         O.mapOptional("index", S.Index);
 }
 bool fromJSON(const json::Value &V, FactLock &L, json::Path P) {
   json::ObjectMapper O(V, P);
@@ -179,6 +182,10 @@ bool fromJSON(const json::Value &V, FactEdge &E, json::Path P) {
          O.map("declared", E.Declared);
 }
 
+bool fromJSON(const json::Value &V, FactIfUncalled &U, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("usr", U.Usr) && O.map("finding", U.Finding);
+}
 bool fromJSON(const json::Value &V, FactFinding &F, json::Path P) {
   json::ObjectMapper O(V, P);
   std::string Name;
@@ -224,15 +231,18 @@ static bool fromJSON(const json::Value &V, GuardThresholds &T, json::Path P) {
   return true;
 }
 
+static json::Value findingToJSON(const FactFinding &Fd) {
+  return json::Object{{"check", checkName(Fd.CheckKind)}, {"location", locToJSON(Fd.Loc)},
+                      {"message", Fd.Message},          {"definite", Fd.Definite},
+                      {"function", Fd.Function},        {"notes", notesToJSON(Fd.Notes)}};
+}
+
 json::Value toJSON(const TUFacts &F) {
-  json::Array Functions, Edges, Findings;
+  json::Array Functions, Edges, Findings, IfUncalled;
   for (const FactFinding &Fd : F.Findings)
-    Findings.push_back(json::Object{{"check", checkName(Fd.CheckKind)},
-                                    {"location", locToJSON(Fd.Loc)},
-                                    {"message", Fd.Message},
-                                    {"definite", Fd.Definite},
-                                    {"function", Fd.Function},
-                                    {"notes", notesToJSON(Fd.Notes)}});
+    Findings.push_back(findingToJSON(Fd));
+  for (const FactIfUncalled &U : F.IfUncalled)
+    IfUncalled.push_back(json::Object{{"usr", U.Usr}, {"finding", findingToJSON(U.Finding)}});
   for (const FactFunction &Fn : F.Functions) {
     json::Object O{{"usr", Fn.Usr},
                    {"name", Fn.Name},
@@ -286,6 +296,8 @@ json::Value toJSON(const TUFacts &F) {
                       {"lockOrderEdges", std::move(Edges)},
                       {"findings", std::move(Findings)},
                       {"externalCalls", json::Array(F.ExternalCalls)},
+                      {"named", json::Array(F.Named)},
+                      {"ifUncalled", std::move(IfUncalled)},
                       {"accesses", std::move(Accesses)},
                       {"guardThresholds", json::Object{{"minAccesses", F.Guards.MinAccesses},
                                                        {"minPercent", F.Guards.MinPercent},
@@ -320,7 +332,8 @@ Expected<TUFacts> parseFacts(StringRef Text, StringRef Origin) {
   json::ObjectMapper O(*V, Root);
   if (!O.map("mainFile", F.MainFile) || !O.map("functions", F.Functions) ||
       !O.map("lockOrderEdges", F.Edges) || !O.map("findings", F.Findings) ||
-      !O.map("externalCalls", F.ExternalCalls) || !O.mapOptional("accesses", F.Accesses) ||
+      !O.map("externalCalls", F.ExternalCalls) || !O.map("named", F.Named) ||
+      !O.map("ifUncalled", F.IfUncalled) || !O.mapOptional("accesses", F.Accesses) ||
       !O.mapOptional("guardThresholds", F.Guards)) {
     std::string Msg;
     raw_string_ostream OS(Msg);

@@ -5,6 +5,8 @@
 #include "clang/AST/Decl.h"
 #include "clang/Basic/SourceManager.h"
 #include "lockcheck/ImportResolver.h"
+#include "lockcheck/ForeignGlobal.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 
@@ -28,6 +30,19 @@ public:
 
   static std::string usr(const Decl *D) { return usrOf(D); }
 
+  /// The main file a global with internal linkage belongs to ("" for any
+  /// other): other TUs cannot name it, so their messages say where it is.
+  std::string privateFile(const Decl *D) const {
+    if (std::optional<ForeignOrigin> O = foreignOrigin(D))
+      return O->File;
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (!VD || VD->isExternallyVisible() || VD->isStaticDataMember() ||
+        !SM.isInMainFile(SM.getExpansionLoc(VD->getLocation())))
+      return "";
+    PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(VD->getLocation()));
+    return P.isValid() ? llvm::sys::path::filename(P.getFilename()).str() : "";
+  }
+
   FactLock lock(const SummaryLock &L) const {
     FactLock F;
     for (const PathStep &S : L.Path.Steps) {
@@ -50,6 +65,7 @@ public:
           Step.Kind = "global";
           Step.Name = S.Decl->getQualifiedNameAsString();
           Step.Usr = usr(S.Decl);
+          Step.File = privateFile(S.Decl);
         }
         break;
       case PathStep::Field:

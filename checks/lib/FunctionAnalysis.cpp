@@ -341,6 +341,10 @@ bool FunctionAnalysis::edgeState(const CFGBlock *From, unsigned SuccIndex, State
           D.dropHeld(Id);
       }
   }
+  if (isa_and_nonnull<SwitchStmt>(T)) {
+    llvm::erase_if(S.Ds,
+                   [&](const Disjunct &D) { return !switchEdgeFeasible(From, SuccIndex, D); });
+  }
   // Entering the block that computes a `&&`, `||` or `?:` as a value: what
   // this edge says it is.
   auto Succ = From->succ_begin() + SuccIndex;

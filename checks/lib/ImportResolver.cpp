@@ -1,6 +1,7 @@
 //===- ImportResolver.cpp - other TUs' summaries, in this TU's terms ------===//
 #include "lockcheck/ImportResolver.h"
 #include "lockcheck/ClangCompat.h"
+#include "lockcheck/ForeignGlobal.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -13,6 +14,8 @@ using namespace clang;
 namespace lockcheck {
 
 std::string usrOf(const Decl *D) {
+  if (std::optional<ForeignOrigin> O = foreignOrigin(D))
+    return O->Usr;
   llvm::SmallString<128> Buf;
   if (index::generateUSRForDecl(D, Buf))
     return "";
@@ -89,6 +92,9 @@ std::optional<SummaryLock> ImportResolver::resolve(const FactLock &L,
       Cur = PV->getType().getNonReferenceType();
     } else if (S.Kind == "global") {
       const VarDecl *VD = globalByUsr(S.Usr);
+      if (!VD && !S.Usr.empty()) // private to its file, or declared elsewhere only
+        VD = Foreign.try_emplace(S.Usr, makeForeignGlobal(Ctx, S.Name, S.Usr, S.File))
+                 .first->second;
       if (!VD)
         return std::nullopt;
       Out.Path.Steps.push_back({PathStep::Var, VD});

@@ -8,6 +8,8 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <algorithm>
+#include <set>
+#include <tuple>
 
 using namespace clang;
 
@@ -186,12 +188,20 @@ void LockOrderGraph::reportCycles(const Config &Cfg, FindingSink &Sink,
   for (const StoredEdge &E : EdgeList)
     Pairs.push_back({E.From, E.To});
   WitnessCycles W = findWitnessCycles(Nodes.size(), Pairs);
+  // Shortest first, and one finding per acquisition: several edges' witness
+  // cycles can end at the same one (A -> B, then B -> C -> A and B -> D -> A
+  // for an acquisition of A while B is held), and one fix serves them all.
+  std::stable_sort(W.Cycles.begin(), W.Cycles.end(),
+                   [](const auto &A, const auto &B) { return A.size() < B.size(); });
+  std::set<std::tuple<unsigned, std::string, std::string>> ReportedAt;
   std::vector<OrderEdge> Cycle;
   for (const std::vector<unsigned> &C : W.Cycles) {
     Cycle.clear();
     for (unsigned I : C)
       Cycle.push_back(edge(I));
-    reportCycle(Cycle, Sink);
+    const OrderEdge *At = reportedEdge(Cycle);
+    if (At && ReportedAt.insert({At->Loc.getRawEncoding(), At->FromName, At->ToName}).second)
+      reportCycle(Cycle, *At, Sink);
   }
   if (DebugLog && W.EdgesNotSearched)
     *DebugLog << "lockcheck: lock-order: " << W.EdgesNotSearched << " of the "
@@ -200,15 +210,19 @@ void LockOrderGraph::reportCycles(const Config &Cfg, FindingSink &Sink,
               << ") got no witness cycle: the search budget ran out\n";
 }
 
-void LockOrderGraph::reportCycle(const std::vector<OrderEdge> &Cycle,
-                                 FindingSink &Sink) {
-  // Warn at the acquisition seen last; the other edges become notes.
+const OrderEdge *LockOrderGraph::reportedEdge(const std::vector<OrderEdge> &Cycle) const {
+  // The acquisition seen last; null when only declarations: nothing was acquired.
   const OrderEdge *At = nullptr;
   for (const OrderEdge &E : Cycle)
     if (!E.Declared && (!At || SM.isBeforeInTranslationUnit(At->Loc, E.Loc)))
       At = &E;
-  if (!At)
-    return; // only declarations: nothing was acquired
+  return At;
+}
+
+void LockOrderGraph::reportCycle(const std::vector<OrderEdge> &Cycle, const OrderEdge &AtEdge,
+                                 FindingSink &Sink) {
+  // Warn at \p AtEdge; the other edges become notes.
+  const OrderEdge *At = &AtEdge;
   Finding F;
   F.CheckKind = Check::LockOrder;
   F.Loc = At->Loc;
@@ -218,9 +232,9 @@ void LockOrderGraph::reportCycle(const std::vector<OrderEdge> &Cycle,
   } else {
     // Name the cycle starting at the reported edge.
     size_t I = At - Cycle.data();
-    std::string Text = "'" + At->FromName + "'";
+    std::string Text = msg::quoted(At->FromName);
     for (size_t K = 0; K < Cycle.size(); ++K)
-      Text += " -> '" + Cycle[(I + K) % Cycle.size()].ToName + "'";
+      Text += " -> " + msg::quoted(Cycle[(I + K) % Cycle.size()].ToName);
     F.Message = msg::orderCycle(At->ToKind, At->ToName, At->FromName, Text);
   }
   for (const ChainStep &S : At->Chain)

@@ -1,5 +1,6 @@
 //===- LockPath.cpp - canonical names for lock objects --------------------===//
 #include "lockcheck/LockPath.h"
+#include "lockcheck/ForeignGlobal.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
@@ -41,6 +42,8 @@ std::string LockPath::display() const {
     case PathStep::Var:
       if (const auto *VD = dyn_cast<VarDecl>(St.Decl); VD && VD->isStaticDataMember())
         S = VD->getQualifiedNameAsString(); // Registry::s_mu
+      else if (std::optional<ForeignOrigin> O = foreignOrigin(St.Decl))
+        S = withOrigin(St.Decl->getNameAsString(), O->File);
       else
         S = St.Decl->getNameAsString();
       break;

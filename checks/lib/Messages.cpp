@@ -3,7 +3,14 @@
 
 namespace lockcheck::msg {
 
-static std::string q(StringRef S) { return "'" + S.str() + "'"; }
+std::string quoted(StringRef Name) {
+  // Lock names hold no " (in " of their own: identifiers have no spaces.
+  size_t In = Name.find(" (in ");
+  if (In == StringRef::npos || !Name.ends_with(")"))
+    return "'" + Name.str() + "'";
+  return "'" + Name.take_front(In).str() + "'" + Name.drop_front(In).str();
+}
+static std::string q(StringRef S) { return quoted(S); }
 
 std::string doubleLock(StringRef Kind, StringRef L, bool Definite) {
   return "acquiring " + Kind.str() + " " + q(L) +

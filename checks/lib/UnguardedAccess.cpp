@@ -7,6 +7,7 @@
 // counts as guarded only under an exclusive hold; a read under any.
 //
 //===----------------------------------------------------------------------===//
+#include "lockcheck/Messages.h"
 #include "lockcheck/UnguardedAccess.h"
 #include "lockcheck/Config.h"
 #include "llvm/ADT/StringMap.h"
@@ -116,8 +117,8 @@ std::vector<UnguardedVerdict> decideUnguarded(llvm::ArrayRef<VarAccess> Accesses
         continue;
       UnguardedVerdict V;
       V.Access = I;
-      V.Message = "'" + A.VarName + "' is " + (A.Write ? "written" : "read") + " without '" +
-                  Display + "', which guards it ";
+      V.Message = "'" + A.VarName + "' is " + (A.Write ? "written" : "read") + " without " +
+                  msg::quoted(Display) + ", which guards it ";
       V.Message += Annotated ? std::string("by its annotation") : "in " + places(Guarded.size());
       // Notes at up to three guarded accesses, writes first.
       std::vector<size_t> Notes = Guarded;
@@ -125,7 +126,7 @@ std::vector<UnguardedVerdict> decideUnguarded(llvm::ArrayRef<VarAccess> Accesses
                             [&](size_t J) { return Accesses[J].Write; });
       Notes.resize(std::min<size_t>(Notes.size(), 3));
       V.GuardedAt = std::move(Notes);
-      V.NoteMessage = "'" + Display + "' is held here";
+      V.NoteMessage = msg::quoted(Display) + " is held here";
       Out.push_back(std::move(V));
     }
   }

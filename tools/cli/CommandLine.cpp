@@ -71,6 +71,12 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
                              cl::desc("Show one progress line per phase also when stderr "
                                       "is not a terminal (plain lines, for CI logs)"),
                              cl::cat(Category));
+  cl::opt<bool> WholeProgram(
+      "whole-program",
+      cl::desc("The files form a whole program, not a library: a function nothing calls "
+               "or names is an entry point, and a lock it returns holding or releases "
+               "without taking is reported there"),
+      cl::cat(Category));
   cl::opt<bool> NoProgress("no-progress",
                            cl::desc("No progress lines, not even on a terminal"),
                            cl::cat(Category));
@@ -152,6 +158,7 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
   O.ProjectRoot = Opt(ProjectRoot);
   if (ShowProgress && NoProgress)
     return Bad("--progress and --no-progress contradict each other; give one");
+  O.WholeProgram = WholeProgram;
   O.Progress = ShowProgress;
   O.NoProgress = NoProgress;
   return O;

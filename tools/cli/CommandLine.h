@@ -27,6 +27,7 @@ struct CliOptions {
   std::optional<std::string> BaselineFile, WriteBaselineFile;
   std::optional<std::string> CacheDir;
   std::optional<std::string> ProjectRoot;
+  bool WholeProgram = false; // --whole-program: uncalled functions are entry points
   bool Progress = false;   // --progress: also when stderr is no terminal
   bool NoProgress = false; // --no-progress: never
 };

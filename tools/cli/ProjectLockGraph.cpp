@@ -4,6 +4,7 @@
 #include "lockcheck/Messages.h"
 #include "llvm/Support/Path.h"
 #include <algorithm>
+#include <set>
 
 namespace lockcheck::cli {
 
@@ -42,17 +43,22 @@ std::vector<Report> ProjectLockGraph::crossTUCycles() {
       OnCycle.insert(Keys[I]);
   EdgesNotSearched = W.EdgesNotSearched;
   std::vector<Report> Reports;
+  // Shortest first, one finding per acquisition (as LockOrderGraph does).
+  std::stable_sort(W.Cycles.begin(), W.Cycles.end(),
+                   [](const auto &A, const auto &B) { return A.size() < B.size(); });
+  std::set<const FactEdge *> ReportedAt;
   std::vector<std::pair<unsigned, unsigned>> Cycle;
   for (const std::vector<unsigned> &C : W.Cycles) {
     Cycle.clear();
     for (unsigned I : C)
       Cycle.push_back(Keys[I]);
-    reportCycle(Cycle, Reports);
+    reportCycle(Cycle, ReportedAt, Reports);
   }
   return Reports;
 }
 
 void ProjectLockGraph::reportCycle(const std::vector<std::pair<unsigned, unsigned>> &Cycle,
+                                   std::set<const FactEdge *> &ReportedAt,
                                    std::vector<Report> &Out) {
   // One TU with every edge of the cycle has reported it already.
   std::vector<unsigned> Common;
@@ -90,6 +96,8 @@ void ProjectLockGraph::reportCycle(const std::vector<std::pair<unsigned, unsigne
       At = E;
   if (!At)
     return; // only declared orders: nothing was acquired
+  if (!ReportedAt.insert(At).second)
+    return; // a shorter cycle was reported at this acquisition
 
   Report R;
   R.CheckKind = Check::LockOrder;
@@ -99,9 +107,9 @@ void ProjectLockGraph::reportCycle(const std::vector<std::pair<unsigned, unsigne
     R.Message = msg::orderInversion(At->Kind, At->ToName, At->FromName);
   } else {
     size_t I = std::find(Edges.begin(), Edges.end(), At) - Edges.begin();
-    std::string Text = "'" + At->FromName + "'";
+    std::string Text = msg::quoted(At->FromName);
     for (size_t K = 0; K < Edges.size(); ++K)
-      Text += " -> '" + Edges[(I + K) % Edges.size()]->ToName + "'";
+      Text += " -> " + msg::quoted(Edges[(I + K) % Edges.size()]->ToName);
     R.Message = msg::orderCycle(At->Kind, At->ToName, At->FromName, Text);
   }
   for (const FactNote &N : At->Chain)

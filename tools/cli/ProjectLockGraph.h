@@ -43,8 +43,10 @@ private:
     const FactEdge *Edge;
   };
   unsigned node(const std::string &Class);
+  /// Reports \p Cycle at its acquisition seen last, unless a cycle was
+  /// reported there already (\p ReportedAt).
   void reportCycle(const std::vector<std::pair<unsigned, unsigned>> &Cycle,
-                   std::vector<Report> &Out);
+                   std::set<const FactEdge *> &ReportedAt, std::vector<Report> &Out);
 
   std::vector<std::string> Nodes;
   llvm::StringMap<unsigned> NodeIds;

@@ -10,6 +10,7 @@
 #include "TUAnalyzer.h"
 #include "lockcheck/Config.h"
 #include "lockcheck/CrossTU.h"
+#include "lockcheck/EntryPoints.h"
 #include "lockcheck/AccessLog.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
@@ -443,6 +444,20 @@ int runProject(const CliOptions &O) {
     for (const FactFinding &F : unguardedAcrossTUs(WithAccesses, GuardThresholds::from(
                                                                      First->Cfg->Opts.Cfg)))
       C.Reports.push_back(reportOf(F));
+  if (O.WholeProgram) {
+    std::vector<const TUFacts *> Facts;
+    std::vector<Job *> Of;
+    for (Job &J : Jobs)
+      if (J.Out.Analysed) {
+        Facts.push_back(&J.Out.Facts);
+        Of.push_back(&J);
+      }
+    std::vector<std::vector<FactFinding>> Entry = uncalledEntryFindings(Facts);
+    for (size_t I = 0; I < Of.size(); ++I)
+      for (const FactFinding &F : Entry[I])
+        if (Of[I]->Cfg->Opts.Enabled.contains(F.CheckKind))
+          Of[I]->Out.Reports.push_back(reportOf(F));
+  }
   for (Job &J : Jobs) {
     if (!J.Out.Analysed) {
       C.Summary.Skipped.push_back({J.label(), J.Out.Problem});
@@ -502,6 +517,13 @@ int runMerge(const CliOptions &O) {
       if (Enabled.contains(F.CheckKind))
         C.Reports.push_back(reportOf(F));
     All[I]->Edges.insert(All[I]->Edges.end(), Cross.Edges[I].begin(), Cross.Edges[I].end());
+  }
+  if (O.WholeProgram) {
+    std::vector<const TUFacts *> Facts(All.begin(), All.end());
+    for (const std::vector<FactFinding> &Of : uncalledEntryFindings(Facts))
+      for (const FactFinding &F : Of)
+        if (Enabled.contains(F.CheckKind))
+          C.Reports.push_back(reportOf(F));
   }
   return finishRun(C, O);
 }

@@ -66,11 +66,15 @@ void absolutizeFacts(TUFacts &F, llvm::StringRef Dir) {
         Fix(H.Site);
     }
   }
-  for (FactFinding &Fd : F.Findings) {
+  auto FixFinding = [&](FactFinding &Fd) {
     Fix(Fd.Loc);
     for (FactNote &N : Fd.Notes)
       Fix(N.Loc);
-  }
+  };
+  for (FactFinding &Fd : F.Findings)
+    FixFinding(Fd);
+  for (FactIfUncalled &U : F.IfUncalled)
+    FixFinding(U.Finding);
   for (FactEdge &E : F.Edges) {
     Fix(E.Loc);
     for (FactNote &N : E.Chain)

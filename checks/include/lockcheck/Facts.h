@@ -21,7 +21,7 @@
 
 namespace lockcheck {
 
-constexpr int FactsVersion = 4;
+constexpr int FactsVersion = 5;
 
 struct FactLocation {
   std::string File;
@@ -43,9 +43,13 @@ struct FactNote {
 /// "deref", "index", "call".
 struct FactStep {
   std::string Kind, Name, Usr;
+  /// A global with internal linkage defined in its TU's main file: that
+  /// file's name ("locks.c"), for messages in other TUs.
+  std::string File;
   int64_t Index = 0;
   bool operator==(const FactStep &O) const {
-    return Kind == O.Kind && Name == O.Name && Usr == O.Usr && Index == O.Index;
+    return Kind == O.Kind && Name == O.Name && Usr == O.Usr && File == O.File &&
+           Index == O.Index;
   }
 };
 
@@ -202,6 +206,16 @@ struct FactFinding {
   }
 };
 
+/// A finding \c Finding of function \c Usr if nothing in the program calls
+/// or names it (EntryPoints.h).
+struct FactIfUncalled {
+  std::string Usr;
+  FactFinding Finding;
+  bool operator==(const FactIfUncalled &O) const {
+    return Usr == O.Usr && Finding == O.Finding;
+  }
+};
+
 /// A read or write of a field or global variable, with the locks held there
 /// (lockcheck-unguarded-access decides over every TU's accesses together).
 struct FactAccess {
@@ -223,13 +237,18 @@ struct TUFacts {
   /// USRs of functions the TU calls but does not define (sorted): where
   /// another TU's summary can add findings.
   std::vector<std::string> ExternalCalls;
+  /// USRs of functions the TU calls or names but does not define (sorted),
+  /// and what its functions nothing names would get as entry points.
+  std::vector<std::string> Named;
+  std::vector<FactIfUncalled> IfUncalled;
   /// Accesses to shared state (only when lockcheck-unguarded-access ran), and
   /// the thresholds the TU's configuration set for deciding over them.
   std::vector<FactAccess> Accesses;
   GuardThresholds Guards;
   bool operator==(const TUFacts &O) const {
     return MainFile == O.MainFile && Functions == O.Functions && Edges == O.Edges &&
-           Findings == O.Findings && ExternalCalls == O.ExternalCalls &&
+           Findings == O.Findings && ExternalCalls == O.ExternalCalls && Named == O.Named &&
+           IfUncalled == O.IfUncalled &&
            Accesses == O.Accesses && Guards.MinAccesses == O.Guards.MinAccesses &&
            Guards.MinPercent == O.Guards.MinPercent && Guards.Reads == O.Guards.Reads;
   }
@@ -269,6 +288,7 @@ bool fromJSON(const llvm::json::Value &V, FactGuard &G, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactFunction &F, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactEdge &E, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactFinding &F, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, FactIfUncalled &U, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, HeldGuard &H, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, FactAccess &A, llvm::json::Path P);
 /// Parses facts JSON; errors name \p Origin and what is wrong.

@@ -142,6 +142,10 @@ private:
   State entryState() const;
   State incoming(const clang::CFGBlock *B);
   bool edgeState(const clang::CFGBlock *From, unsigned SuccIndex, State &S);
+  /// False when \p D knows the switched parameter's value and the edge is a
+  /// case it does not take (SwitchModes.cpp).
+  bool switchEdgeFeasible(const clang::CFGBlock *From, unsigned SuccIndex,
+                          const Disjunct &D) const;
   void processBlock(const clang::CFGBlock *B, const State &In, State &Out);
   // --- exceptions (ExceptionFlow.cpp)
   void prescanExceptions();

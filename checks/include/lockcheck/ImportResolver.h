@@ -3,8 +3,9 @@
 // A summary read from facts names its locks by steps ("param 0, field m");
 // to use it at a call, those steps are resolved against the callee's
 // declaration in this TU (its parameters, its class's fields, globals by
-// USR). Locations in other files cannot be clang SourceLocations here, so
-// call-chain notes carry them in their text.
+// USR; a global no declaration here names is made up, see ForeignGlobal.h).
+// Notes along an imported call chain point into the other file, which is
+// read into this TU's source manager for them.
 //
 //===----------------------------------------------------------------------===//
 #ifndef LOCKCHECK_IMPORTRESOLVER_H
@@ -51,6 +52,7 @@ private:
   llvm::StringSaver Saver; // kind names outlive the facts they came from
   llvm::DenseMap<const clang::FunctionDecl *, std::optional<FunctionSummary>> Cache;
   std::optional<llvm::StringMap<const clang::VarDecl *>> Globals;
+  llvm::StringMap<const clang::VarDecl *> Foreign; // made up, by USR (ForeignGlobal.h)
 };
 
 /// The USR of a declaration ("" if it has none).

@@ -68,7 +68,9 @@ public:
 
 private:
   bool DeclaredAdded = false;
-  void reportCycle(const std::vector<OrderEdge> &Cycle, FindingSink &Sink);
+  /// Where a cycle is reported: its acquisition seen last (null: none).
+  const OrderEdge *reportedEdge(const std::vector<OrderEdge> &Cycle) const;
+  void reportCycle(const std::vector<OrderEdge> &Cycle, const OrderEdge &At, FindingSink &Sink);
 
   const clang::SourceManager &SM;
   std::vector<const void *> Nodes; // in first-seen order, for determinism

@@ -13,6 +13,10 @@
 namespace lockcheck::msg {
 using llvm::StringRef;
 
+/// A name in quotes: `'m'`; a lock private to another file keeps its file
+/// outside them: `'big_lock' (in locks.c)` (see ForeignGlobal.h).
+std::string quoted(StringRef Name);
+
 std::string doubleLock(StringRef Kind, StringRef L, bool Definite);
 std::string upgrade(StringRef Kind, StringRef L);
 std::string unlockNotHeld(StringRef Kind, StringRef L, bool Definite);

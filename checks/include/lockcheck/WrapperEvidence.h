@@ -26,6 +26,16 @@ public:
   void defer(const void *LockClass, Finding F) {
     Deferred.emplace_back(LockClass, std::move(F));
   }
+  /// Takes \p O's evidence, and its deferred findings when \p WithDeferred.
+  void absorb(WrapperEvidence &O, bool WithDeferred) {
+    ReleaseWrappers.insert(O.ReleaseWrappers.begin(), O.ReleaseWrappers.end());
+    if (WithDeferred)
+      for (auto &D : O.Deferred)
+        Deferred.push_back(std::move(D));
+    O.ReleaseWrappers.clear();
+    O.Deferred.clear();
+  }
+  bool hasDeferred() const { return !Deferred.empty(); }
   void flush(FindingSink &Sink) {
     for (auto &[Class, F] : Deferred)
       if (!ReleaseWrappers.count(Class))
