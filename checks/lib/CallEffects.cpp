@@ -170,16 +170,36 @@ static bool orderedByComparison(const State &St, const LockInfo &A, const LockIn
   return false;
 }
 
+/// A step that stays inside the same object (a field, a variable held by value).
+static bool isByValue(const PathStep &S) {
+  const auto *VD = dyn_cast_or_null<ValueDecl>(S.Decl);
+  return S.K == PathStep::Field ||
+         (S.K == PathStep::Var && VD && !VD->getType()->isReferenceType());
+}
+
+/// The object a lock is part of: the path without its trailing by-value
+/// fields (`this` for `this->mutex_.mu_`, `*logger_` for
+/// `logger_->mutex_.mu_`), so that a mutex inside a wrapper class compares
+/// like a plain one.
+static llvm::ArrayRef<PathStep> ownerOf(const LockPath &P) {
+  llvm::ArrayRef<PathStep> Steps(P.Steps);
+  while (!Steps.empty() && isByValue(Steps.back()))
+    Steps = Steps.drop_back();
+  return Steps;
+}
+
 /// `node.child->m` after `node.m`: a lock nested inside the object whose
 /// lock is held, a structural order rather than an arbitrary one.
 static bool structurallyNested(const LockPath &A, const LockPath &B) {
   if (A.Steps.empty() || B.Steps.empty())
     return false;
-  llvm::ArrayRef<PathStep> PA(A.Steps), PB(B.Steps);
-  PA = PA.drop_back();
-  PB = PB.drop_back();
-  size_t N = std::min(PA.size(), PB.size());
-  return N > 0 && PA.take_front(N) == PB.take_front(N);
+  auto SharePrefix = [](llvm::ArrayRef<PathStep> PA, llvm::ArrayRef<PathStep> PB) {
+    size_t N = std::min(PA.size(), PB.size());
+    return N > 0 && PA.take_front(N) == PB.take_front(N);
+  };
+  return SharePrefix(llvm::ArrayRef<PathStep>(A.Steps).drop_back(),
+                     llvm::ArrayRef<PathStep>(B.Steps).drop_back()) ||
+         SharePrefix(ownerOf(A), ownerOf(B));
 }
 
 /// The field or variable that holds the lock by value: the first step after
@@ -192,10 +212,7 @@ static bool structurallyNested(const LockPath &A, const LockPath &B) {
 static const NamedDecl *embeddingDecl(const LockPath &P) {
   const NamedDecl *D = nullptr;
   for (const PathStep &S : P.Steps) {
-    const auto *VD = dyn_cast_or_null<ValueDecl>(S.Decl);
-    bool ByValue = S.K == PathStep::Field ||
-                   (S.K == PathStep::Var && VD && !VD->getType()->isReferenceType());
-    if (ByValue)
+    if (isByValue(S))
       D = D ? D : S.Decl;
     else
       D = nullptr; // a new object starts after it (`this`, `*p`, a reference, a call)
