@@ -21,7 +21,7 @@
 
 namespace lockcheck {
 
-constexpr int FactsVersion = 4;
+constexpr int FactsVersion = 5;
 
 struct FactLocation {
   std::string File;
