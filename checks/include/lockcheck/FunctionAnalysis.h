@@ -353,6 +353,9 @@ private:
   /// Over budget once: conditions are no longer remembered (see solve()).
   bool Coarse = false;
   bool solveWithin(std::string &Why);
+  /// Whether the block states will pass their budget, from those of the
+  /// \p Seen of \p Blocks blocks visited so far (sets \p Why).
+  bool forecastOverBudget(unsigned Seen, unsigned Blocks, std::string &Why);
   std::vector<bool> Visited;
   std::vector<unsigned> RPOIndex;            // block ID -> reverse post-order
   std::vector<const clang::CFGBlock *> ByRPO;
