@@ -175,10 +175,10 @@ bool sameSummary(const FunctionSummary &A, const FunctionSummary &B) {
            std::equal(X.begin(), X.end(), Y.begin(),
                       [&](const auto &L, const auto &R) { return Key(L) == Key(R); });
   };
-  auto Lock = [](const SummaryLock &L) { return std::tie(L.Path, L.Shared); };
-  auto Pair = [](const NestedAcquire &N) { return std::tie(N.Held.Path, N.Acquired.Path); };
-  auto If = [](const ConditionalAcquire &C) { return std::tie(C.Lock.Path, C.Success); };
-  auto Guard = [](const GuardLock &G) { return std::tie(G.Lock.Path, G.Member.Path); };
+  auto Lock = [](const SummaryLock &L) { return std::tie(L.path(), L.Shared); };
+  auto Pair = [](const NestedAcquire &N) { return std::tie(N.Held.path(), N.Acquired.path()); };
+  auto If = [](const ConditionalAcquire &C) { return std::tie(C.Lock.path(), C.Success); };
+  auto Guard = [](const GuardLock &G) { return std::tie(G.Lock.path(), G.Member.path()); };
   return Same(A.Acquires, B.Acquires, Lock) && Same(A.NetAcquired, B.NetAcquired, Lock) &&
          Same(A.NetReleased, B.NetReleased, Lock) && Same(A.Nested, B.Nested, Pair) &&
          Same(A.NetAcquiredIf, B.NetAcquiredIf, If) && Same(A.MayRelease, B.MayRelease, Lock) &&
@@ -321,7 +321,7 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
       Accesses->analysed(FD, Completed);
     FunctionSummary &Slot = Summaries[FD->getCanonicalDecl()];
     bool Changed = !sameSummary(Slot, FA.summary());
-    Slot = FA.summary();
+    Slot = FA.takeSummary();
     Changed |= specialise(FD, Slot);
     return Changed;
   };

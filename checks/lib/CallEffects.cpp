@@ -52,30 +52,32 @@ bool FunctionAnalysis::expressible(LockId Id) const {
 }
 
 SummaryLock FunctionAnalysis::summaryLock(LockId Id, bool Shared,
-                                         llvm::ArrayRef<ChainStep> Chain) const {
-  const LockInfo &LI = Locks.info(Id);
-  SummaryLock L;
-  L.Path = LI.Path;
-  L.Traits = LI.Traits;
-  L.Shared = Shared;
-  L.Display = LI.Display;
-  L.LockType = LI.LockType;
-  L.Chain.assign(Chain.begin(), Chain.begin() + std::min<size_t>(Chain.size(), MaxChainSteps));
-  return L;
+                                         const CallChain &Chain) const {
+  LockDescRef &D = Descs[Id];
+  if (!D) {
+    const LockInfo &LI = Locks.info(Id);
+    LockDesc Own;
+    Own.Path = LI.Path;
+    Own.Traits = LI.Traits;
+    Own.Display = LI.Display;
+    Own.LockType = LI.LockType;
+    auto It = CalleeDescs.find(Id);
+    D = It != CalleeDescs.end() && It->second->sameAs(Own) ? It->second
+                                                            : new LockDesc(std::move(Own));
+  }
+  return SummaryLock(D, Shared, Chain.take(MaxChainSteps));
 }
 
 void FunctionAnalysis::addToSummary(llvm::SmallVectorImpl<SummaryLock> &List, LockId Id,
-                                    bool Shared, llvm::ArrayRef<ChainStep> Chain) {
-  const LockInfo &LI = Locks.info(Id);
-  if (List.size() >= MaxSummaryLocks ||
-      llvm::any_of(List, [&](const SummaryLock &L) { return L.Path == LI.Path; }))
+                                    bool Shared, const CallChain &Chain) {
+  if (List.size() >= MaxSummaryLocks || !Listed.insert({&List, Id}).second)
     return;
   List.push_back(summaryLock(Id, Shared, Chain));
 }
 
 void FunctionAnalysis::recordNested(LockId Id, bool Shared, const State &St,
                                     llvm::ArrayRef<LockId> Together,
-                                    llvm::ArrayRef<ChainStep> Chain) {
+                                    const CallChain &Chain) {
   const LockInfo &To = Locks.info(Id);
   if (!expressible(Id) || PreHeld.count(Id))
     return;
@@ -91,14 +93,12 @@ void FunctionAnalysis::recordNested(LockId Id, bool Shared, const State &St,
           !expressible(H.Id) || llvm::is_contained(Together, H.Id) ||
           llvm::is_contained(TakenTogether, H.Id))
         continue;
-      if (llvm::any_of(Summary.Nested, [&](const NestedAcquire &N) {
-            return N.Held.Path == From.Path && N.Acquired.Path == To.Path;
-          }))
+      if (!NestedPairs.insert({H.Id, Id}).second)
         continue;
-      llvm::SmallVector<ChainStep, 1> HeldChain;
-      if (H.Site)
-        HeldChain.push_back(
-            {locationOf(H.Site), msg::chainAcquires(functionName(), From.Display)});
+      CallChain &HeldChain = HeldChains[{H.Site, H.Id}];
+      if (H.Site && HeldChain.empty())
+        HeldChain =
+            CallChain({locationOf(H.Site), msg::chainAcquires(functionName(), From.Display)});
       Summary.Nested.push_back({summaryLock(H.Id, H.Shared, HeldChain),
                                 summaryLock(Id, Shared, Chain)});
     }
@@ -110,7 +110,7 @@ static bool isParameterOf(const ParmVarDecl *PV, const FunctionDecl *Callee) {
 }
 
 std::optional<LockId> FunctionAnalysis::translate(const SummaryLock &L, const CallSite &C) {
-  const LockPath &P = L.Path;
+  const LockPath &P = L.path();
   if (P.empty())
     return std::nullopt;
   const PathStep &Root = P.Steps.front();
@@ -136,15 +136,24 @@ std::optional<LockId> FunctionAnalysis::translate(const SummaryLock &L, const Ca
       return std::nullopt;
     }
   } else if (Root.K == PathStep::Var && Root.Decl) {
-    // A global, or a variable a lambda captured: the same object here.
-    Out.Steps.push_back(Root);
+    // A global, or a variable a lambda captured: the same object here,
+    // whatever the call (a chain of calls passes up 64 such locks per call).
+    auto [It, New] = SameAtEveryCall.try_emplace(L.Desc.get(), L.Desc, 0);
+    if (New) {
+      It->second.second = internTyped(P, L.traits(), L.lockType());
+      CalleeDescs.try_emplace(It->second.second, L.Desc);
+    }
+    return It->second.second;
   } else {
     return std::nullopt;
   }
   if (Out.empty())
     return std::nullopt;
   Out.Steps.append(P.Steps.begin() + Rest, P.Steps.end());
-  return internTyped(Out, L.Traits, L.LockType);
+  LockId Id = internTyped(Out, L.traits(), L.lockType());
+  if (Out == P) // the callee's description may do (see summaryLock)
+    CalleeDescs.try_emplace(Id, L.Desc);
+  return Id;
 }
 
 std::string lockClassName(const LockInfo &LI) {
@@ -222,7 +231,7 @@ static const NamedDecl *embeddingDecl(const LockPath &P) {
 
 void FunctionAnalysis::recordOrder(LockId Id, const Stmt *Site, const State &St,
                                    llvm::ArrayRef<LockId> Together,
-                                   llvm::ArrayRef<ChainStep> Chain) {
+                                   const CallChain &Chain) {
   if (!Emit)
     return;
   const LockInfo &To = Locks.info(Id);
@@ -284,7 +293,7 @@ FunctionAnalysis::heldWhere(const State &St, LockId Id,
 
 llvm::SmallVector<FindingNote, 2> FunctionAnalysis::heldThenChain(const HeldLock &First,
                                                                   LockId Id,
-                                                                  llvm::ArrayRef<ChainStep> Chain) const {
+                                                                  const CallChain &Chain) const {
   const LockInfo &LI = Locks.info(Id);
   llvm::SmallVector<FindingNote, 2> Notes;
   if (First.Site)
@@ -317,8 +326,7 @@ void FunctionAnalysis::applySummary(const CallSite &C, const FunctionSummary &S,
         firstTouch(*Id, D, /*Release=*/false);
     auto [Conflict, First] = heldWhere(St, *Id, Blocks);
     if (Reporting) {
-      llvm::SmallVector<ChainStep, 4> Chain{Call};
-      Chain.append(A.Chain.begin(), A.Chain.end());
+      CallChain Chain(Call, A.Chain);
       if (First) {
         bool Definite = Conflict == St.Ds.size();
         reportAt(Check::DoubleLock, C.Site,
@@ -379,14 +387,10 @@ void FunctionAnalysis::applyNested(const CallSite &C, llvm::StringRef CalleeName
     if (!Held || !Acq)
       continue;
     const LockInfo &LI = Locks.info(*Acq);
-    auto prefixed = [&](const SummaryLock &L) {
-      llvm::SmallVector<ChainStep, 4> Chain{Call};
-      Chain.append(L.Chain.begin(), L.Chain.end());
-      return Chain;
-    };
+    auto prefixed = [&](const SummaryLock &L) { return CallChain(Call, L.Chain); };
     if (*Held != *Acq) {
       // The callee could only order these by type; here they have names.
-      if (!N.Held.Path.orderClassDecl() || !N.Acquired.Path.orderClassDecl()) {
+      if (!N.Held.path().orderClassDecl() || !N.Acquired.path().orderClassDecl()) {
         State Inside;
         Inside.Ds.emplace_back();
         Inside.Ds.front().acquireLock(*Held, N.Held.Shared, nullptr, C.Site);
@@ -395,9 +399,7 @@ void FunctionAnalysis::applyNested(const CallSite &C, llvm::StringRef CalleeName
       // Still two locks here; a caller's arguments may make them one.
       if (expressible(*Held) && expressible(*Acq) && !PreHeld.count(*Held) &&
           !PreHeld.count(*Acq) && Summary.Nested.size() < MaxSummaryLocks &&
-          !llvm::any_of(Summary.Nested, [&](const NestedAcquire &M) {
-            return M.Held.Path == Locks.info(*Held).Path && M.Acquired.Path == LI.Path;
-          }))
+          NestedPairs.insert({*Held, *Acq}).second)
         Summary.Nested.push_back({summaryLock(*Held, N.Held.Shared, prefixed(N.Held)),
                                   summaryLock(*Acq, N.Acquired.Shared, prefixed(N.Acquired))});
       continue;

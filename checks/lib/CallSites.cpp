@@ -145,12 +145,12 @@ void FunctionAnalysis::recordExternalCall(const CallSite &C, const State &St, bo
   X.Callee = C.Callee;
   X.Loc = locationOf(C.Site);
   auto object = [](LockPath P, QualType T) {
-    SummaryLock L;
+    LockDesc L;
     L.Display = P.display();
     L.Path = std::move(P);
     if (!T.isNull())
       L.LockType = T.getCanonicalType().getTypePtr();
-    return L;
+    return SummaryLock(std::move(L));
   };
   if (!C.Object.empty())
     if (const auto *MD = dyn_cast<CXXMethodDecl>(C.Callee))
@@ -167,7 +167,7 @@ void FunctionAnalysis::recordExternalCall(const CallSite &C, const State &St, bo
   for (const Disjunct &D : St.Ds)
     for (const HeldLock &H : D.Held) {
       if (llvm::any_of(X.Held,
-                       [&](const ExternalHeld &E) { return E.Lock.Path == Locks.info(H.Id).Path; }))
+                       [&](const ExternalHeld &E) { return E.Lock.path() == Locks.info(H.Id).Path; }))
         continue;
       bool Everywhere = llvm::all_of(St.Ds, [&](const Disjunct &O) { return O.held(H.Id); });
       X.Held.push_back({summaryLock(H.Id, H.Shared, {}),

@@ -237,7 +237,7 @@ void FunctionAnalysis::forgetReportedLeaks(size_t FirstLogged) {
     auto &Leaks = External->Calls[I].LeaksIfThrows;
     llvm::erase_if(Leaks, [&](const ExternalHeld &L) {
       return llvm::any_of(Escapes, [&](const auto &E) {
-        return locationOf(E.first.first) == L.Site && Locks.info(E.first.second).Path == L.Lock.Path;
+        return locationOf(E.first.first) == L.Site && Locks.info(E.first.second).Path == L.Lock.path();
       });
     });
   }

@@ -5,6 +5,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
+#include <map>
 
 using namespace llvm;
 
@@ -94,6 +95,42 @@ json::Value callsToJSON(const std::vector<FactCall> &Calls) {
   return A;
 }
 
+/// Edges that differ only in the lock held: one acquisition.
+bool sameAcquisition(const FactEdge &A, const FactEdge &B) {
+  return A.ToClass == B.ToClass && A.ToName == B.ToName && A.Kind == B.Kind &&
+         A.Loc == B.Loc && A.Chain == B.Chain && A.Declared == B.Declared;
+}
+
+/// The edges as the "orderLocks" table and the "lockOrder" acquisitions
+/// (docs/facts-format.md): a function holding 150 locks in one order has
+/// 11,175 edges but 149 acquisitions, and one object per edge made 3 MB of
+/// a 3.4 MB file, most of the cost of writing and merging it. Runs of edges
+/// with one acquisition (the writer sorts them by location) become one entry
+/// listing the locks held there by number.
+std::pair<json::Array, json::Array> orderToJSON(const std::vector<FactEdge> &Edges) {
+  json::Array Locks, Acquisitions;
+  std::map<std::pair<StringRef, StringRef>, int64_t> Numbers;
+  auto number = [&](const std::string &Class, const std::string &Name) {
+    auto [It, New] = Numbers.try_emplace({Class, Name}, int64_t(Locks.size()));
+    if (New)
+      Locks.push_back(json::Object{{"class", Class}, {"name", Name}});
+    return It->second;
+  };
+  for (size_t I = 0; I < Edges.size();) {
+    const FactEdge &E = Edges[I];
+    json::Array From;
+    for (; I < Edges.size() && sameAcquisition(Edges[I], E); ++I)
+      From.push_back(number(Edges[I].FromClass, Edges[I].FromName));
+    Acquisitions.push_back(json::Object{{"to", number(E.ToClass, E.ToName)},
+                                        {"from", std::move(From)},
+                                        {"kind", E.Kind},
+                                        {"location", locToJSON(E.Loc)},
+                                        {"chain", notesToJSON(E.Chain)},
+                                        {"declared", E.Declared}});
+  }
+  return {std::move(Locks), std::move(Acquisitions)};
+}
+
 } // namespace
 
 // Reading (found by argument-dependent lookup, so outside the anonymous
@@ -174,12 +211,87 @@ bool fromJSON(const json::Value &V, FactFunction &F, json::Path P) {
          O.mapOptional("mayRelease", F.MayRelease) &&
          O.mapOptional("guard", F.Guard);
 }
-bool fromJSON(const json::Value &V, FactEdge &E, json::Path P) {
+/// One entry of "orderLocks".
+struct OrderLock {
+  std::string Class, Name;
+};
+bool fromJSON(const json::Value &V, OrderLock &L, json::Path P) {
   json::ObjectMapper O(V, P);
-  return O && O.map("fromClass", E.FromClass) && O.map("toClass", E.ToClass) &&
-         O.map("fromName", E.FromName) && O.map("toName", E.ToName) &&
-         O.map("kind", E.Kind) && O.map("location", E.Loc) && O.map("chain", E.Chain) &&
-         O.map("declared", E.Declared);
+  return O && O.map("class", L.Class) && O.map("name", L.Name);
+}
+
+/// Expands "lockOrder" into edges, in the order written. The numbers must
+/// name entries of "orderLocks"; the edges' text must stay within what a
+/// facts file may hold (a few bytes of numbers could otherwise stand for
+/// gigabytes of repeated names).
+static bool orderFromJSON(const json::Object &Facts, std::vector<FactEdge> &Edges,
+                          json::Path P) {
+  std::vector<OrderLock> Locks;
+  const json::Value *Table = Facts.get("orderLocks"), *Order = Facts.get("lockOrder");
+  if (!Table || !Order) {
+    P.field(Table ? "lockOrder" : "orderLocks").report("missing value");
+    return false;
+  }
+  if (!fromJSON(*Table, Locks, P.field("orderLocks")))
+    return false;
+  const json::Array *Acquisitions = Order->getAsArray();
+  if (!Acquisitions) {
+    P.field("lockOrder").report("expected array");
+    return false;
+  }
+  auto lock = [&](const json::Value &V, json::Path At) -> const OrderLock * {
+    std::optional<int64_t> N = V.getAsInteger();
+    if (!N || *N < 0 || uint64_t(*N) >= Locks.size()) {
+      At.report("expected the number of an entry of orderLocks");
+      return nullptr;
+    }
+    return &Locks[*N];
+  };
+  size_t Bytes = 0;
+  json::Path OrderPath = P.field("lockOrder"); // a Path points to its parent
+  for (size_t I = 0; I < Acquisitions->size(); ++I) {
+    json::Path At = OrderPath.index(I);
+    const json::Value &V = (*Acquisitions)[I];
+    json::ObjectMapper O(V, At);
+    FactEdge Proto;
+    const json::Value *To = V.getAsObject() ? V.getAsObject()->get("to") : nullptr;
+    const json::Array *From = V.getAsObject() ? V.getAsObject()->getArray("from") : nullptr;
+    if (!O || !O.map("kind", Proto.Kind) || !O.map("location", Proto.Loc) ||
+        !O.map("chain", Proto.Chain) || !O.map("declared", Proto.Declared))
+      return false;
+    if (!To) {
+      At.field("to").report("missing value");
+      return false;
+    }
+    if (!From) {
+      At.field("from").report("expected array");
+      return false;
+    }
+    const OrderLock *ToLock = lock(*To, At.field("to"));
+    if (!ToLock)
+      return false;
+    Proto.ToClass = ToLock->Class;
+    Proto.ToName = ToLock->Name;
+    size_t Shared = sizeof(FactEdge) + Proto.ToClass.size() + Proto.ToName.size() +
+                    Proto.Kind.size() + Proto.Loc.File.size();
+    for (const FactNote &N : Proto.Chain)
+      Shared += sizeof(FactNote) + N.Loc.File.size() + N.Message.size();
+    for (size_t J = 0; J < From->size(); ++J) {
+      const OrderLock *FromLock = lock((*From)[J], At.field("from").index(J));
+      if (!FromLock)
+        return false;
+      Bytes += Shared + FromLock->Class.size() + FromLock->Name.size();
+      if (Bytes > MaxFactsBytes) {
+        static_assert(MaxFactsBytes == size_t(1) << 30, "the message says 1 GiB");
+        At.report("the order edges come to more than the 1 GiB a facts file may hold");
+        return false;
+      }
+      Edges.push_back(Proto);
+      Edges.back().FromClass = FromLock->Class;
+      Edges.back().FromName = FromLock->Name;
+    }
+  }
+  return true;
 }
 
 bool fromJSON(const json::Value &V, FactIfUncalled &U, json::Path P) {
@@ -238,7 +350,7 @@ static json::Value findingToJSON(const FactFinding &Fd) {
 }
 
 json::Value toJSON(const TUFacts &F) {
-  json::Array Functions, Edges, Findings, IfUncalled;
+  json::Array Functions, Findings, IfUncalled;
   for (const FactFinding &Fd : F.Findings)
     Findings.push_back(findingToJSON(Fd));
   for (const FactIfUncalled &U : F.IfUncalled)
@@ -267,11 +379,7 @@ json::Value toJSON(const TUFacts &F) {
       O["guard"] = guardToJSON(Fn.Guard);
     Functions.push_back(std::move(O));
   }
-  for (const FactEdge &E : F.Edges)
-    Edges.push_back(json::Object{{"fromClass", E.FromClass}, {"toClass", E.ToClass},
-                                 {"fromName", E.FromName},   {"toName", E.ToName},
-                                 {"kind", E.Kind},           {"location", locToJSON(E.Loc)},
-                                 {"chain", notesToJSON(E.Chain)}, {"declared", E.Declared}});
+  std::pair<json::Array, json::Array> Order = orderToJSON(F.Edges);
   json::Array Accesses;
   for (const FactAccess &A : F.Accesses) {
     json::Array Held;
@@ -293,7 +401,8 @@ json::Value toJSON(const TUFacts &F) {
                       {"version", FactsVersion},
                       {"mainFile", F.MainFile},
                       {"functions", std::move(Functions)},
-                      {"lockOrderEdges", std::move(Edges)},
+                      {"orderLocks", std::move(Order.first)},
+                      {"lockOrder", std::move(Order.second)},
                       {"findings", std::move(Findings)},
                       {"externalCalls", json::Array(F.ExternalCalls)},
                       {"named", json::Array(F.Named)},
@@ -331,7 +440,7 @@ Expected<TUFacts> parseFacts(StringRef Text, StringRef Origin) {
   json::Path::Root Root("facts");
   json::ObjectMapper O(*V, Root);
   if (!O.map("mainFile", F.MainFile) || !O.map("functions", F.Functions) ||
-      !O.map("lockOrderEdges", F.Edges) || !O.map("findings", F.Findings) ||
+      !orderFromJSON(*Obj, F.Edges, Root) || !O.map("findings", F.Findings) ||
       !O.map("externalCalls", F.ExternalCalls) || !O.map("named", F.Named) ||
       !O.map("ifUncalled", F.IfUncalled) || !O.mapOptional("accesses", F.Accesses) ||
       !O.mapOptional("guardThresholds", F.Guards)) {

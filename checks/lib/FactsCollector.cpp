@@ -45,7 +45,7 @@ public:
 
   FactLock lock(const SummaryLock &L) const {
     FactLock F;
-    for (const PathStep &S : L.Path.Steps) {
+    for (const PathStep &S : L.path().Steps) {
       FactStep Step;
       switch (S.K) {
       case PathStep::This:
@@ -88,18 +88,18 @@ public:
       }
       F.Path.push_back(std::move(Step));
     }
-    F.Display = L.Display;
-    F.Kind = L.Traits.KindName.str();
-    F.Recursive = L.Traits.Recursive;
+    F.Display = L.display();
+    F.Kind = L.traits().KindName.str();
+    F.Recursive = L.traits().Recursive;
     F.Shared = L.Shared;
-    const NamedDecl *D = L.Path.lockClassDecl();
+    const NamedDecl *D = L.path().lockClassDecl();
     const auto *VD = dyn_cast_or_null<VarDecl>(D);
     if (D && !isa<FunctionDecl>(D) && !(VD && !VD->hasGlobalStorage()))
       F.LockClass = D->getQualifiedNameAsString();
-    else if (L.LockType) {
+    else if (L.lockType()) {
       PrintingPolicy Policy{LangOptions()};
       Policy.SuppressTagKeyword = true; // 'std::mutex', as the order graph spells it
-      F.LockClass = QualType(L.LockType, 0).getAsString(Policy);
+      F.LockClass = QualType(L.lockType(), 0).getAsString(Policy);
     }
     for (const ChainStep &C : L.Chain)
       F.Chain.push_back({loc(C.Loc), C.Message});

@@ -444,7 +444,8 @@ bool FunctionAnalysis::solveWithin(std::string &Why) {
   for (const CFGBlock *B : *Cfg)
     Elements += B->size() + 1;
   uint64_t Steps = 0, MaxSteps = std::max(MinWork, MaxWorkPerElement * Elements);
-  unsigned Visits = 0, Limit = 40 * N + 1000;
+  unsigned Visits = 0, Limit = 40 * N + 1000, Seen = 0;
+  size_t NextForecast = MaxStateBytes / 16;
   while (!Work.empty()) {
     const CFGBlock *B = ByRPO[*Work.begin()];
     Work.erase(Work.begin());
@@ -463,6 +464,7 @@ bool FunctionAnalysis::solveWithin(std::string &Why) {
     }
     Steps += (B->size() + 1) * NewIn.Ds.size();
     In[ID] = std::move(Frozen);
+    Seen += !Visited[ID];
     Visited[ID] = true;
     State NewOut;
     processBlock(B, NewIn, NewOut);
@@ -473,6 +475,11 @@ bool FunctionAnalysis::solveWithin(std::string &Why) {
       Why = "its block states took more than " + std::to_string(MaxStateBytes >> 20) + " MiB";
       return false;
     }
+    if (Pool.bytes() > NextForecast) {
+      if (forecastOverBudget(Seen, N, Why))
+        return false;
+      NextForecast = Pool.bytes() + Pool.bytes() / 4;
+    }
     if (Steps > MaxSteps) {
       Why = "more than " + std::to_string(MaxSteps) + " statement visits";
       return false;
@@ -480,6 +487,25 @@ bool FunctionAnalysis::solveWithin(std::string &Why) {
     for (const auto &Succ : B->succs())
       enqueue(Succ.getReachableBlock());
   }
+  return true;
+}
+
+// A pass that will run out of state memory is better stopped early: when
+// every block adds states of its own (conditions remembered along 20,000
+// branches), the budget was hit two thirds of the way through, and that
+// work was thrown away. Past a sixteenth of the budget (and again each time
+// the pool grows by a quarter), the blocks not yet seen are assumed to add
+// what the seen ones did on average.
+bool FunctionAnalysis::forecastOverBudget(unsigned Seen, unsigned Blocks, std::string &Why) {
+  auto Forecast = [&] { return double(Pool.bytes()) / Seen * Blocks; };
+  if (Forecast() <= MaxStateBytes)
+    return false;
+  Pool.sweep(); // states fallen out of use do not count
+  if (Forecast() <= MaxStateBytes)
+    return false;
+  Why = "its block states would take more than " + std::to_string(MaxStateBytes >> 20) +
+        " MiB: " + std::to_string(Pool.bytes() >> 20) + " MiB after " + std::to_string(Seen) +
+        " of " + std::to_string(Blocks) + " blocks";
   return true;
 }
 

@@ -18,7 +18,7 @@ using namespace clang;
 namespace lockcheck {
 namespace {
 
-bool samePath(const SummaryLock &A, const SummaryLock &B) { return A.Path == B.Path; }
+bool samePath(const SummaryLock &A, const SummaryLock &B) { return A.path() == B.path(); }
 
 bool listed(llvm::ArrayRef<SummaryLock> List, const SummaryLock &L) {
   return llvm::any_of(List, [&](const SummaryLock &X) { return samePath(X, L); });
@@ -79,18 +79,18 @@ LockPath replacePrefix(const LockPath &P, const LockPath &Old, const LockPath &N
 std::optional<GuardLock> asGuardLock(const SummaryLock &L,
                                      llvm::ArrayRef<MemberBinding> Bindings) {
   for (const MemberBinding &B : Bindings) {
-    GuardLock G;
-    G.Lock = G.Member = L;
-    G.Lock.Chain.clear();
-    G.Member.Chain.clear();
-    if (startsWith(L.Path, B.Member))
-      G.Lock.Path = replacePrefix(L.Path, B.Member, B.Param);
-    else if (startsWith(L.Path, B.Param))
-      G.Member.Path = replacePrefix(L.Path, B.Param, B.Member);
+    LockDesc Lock = *L.Desc, Member = *L.Desc;
+    if (startsWith(L.path(), B.Member))
+      Lock.Path = replacePrefix(L.path(), B.Member, B.Param);
+    else if (startsWith(L.path(), B.Param))
+      Member.Path = replacePrefix(L.path(), B.Param, B.Member);
     else
       continue;
-    G.Lock.Display = G.Lock.Path.display();
-    G.Member.Display = G.Member.Path.display();
+    Lock.Display = Lock.Path.display();
+    Member.Display = Member.Path.display();
+    GuardLock G;
+    G.Lock = SummaryLock(std::move(Lock), L.Shared);
+    G.Member = SummaryLock(std::move(Member), L.Shared);
     return G;
   }
   return std::nullopt;
@@ -196,7 +196,7 @@ LockPath inferredGuardLock(const LockModel &Model, const CXXConstructExpr *CE,
   const GuardConstructor *G = Table ? Table->constructor(CE->getConstructor()) : nullptr;
   if (!G)
     return {};
-  const LockPath &In = G->Locks.front().Lock.Path;
+  const LockPath &In = G->Locks.front().Lock.path();
   const auto *PV = dyn_cast_or_null<ParmVarDecl>(In.Steps.front().Decl);
   if (!PV || PV->getFunctionScopeIndex() >= CE->getNumArgs())
     return {};
@@ -221,7 +221,7 @@ void FunctionAnalysis::summarizeObjectLocks(const ExitStates &ByExit) {
   for (LockId Id : PreHeld) {
     const LockPath &P = Locks.info(Id).Path;
     if (!expressible(Id) || P.Steps.front().K != PathStep::This ||
-        llvm::any_of(Summary.NetReleased, [&](const SummaryLock &L) { return L.Path == P; }))
+        llvm::any_of(Summary.NetReleased, [&](const SummaryLock &L) { return L.path() == P; }))
       continue;
     bool FreeSomewhere = llvm::any_of(ByExit, [&](const auto &Exit) {
       return llvm::any_of(Exit.second.S.Ds, [&](const Disjunct &D) { return !D.held(Id); });
@@ -266,7 +266,7 @@ void FunctionAnalysis::summarizeObjectLocks(const ExitStates &ByExit) {
   if (!G.Unlocker)
     for (LockId Id = 0; Id < Locks.size(); ++Id)
       if (llvm::any_of(G.Locks, [&](const GuardLock &L) {
-            return L.Lock.Path == Locks.info(Id).Path || L.Member.Path == Locks.info(Id).Path;
+            return L.Lock.path() == Locks.info(Id).Path || L.Member.path() == Locks.info(Id).Path;
           }))
         ExpectedHeldAtExit.insert(Id);
   Summary.Guard = std::move(G);

@@ -75,7 +75,7 @@ const VarDecl *ImportResolver::globalByUsr(llvm::StringRef Usr) {
 
 std::optional<SummaryLock> ImportResolver::resolve(const FactLock &L,
                                                    const FunctionDecl *Callee) {
-  SummaryLock Out;
+  LockDesc Out;
   QualType Cur;
   for (const FactStep &S : L.Path) {
     if (S.Kind == "this") {
@@ -127,17 +127,18 @@ std::optional<SummaryLock> ImportResolver::resolve(const FactLock &L,
     return std::nullopt;
   Out.Traits.Recursive = L.Recursive;
   Out.Traits.KindName = Saver.save(L.Kind);
-  Out.Shared = L.Shared;
   Out.Display = L.Display;
   Out.LockType = Cur.getCanonicalType().getTypePtr();
-  for (const FactNote &N : L.Chain) {
+  CallChain Chain;
+  for (const FactNote &N : llvm::reverse(L.Chain)) { // a chain grows at its front
     clang::SourceLocation At = locate(N.Loc);
-    Out.Chain.push_back({At, At.isValid() ? N.Message
-                                          : N.Message + " (" + N.Loc.File + ":" +
-                                                std::to_string(N.Loc.Line) + ":" +
-                                                std::to_string(N.Loc.Column) + ")"});
+    Chain = CallChain({At, At.isValid() ? N.Message
+                                        : N.Message + " (" + N.Loc.File + ":" +
+                                              std::to_string(N.Loc.Line) + ":" +
+                                              std::to_string(N.Loc.Column) + ")"},
+                      Chain);
   }
-  return Out;
+  return SummaryLock(std::move(Out), L.Shared, std::move(Chain));
 }
 
 clang::SourceLocation ImportResolver::locate(const FactLocation &L) {

@@ -705,7 +705,7 @@ std::optional<LockOp> LockModel::classifyInferredConstruct(const CXXConstructExp
   Op.Guard = Target;
   Op.Mode = G->Unlocker ? GuardMode::Unlock : GuardMode::Lock;
   Op.InferredCtor = CE;
-  Op.Traits = G->Locks.front().Lock.Traits;
+  Op.Traits = G->Locks.front().Lock.traits();
   Op.Shared = G->Locks.front().Lock.Shared;
   Op.Together = G->Locks.size() > 1;
   return Op;

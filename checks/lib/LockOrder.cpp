@@ -44,7 +44,7 @@ LockOrderGraph::StoredEdge *LockOrderGraph::slotFor(unsigned From, unsigned To, 
   StoredEdge &Old = EdgeList[It->second];
   if (Declared || !(Old.Declared || SM.isBeforeInTranslationUnit(Loc, Old.Loc)))
     return nullptr;
-  return &Old; // its old chain stays behind in Chains, unused
+  return &Old;
 }
 
 void LockOrderGraph::addEdge(OrderEdge E) {
@@ -60,16 +60,13 @@ void LockOrderGraph::addEdge(OrderEdge E) {
   StoredEdge *S = slotFor(From, To, E.Declared, E.Loc);
   if (!S)
     return;
-  *S = {From,         To,    intern(E.FromName), intern(E.ToName), intern(E.ToKind),
-        intern(E.DeclaredIn), E.Loc, static_cast<unsigned>(Chains.size()),
-        static_cast<unsigned>(E.Chain.size()), E.Declared};
-  for (const ChainStep &C : E.Chain)
-    Chains.push_back({C.Loc, intern(C.Message)});
+  *S = {From,        To,    intern(E.FromName), intern(E.ToName), intern(E.ToKind),
+        intern(E.DeclaredIn), E.Loc, E.Chain, E.Declared};
 }
 
 void LockOrderGraph::addEdge(const void *FromKey, const void *ToKey, llvm::StringRef FromName,
                              llvm::StringRef ToName, llvm::StringRef ToKind, SourceLocation Loc,
-                             llvm::ArrayRef<ChainStep> Chain,
+                             const CallChain &Chain,
                              llvm::function_ref<std::string(const void *)> ClassName) {
   if (!FromKey || !ToKey || FromKey == ToKey)
     return;
@@ -83,11 +80,8 @@ void LockOrderGraph::addEdge(const void *FromKey, const void *ToKey, llvm::Strin
     NodeClass[From] = intern(ClassName(FromKey));
   if (NodeClass[To] == ~0u)
     NodeClass[To] = intern(ClassName(ToKey));
-  *S = {From,       To,  intern(FromName), intern(ToName), intern(ToKind), intern(""),
-        Loc, static_cast<unsigned>(Chains.size()), static_cast<unsigned>(Chain.size()),
+  *S = {From, To, intern(FromName), intern(ToName), intern(ToKind), intern(""), Loc, Chain,
         false};
-  for (const ChainStep &C : Chain)
-    Chains.push_back({C.Loc, intern(C.Message)});
 }
 
 OrderEdge LockOrderGraph::edge(size_t I) const {
@@ -103,8 +97,7 @@ OrderEdge LockOrderGraph::edge(size_t I) const {
   E.DeclaredIn = Strings[S.DeclaredIn].str();
   E.Loc = S.Loc;
   E.Declared = S.Declared;
-  for (unsigned C = S.ChainBegin; C < S.ChainBegin + S.ChainSize; ++C)
-    E.Chain.push_back({Chains[C].first, Strings[Chains[C].second].str()});
+  E.Chain = S.Chain;
   return E;
 }
 

@@ -602,13 +602,13 @@ void FunctionAnalysis::acquire(const LockOp &Op, llvm::ArrayRef<LockId> Ids,
         First = H;
     }
     if (Reporting) {
-      ChainStep Here{locationOf(Site), msg::chainAcquires(functionName(), LI.Display)};
+      CallChain Here({locationOf(Site), msg::chainAcquires(functionName(), LI.Display)});
       // A lock the caller holds and this function re-acquires (after its
       // own release) is no new acquisition for the caller.
       if (expressible(Id) && !PreHeld.count(Id))
-        addToSummary(Summary.Acquires, Id, Op.Shared, {Here});
+        addToSummary(Summary.Acquires, Id, Op.Shared, Here);
       recordOrder(Id, Site, St, Op.Together ? Ids : llvm::ArrayRef<LockId>(), {});
-      recordNested(Id, Op.Shared, St, Op.Together ? Ids : llvm::ArrayRef<LockId>(), {Here});
+      recordNested(Id, Op.Shared, St, Op.Together ? Ids : llvm::ArrayRef<LockId>(), Here);
     }
     if (Reporting && First) {
       llvm::SmallVector<FindingNote, 2> Notes;

@@ -36,7 +36,12 @@ void audit(Account &a) {
 // CHECK: "message": "'audit' acquires 'audit_lock' here"
 // CHECK: "message": "'audit' calls 'credit' here"
 // CHECK: "name": "audit"
-// CHECK: "lockOrderEdges": [
-// CHECK: "fromClass": "audit_lock"
-// CHECK: "toClass": "Account::m"
-// CHECK: "version": 5
+// CHECK: "lockOrder": [
+// CHECK: "from": [
+// CHECK-NEXT: 0
+// CHECK-NEXT: ]
+// CHECK: "to": 1
+// CHECK: "orderLocks": [
+// CHECK: "class": "audit_lock"
+// CHECK: "class": "Account::m"
+// CHECK: "version": 6

@@ -180,6 +180,58 @@ TEST(Facts, RoundTrips) {
   EXPECT_EQ(text(*Back), First);
 }
 
+// Edges are written grouped by acquisition (a lock table and, per place,
+// the locks held there) and read back as the same edges in the same order.
+TEST(Facts, GroupsOrderEdgesByAcquisition) {
+  TUFacts F;
+  F.MainFile = "order.cpp";
+  auto edge = [](std::string From, std::string To, int Line) {
+    FactEdge E;
+    E.FromClass = E.FromName = std::move(From);
+    E.ToClass = E.ToName = std::move(To);
+    E.Kind = "mutex";
+    E.Loc = {"order.cpp", Line, 3};
+    return E;
+  };
+  for (int To = 1; To < 5; ++To)
+    for (int From = 0; From < To; ++From)
+      F.Edges.push_back(edge("m" + std::to_string(From), "m" + std::to_string(To), To));
+  F.Edges.push_back(edge("m3", "m0", 9));
+  F.Edges.back().Chain.push_back({{"other.cpp", 2, 5}, "'f' acquires 'm0' here"});
+  F.Edges.push_back(edge("m2", "m0", 9)); // same place, another chain: no group
+  std::string Text = text(F);
+  llvm::json::Value V = *llvm::json::parse(Text);
+  const llvm::json::Object &O = *V.getAsObject();
+  EXPECT_EQ(O.getArray("orderLocks")->size(), 5u);
+  EXPECT_EQ(O.getArray("lockOrder")->size(), 6u); // 4 + 2
+  EXPECT_EQ((*O.getArray("lockOrder"))[3].getAsObject()->getArray("from")->size(), 4u);
+  llvm::Expected<TUFacts> Back = parseFacts(Text, "mem");
+  ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
+  EXPECT_TRUE(Back->Edges == F.Edges);
+  EXPECT_EQ(text(*Back), Text);
+}
+
+TEST(Facts, RejectsBadOrderLockNumbers) {
+  auto error = [](llvm::StringRef Order) {
+    std::string Text = "{\"format\": \"lockcheck-facts\", \"version\": 6, \"mainFile\": "
+                       "\"a.cpp\", \"functions\": [], \"findings\": [], \"externalCalls\": "
+                       "[], \"named\": [], \"ifUncalled\": [], \"orderLocks\": [{\"class\": \"m\", \"name\": \"m\"}], "
+                       "\"lockOrder\": [{\"kind\": \"mutex\", \"location\": {\"file\": "
+                       "\"a.cpp\", \"line\": 1, \"column\": 1}, \"chain\": [], \"declared\": "
+                       "false, " +
+                       Order.str() + "}]}";
+    llvm::Expected<TUFacts> F = parseFacts(Text, "x.json");
+    return F ? std::string("accepted") : llvm::toString(F.takeError());
+  };
+  EXPECT_EQ(error("\"to\": 0, \"from\": [0]"), "accepted");
+  EXPECT_NE(error("\"to\": 1, \"from\": [0]").find("entry of orderLocks"), std::string::npos);
+  EXPECT_NE(error("\"to\": 0, \"from\": [-1]").find("entry of orderLocks"),
+            std::string::npos);
+  EXPECT_NE(error("\"to\": 0, \"from\": [\"0\"]").find("entry of orderLocks"),
+            std::string::npos);
+  EXPECT_NE(error("\"to\": 0").find("malformed"), std::string::npos);
+}
+
 TEST(Facts, RoundTripsThroughAFile) {
   llvm::SmallString<128> Path;
   ASSERT_FALSE(llvm::sys::fs::createTemporaryFile("facts", "json", Path));
@@ -203,11 +255,11 @@ TEST(Facts, RejectsForeignAndFutureFiles) {
   EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 99}")
                 .find("facts version 99 is not supported"),
             std::string::npos);
-  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 3}")
-                .find("facts version 3 is not supported; this lockcheck reads version 5"),
+  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 5}")
+                .find("facts version 5 is not supported; this lockcheck reads version 6"),
             std::string::npos);
-  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 5, \"mainFile\": 3, "
-                  "\"functions\": [], \"lockOrderEdges\": []}")
+  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 6, \"mainFile\": 3, "
+                  "\"functions\": [], \"orderLocks\": [], \"lockOrder\": []}")
                 .find("malformed"),
             std::string::npos);
 }

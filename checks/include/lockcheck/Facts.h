@@ -21,7 +21,7 @@
 
 namespace lockcheck {
 
-constexpr int FactsVersion = 5;
+constexpr int FactsVersion = 6;
 
 struct FactLocation {
   std::string File;

@@ -126,6 +126,11 @@ public:
   /// Analyse as if the parameter held the constant (a call's argument):
   /// branches on it that cannot be taken are not (ParamSpecialisation.h).
   void assumeParam(ParamValue PV) { Assumed = PV; }
+  /// Moves the summary out, for the table that outlives the analysis.
+  FunctionSummary takeSummary() {
+    Summary.shrinkToFit();
+    return std::move(Summary);
+  }
 
   /// Runs the analysis; returns false (and says why under the debug flag)
   /// when the function was skipped.
@@ -222,23 +227,23 @@ private:
   /// Notes for a lock a call needs while it is held: where it was acquired,
   /// then the callee's chain down to its acquisition.
   llvm::SmallVector<FindingNote, 2> heldThenChain(const HeldLock &First, LockId Id,
-                                                  llvm::ArrayRef<ChainStep> Chain) const;
+                                                  const CallChain &Chain) const;
   /// Logs a call to a function defined in another TU, or (\p Local) to one
   /// of the TU's own that reaches another TU (see ExternalCalls.h).
   void recordExternalCall(const CallSite &C, const State &St, bool Local);
   std::optional<LockId> translate(const SummaryLock &L, const CallSite &C);
   bool expressible(LockId Id) const;
   void addToSummary(llvm::SmallVectorImpl<SummaryLock> &List, LockId Id, bool Shared,
-                    llvm::ArrayRef<ChainStep> Chain);
-  SummaryLock summaryLock(LockId Id, bool Shared, llvm::ArrayRef<ChainStep> Chain) const;
+                    const CallChain &Chain);
+  SummaryLock summaryLock(LockId Id, bool Shared, const CallChain &Chain) const;
   /// Records, for the summary, that \p Id is acquired while a lock of its
   /// type is held (see NestedAcquire).
   void recordNested(LockId Id, bool Shared, const State &St, llvm::ArrayRef<LockId> Together,
-                    llvm::ArrayRef<ChainStep> Chain);
+                    const CallChain &Chain);
   void applyNested(const CallSite &C, llvm::StringRef CalleeName, const ChainStep &Call,
                    const FunctionSummary &S);
   void recordOrder(LockId Id, const clang::Stmt *Site, const State &St,
-                   llvm::ArrayRef<LockId> Together, llvm::ArrayRef<ChainStep> Chain);
+                   llvm::ArrayRef<LockId> Together, const CallChain &Chain);
   /// The state where the function leaves, at one return (or the closing brace).
   struct ExitState {
     State S;
@@ -314,6 +319,20 @@ private:
 
   std::unique_ptr<clang::CFG> Cfg;
   LockTable Locks;
+  /// Each lock's description in this function's summary, made once (see
+  /// LockDesc); a lock a callee's summary names by the same path offers the
+  /// callee's description (CalleeDescs), used when it says the same.
+  mutable llvm::DenseMap<LockId, LockDescRef> Descs;
+  llvm::DenseMap<LockId, LockDescRef> CalleeDescs;
+  /// translate() of a callee's lock named by a global or a capture: the
+  /// description kept alive, so that its address stays its key.
+  llvm::DenseMap<const LockDesc *, std::pair<LockDescRef, LockId>> SameAtEveryCall;
+  /// What the summary's lists hold, by lock (a path is one LockId): a call
+  /// adds up to 64 locks to lists of up to 64, checked in constant time.
+  llvm::DenseSet<std::pair<const void *, LockId>> Listed; // (list, lock)
+  llvm::DenseSet<std::pair<LockId, LockId>> NestedPairs;  // (held, acquired)
+  /// The one-step chain of each held lock, shared by the pairs it starts.
+  llvm::DenseMap<std::pair<const clang::Stmt *, LockId>, CallChain> HeldChains;
   LockPathBuilder Paths;
   llvm::DenseSet<const clang::ValueDecl *> Escaping;
   llvm::DenseSet<const clang::Expr *> InitConstructs; // handled at their DeclStmt
@@ -338,6 +357,9 @@ private:
   /// Over budget once: conditions are no longer remembered (see solve()).
   bool Coarse = false;
   bool solveWithin(std::string &Why);
+  /// Whether the block states will pass their budget, from those of the
+  /// \p Seen of \p Blocks blocks visited so far (sets \p Why).
+  bool forecastOverBudget(unsigned Seen, unsigned Blocks, std::string &Why);
   std::vector<bool> Visited;
   std::vector<unsigned> RPOIndex;            // block ID -> reverse post-order
   std::vector<const clang::CFGBlock *> ByRPO;

@@ -36,7 +36,7 @@ struct OrderEdge {
   std::string FromName, ToName, ToKind;
   std::string FromClass, ToClass; // qualified names of the lock classes
   clang::SourceLocation Loc; // where To is acquired while From is held
-  llvm::SmallVector<ChainStep, 2> Chain;
+  CallChain Chain;
   bool Declared = false;
   std::string DeclaredIn; // the configuration file, for declared orders from it
 };
@@ -53,7 +53,7 @@ public:
   /// 500,000 edges).
   void addEdge(const void *From, const void *To, llvm::StringRef FromName,
                llvm::StringRef ToName, llvm::StringRef ToKind, clang::SourceLocation Loc,
-               llvm::ArrayRef<ChainStep> Chain,
+               const CallChain &Chain,
                llvm::function_ref<std::string(const void *)> ClassName);
   /// Adds the declared orders, then reports one shortest cycle through every
   /// edge that lies on a cycle (each distinct cycle once). \p DebugLog hears
@@ -83,7 +83,7 @@ private:
     unsigned From, To; // node numbers
     unsigned FromName, ToName, ToKind, DeclaredIn; // string numbers
     clang::SourceLocation Loc;
-    unsigned ChainBegin, ChainSize; // into Chains
+    CallChain Chain; // shared with the summaries it came through
     bool Declared;
   };
   unsigned intern(llvm::StringRef S);
@@ -94,7 +94,6 @@ private:
   llvm::DenseMap<std::pair<unsigned, unsigned>, unsigned> EdgeIndex; // into EdgeList
   llvm::StringMap<unsigned> StringIds;
   std::vector<llvm::StringRef> Strings;
-  std::vector<std::pair<clang::SourceLocation, unsigned>> Chains;
 };
 
 } // namespace lockcheck

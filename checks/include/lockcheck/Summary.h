@@ -12,10 +12,12 @@
 #ifndef LOCKCHECK_SUMMARY_H
 #define LOCKCHECK_SUMMARY_H
 
+#include "lockcheck/CallChain.h"
 #include "lockcheck/LockModel.h"
 #include "lockcheck/LockPath.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/IntrusiveRefCntPtr.h"
 #include "llvm/ADT/SmallVector.h"
 #include <string>
 
@@ -26,19 +28,38 @@ class Type;
 
 namespace lockcheck {
 
-/// One step of a call chain, shown as a note.
-struct ChainStep {
-  clang::SourceLocation Loc;
-  std::string Message; // "'deposit' calls 'update_balance' here", ...
-};
-
-struct SummaryLock {
+/// Which lock a summary entry names. Immutable and shared by the entries
+/// that name it: a lock passed up a chain of 4,000 calls is listed in 4,000
+/// summaries (64 locks each), as one description, not 4,000 copies.
+struct LockDesc : llvm::RefCountedBase<LockDesc> {
   LockPath Path; // relative to the callee
   LockTraits Traits;
-  bool Shared = false;
   std::string Display; // as the callee spells it
   const clang::Type *LockType = nullptr; // canonical
-  llvm::SmallVector<ChainStep, 2> Chain; // from the callee down to the acquisition
+  bool sameAs(const LockDesc &O) const {
+    return Path == O.Path && Traits.Recursive == O.Traits.Recursive &&
+           Traits.SharedReentrant == O.Traits.SharedReentrant &&
+           Traits.KindName == O.Traits.KindName && Display == O.Display &&
+           LockType == O.LockType;
+  }
+};
+using LockDescRef = llvm::IntrusiveRefCntPtr<const LockDesc>;
+
+struct SummaryLock {
+  SummaryLock() = default;
+  SummaryLock(LockDesc D, bool Shared = false, CallChain Chain = CallChain())
+      : Desc(new LockDesc(std::move(D))), Shared(Shared), Chain(std::move(Chain)) {}
+  SummaryLock(LockDescRef D, bool Shared, CallChain Chain)
+      : Desc(std::move(D)), Shared(Shared), Chain(std::move(Chain)) {}
+
+  LockDescRef Desc;
+  bool Shared = false;
+  CallChain Chain; // from the callee down to the acquisition, shared
+
+  const LockPath &path() const { return Desc->Path; }
+  const LockTraits &traits() const { return Desc->Traits; }
+  const std::string &display() const { return Desc->Display; }
+  const clang::Type *lockType() const { return Desc->LockType; }
 };
 
 /// The function acquires \c Acquired while it holds \c Held, two locks of one
@@ -99,12 +120,25 @@ struct FunctionSummary {
     return Acquires.empty() && NetAcquired.empty() && NetReleased.empty() && Nested.empty() &&
            NetAcquiredIf.empty() && MayRelease.empty() && Guard.empty();
   }
+  /// Capacities down to sizes, for the table that keeps one summary per
+  /// function: a list grown to 64 locks has room for 127.
+  void shrinkToFit() {
+    fit(Acquires), fit(NetAcquired), fit(NetReleased), fit(Nested), fit(NetAcquiredIf),
+        fit(MayRelease), fit(Guard.Locks);
+  }
+
+private:
+  template <typename T, unsigned N> static void fit(llvm::SmallVector<T, N> &V) {
+    if (V.size() <= N || V.size() == V.capacity())
+      return;
+    llvm::SmallVector<T, N> Tight;
+    Tight.reserve(V.size()); // exactly: SmallVector grows to the size asked for
+    Tight.append(std::make_move_iterator(V.begin()), std::make_move_iterator(V.end()));
+    V = std::move(Tight); // takes Tight's buffer, frees the old one
+  }
 };
 
 using SummaryTable = llvm::DenseMap<const clang::FunctionDecl *, FunctionSummary>;
-
-/// Chains longer than this are cut (the notes would not help).
-constexpr unsigned MaxChainSteps = 8;
 
 } // namespace lockcheck
 
