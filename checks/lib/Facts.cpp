@@ -81,7 +81,8 @@ json::Value callsToJSON(const std::vector<FactCall> &Calls) {
                    {"location", locToJSON(C.Loc)},
                    {"args", std::move(Args)},
                    {"held", heldToJSON(C.Held)},
-                   {"local", C.Local}};
+                   {"local", C.Local},
+                   {"imported", C.Imported}};
     // Exception routing: left out when there is nothing to say.
     if (!C.Catches.empty())
       O["catches"] = json::Array(C.Catches);
@@ -144,7 +145,8 @@ bool fromJSON(const json::Value &V, FactCall &C, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("callee", C.CalleeUsr) && O.map("calleeName", C.CalleeName) &&
          O.map("location", C.Loc) && O.map("args", C.Args) && O.map("held", C.Held) &&
-         O.map("local", C.Local) && O.mapOptional("catches", C.Catches) &&
+         O.map("local", C.Local) && O.map("imported", C.Imported) &&
+         O.mapOptional("catches", C.Catches) &&
          O.mapOptional("leaksIfThrows", C.LeaksIfThrows);
 }
 bool fromJSON(const json::Value &V, FactThrow &T, json::Path P) {

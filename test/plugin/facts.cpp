@@ -39,4 +39,4 @@ void audit(Account &a) {
 // CHECK: "lockOrderEdges": [
 // CHECK: "fromClass": "audit_lock"
 // CHECK: "toClass": "Account::m"
-// CHECK: "version": 4
+// CHECK: "version": 5

@@ -21,7 +21,7 @@
 
 namespace lockcheck {
 
-constexpr int FactsVersion = 4;
+constexpr int FactsVersion = 5;
 
 struct FactLocation {
   std::string File;
@@ -98,11 +98,16 @@ struct FactCall {
   std::vector<FactArg> Args;
   std::vector<FactHeld> Held;
   bool Local = false;
+  /// The TU's own analysis applied another TU's summary of the callee (the
+  /// whole-project command imports acquire and release wrappers): like a
+  /// local call, only what the callee gains across TUs is new here.
+  bool Imported = false;
   std::vector<std::string> Catches;
   std::vector<FactHeld> LeaksIfThrows;
   bool operator==(const FactCall &O) const {
     return CalleeUsr == O.CalleeUsr && CalleeName == O.CalleeName && Loc == O.Loc &&
-           Args == O.Args && Held == O.Held && Local == O.Local && Catches == O.Catches &&
+           Args == O.Args && Held == O.Held && Local == O.Local && Imported == O.Imported &&
+           Catches == O.Catches &&
            LeaksIfThrows == O.LeaksIfThrows;
   }
 };
@@ -241,8 +246,9 @@ class ImportedSummaries {
 public:
   void add(const TUFacts &F) {
     for (const FactFunction &Fn : F.Functions)
-      ByUsr.try_emplace(Fn.Usr, Fn);
+      add(Fn);
   }
+  void add(const FactFunction &Fn) { ByUsr.try_emplace(Fn.Usr, Fn); }
   const FactFunction *find(llvm::StringRef Usr) const {
     auto It = ByUsr.find(Usr);
     return It == ByUsr.end() ? nullptr : &It->second;
