@@ -203,10 +203,10 @@ TEST(Facts, RejectsForeignAndFutureFiles) {
   EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 99}")
                 .find("facts version 99 is not supported"),
             std::string::npos);
-  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 3}")
-                .find("facts version 3 is not supported; this lockcheck reads version 4"),
+  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 4}")
+                .find("facts version 4 is not supported; this lockcheck reads version 5"),
             std::string::npos);
-  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 4, \"mainFile\": 3, "
+  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 5, \"mainFile\": 3, "
                   "\"functions\": [], \"lockOrderEdges\": []}")
                 .find("malformed"),
             std::string::npos);
