@@ -512,6 +512,7 @@ void FunctionAnalysis::summarizeExits(const ExitStates &ByExit) {
   for (LockId Id : PreHeld) {
     if (!expressible(Id))
       continue;
+    addToSummary(Summary.HeldOnEntry, Id, false, {});
     if (everywhere([&](const Disjunct &D) { return !D.held(Id); }))
       addToSummary(Summary.NetReleased, Id, false, {});
   }

@@ -120,7 +120,7 @@ void FunctionAnalysis::applyCallee(const CallSite &C, State &St) {
   if (It != Summaries.end()) {
     // What the TU's own callee gains from other TUs is applied here later.
     if (Recording && External->reachesOtherTUs(C.Callee))
-      recordExternalCall(C, St, /*Local=*/true);
+      recordExternalCall(C, St, /*Local=*/true, /*Imported=*/false);
     const FunctionSummary *S = &It->second;
     if (TUSpecialised)
       if (const FunctionSummary *Narrow =
@@ -132,15 +132,19 @@ void FunctionAnalysis::applyCallee(const CallSite &C, State &St) {
   }
   if (C.Callee->hasBody())
     return;
+  const FunctionSummary *S = Imports.lookup(C.Callee);
+  bool Imported = S && !S->empty();
   if (Recording && !SM.isInSystemHeader(SM.getExpansionLoc(C.Callee->getLocation())))
-    recordExternalCall(C, St, /*Local=*/false);
-  if (const FunctionSummary *S = Imports.lookup(C.Callee); S && !S->empty())
+    recordExternalCall(C, St, /*Local=*/false, Imported);
+  if (Imported)
     applySummary(C, *S, St);
 }
 
-void FunctionAnalysis::recordExternalCall(const CallSite &C, const State &St, bool Local) {
+void FunctionAnalysis::recordExternalCall(const CallSite &C, const State &St, bool Local,
+                                          bool Imported) {
   ExternalCall X;
   X.Local = Local;
+  X.Imported = Imported;
   X.Caller = FD;
   X.Callee = C.Callee;
   X.Loc = locationOf(C.Site);

@@ -17,6 +17,11 @@ constexpr unsigned MaxRounds = 8;
 /// As in Summary.h: locks per summary, and notes per chain.
 constexpr size_t MaxLocks = 64, MaxChain = 8;
 
+/// The TU's own analysis applied the callee's summary at \p C as it knew it
+/// (its own function, or another TU's it imported): only what the callee
+/// gains across TUs here is new at such a call.
+bool appliedByTU(const FactCall &C) { return C.Local || C.Imported; }
+
 bool namesClass(const FactStep &S) { return S.Kind == "field" || S.Kind == "call"; }
 
 /// Spells a path the way the analysis spells lock paths (LockPath::display),
@@ -150,7 +155,7 @@ bool addEscaping(FactFunction &F, const Escaping &E) {
 /// guard class of the caller's own TU was applied by the TU itself.)
 std::vector<FactLock> guardLocks(const FactFunction &G, const FactCall &C) {
   std::vector<FactLock> Out;
-  if (C.Local || G.Guard.Unlocker)
+  if (appliedByTU(C) || G.Guard.Unlocker)
     return Out;
   for (const FactGuardLock &L : G.Guard.Locks)
     Out.push_back(L.Lock);
@@ -174,7 +179,7 @@ public:
   bool begin(const FactFunction &F, const FactCall &C, const FactFunction &Ctor,
              const std::vector<FactHeld> &Held, std::vector<FactHeld> &Replayed,
              std::vector<FactFinding> &Findings, std::vector<FactEdge> &Edges) {
-    if (C.Local || Ctor.Guard.empty())
+    if (appliedByTU(C) || Ctor.Guard.empty())
       return false;
     Object O;
     O.Path = objectOf(C).Path;
@@ -285,8 +290,8 @@ private:
 } // namespace
 
 /// What a call brings in from other TUs: all of a callee in another TU, and
-/// only the part grown in this step for a callee of the caller's own TU
-/// (the TU's analysis applied the rest already).
+/// only the part grown in this step for a callee the TU's analysis applied
+/// (its own function, or an imported summary).
 struct CalleeView {
   const FactFunction *Fn = nullptr;
   llvm::ArrayRef<FactLock> Acquires;
@@ -363,7 +368,8 @@ CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
     if (It == Where.end())
       return {};
     const FactFunction *G = It->second;
-    auto [OwnAcquires, OwnNested] = C.Local ? OwnSize.lookup(G) : std::pair<size_t, size_t>();
+    auto [OwnAcquires, OwnNested] =
+        appliedByTU(C) ? OwnSize.lookup(G) : std::pair<size_t, size_t>();
     return {G, llvm::ArrayRef(G->Acquires).drop_front(OwnAcquires),
             llvm::ArrayRef(G->Nested).drop_front(OwnNested)};
   };
@@ -377,11 +383,17 @@ CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
           CalleeView G = callee(TI, C);
           if (!G.Fn || G.Fn == &F) // F's storage grows below: never G's
             continue;
+          // A lock F's caller holds on entry, which F gives back around the
+          // call, is no new acquisition for that caller (as in the TU).
+          auto heldOnEntry = [&](const FactLock &L) {
+            return llvm::any_of(F.HeldOnEntry,
+                                [&](const FactLock &H) { return H.Path == L.Path; });
+          };
           for (const FactLock &GA : G.Acquires) {
             if (F.Acquires.size() >= MaxLocks)
               break;
             std::optional<FactLock> L = translate(GA, C);
-            if (!L || !expressible(*L) ||
+            if (!L || !expressible(*L) || heldOnEntry(*L) ||
                 std::any_of(F.Acquires.begin(), F.Acquires.end(),
                             [&](const FactLock &A) { return A.Path == L->Path; }))
               continue;
@@ -395,7 +407,7 @@ CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
             if (F.Acquires.size() >= MaxLocks)
               break;
             std::optional<FactLock> L = translate(GL, C);
-            if (!L || !expressible(*L) ||
+            if (!L || !expressible(*L) || heldOnEntry(*L) ||
                 std::any_of(F.Acquires.begin(), F.Acquires.end(),
                             [&](const FactLock &A) { return A.Path == L->Path; }))
               continue;
@@ -408,6 +420,7 @@ CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
               break;
             std::optional<FactLock> H = translate(GN.Held, C), A = translate(GN.Acquired, C);
             if (!H || !A || H->Path == A->Path || !expressible(*H) || !expressible(*A) ||
+                heldOnEntry(*H) || heldOnEntry(*A) ||
                 std::any_of(F.Nested.begin(), F.Nested.end(), [&](const FactNested &N) {
                   return N.Held.Path == H->Path && N.Acquired.Path == A->Path;
                 }))
@@ -472,7 +485,7 @@ CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
         if (Scoped.begin(F, C, *G.Fn, Held, Replayed, R.Findings[TI], R.Edges[TI]))
           continue;
         checkCall(F, C, G, Held, R.Findings[TI], R.Edges[TI]);
-        if (C.Local) // the TU applied its own function's effects on the lockset
+        if (appliedByTU(C)) // the TU applied the callee's effects on the lockset
           continue;
         for (const FactLock &A : G.Fn->NetAcquired)
           if (std::optional<FactLock> L = translate(A, C))

@@ -84,7 +84,8 @@ json::Value callsToJSON(const std::vector<FactCall> &Calls) {
                    {"location", locToJSON(C.Loc)},
                    {"args", std::move(Args)},
                    {"held", heldToJSON(C.Held)},
-                   {"local", C.Local}};
+                   {"local", C.Local},
+                   {"imported", C.Imported}};
     // Exception routing: left out when there is nothing to say.
     if (!C.Catches.empty())
       O["catches"] = json::Array(C.Catches);
@@ -184,7 +185,8 @@ bool fromJSON(const json::Value &V, FactCall &C, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("callee", C.CalleeUsr) && O.map("calleeName", C.CalleeName) &&
          O.map("location", C.Loc) && O.map("args", C.Args) && O.map("held", C.Held) &&
-         O.map("local", C.Local) && O.mapOptional("catches", C.Catches) &&
+         O.map("local", C.Local) && O.map("imported", C.Imported) &&
+         O.mapOptional("catches", C.Catches) &&
          O.mapOptional("leaksIfThrows", C.LeaksIfThrows);
 }
 bool fromJSON(const json::Value &V, FactThrow &T, json::Path P) {
@@ -209,6 +211,7 @@ bool fromJSON(const json::Value &V, FactFunction &F, json::Path P) {
          O.map("calls", F.Calls) && O.mapOptional("throws", F.Throws) &&
          O.mapOptional("throwsUnknown", F.ThrowsUnknown) &&
          O.mapOptional("mayRelease", F.MayRelease) &&
+         O.mapOptional("heldOnEntry", F.HeldOnEntry) &&
          O.mapOptional("guard", F.Guard);
 }
 /// One entry of "orderLocks".
@@ -375,6 +378,8 @@ json::Value toJSON(const TUFacts &F) {
       O["throwsUnknown"] = true;
     if (!Fn.MayRelease.empty())
       O["mayRelease"] = locksToJSON(Fn.MayRelease);
+    if (!Fn.HeldOnEntry.empty())
+      O["heldOnEntry"] = locksToJSON(Fn.HeldOnEntry);
     if (!Fn.Guard.empty())
       O["guard"] = guardToJSON(Fn.Guard);
     Functions.push_back(std::move(O));

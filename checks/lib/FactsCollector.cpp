@@ -134,6 +134,7 @@ TUFacts collectFacts(ASTContext &Ctx, const SummaryTable &Summaries,
     Call.CalleeName = X.Callee->getNameAsString();
     Call.Loc = C.loc(X.Loc);
     Call.Local = X.Local;
+    Call.Imported = X.Imported;
     for (const ExternalArg &A : X.Args)
       Call.Args.push_back({A.Index, A.Pointee, C.lock(A.Object)});
     for (const ExternalHeld &H : X.Held)
@@ -175,6 +176,7 @@ TUFacts collectFacts(ASTContext &Ctx, const SummaryTable &Summaries,
     for (const NestedAcquire &N : S.Nested)
       Fn.Nested.push_back({C.lock(N.Held), C.lock(N.Acquired)});
     Fn.MayRelease = C.locks(S.MayRelease);
+    Fn.HeldOnEntry = C.locks(S.HeldOnEntry);
     Fn.Guard.Unlocker = S.Guard.Unlocker;
     for (const GuardLock &G : S.Guard.Locks)
       Fn.Guard.Locks.push_back({C.lock(G.Lock), C.lock(G.Member)});

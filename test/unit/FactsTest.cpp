@@ -213,7 +213,7 @@ TEST(Facts, GroupsOrderEdgesByAcquisition) {
 
 TEST(Facts, RejectsBadOrderLockNumbers) {
   auto error = [](llvm::StringRef Order) {
-    std::string Text = "{\"format\": \"lockcheck-facts\", \"version\": 6, \"mainFile\": "
+    std::string Text = "{\"format\": \"lockcheck-facts\", \"version\": 7, \"mainFile\": "
                        "\"a.cpp\", \"functions\": [], \"findings\": [], \"externalCalls\": "
                        "[], \"named\": [], \"ifUncalled\": [], \"orderLocks\": [{\"class\": \"m\", \"name\": \"m\"}], "
                        "\"lockOrder\": [{\"kind\": \"mutex\", \"location\": {\"file\": "
@@ -255,10 +255,10 @@ TEST(Facts, RejectsForeignAndFutureFiles) {
   EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 99}")
                 .find("facts version 99 is not supported"),
             std::string::npos);
-  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 5}")
-                .find("facts version 5 is not supported; this lockcheck reads version 6"),
+  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 6}")
+                .find("facts version 6 is not supported; this lockcheck reads version 7"),
             std::string::npos);
-  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 6, \"mainFile\": 3, "
+  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 7, \"mainFile\": 3, "
                   "\"functions\": [], \"orderLocks\": [], \"lockOrder\": []}")
                 .find("malformed"),
             std::string::npos);

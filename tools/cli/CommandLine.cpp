@@ -80,6 +80,10 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
   cl::opt<bool> NoProgress("no-progress",
                            cl::desc("No progress lines, not even on a terminal"),
                            cl::cat(Category));
+  // For tests: the findings must not depend on the order TUs are parsed in.
+  cl::opt<bool> ReverseOrder("reverse-parse-order",
+                             cl::desc("Parse the TUs in the reverse of the usual order"),
+                             cl::Hidden, cl::cat(Category));
 
   CliOptions O;
   std::vector<const char *> Args(Argv, Argv + Argc);
@@ -161,6 +165,7 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
   O.WholeProgram = WholeProgram;
   O.Progress = ShowProgress;
   O.NoProgress = NoProgress;
+  O.ReverseParseOrder = ReverseOrder;
   return O;
 }
 

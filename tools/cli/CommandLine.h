@@ -30,6 +30,7 @@ struct CliOptions {
   bool WholeProgram = false; // --whole-program: uncalled functions are entry points
   bool Progress = false;   // --progress: also when stderr is no terminal
   bool NoProgress = false; // --no-progress: never
+  bool ReverseParseOrder = false; // hidden, for tests of determinism
 };
 
 /// Parses argv; errors are one line naming the option and the valid choices.

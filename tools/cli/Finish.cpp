@@ -169,8 +169,7 @@ int finishRun(Collected &C, const CliOptions &O) {
   if (S.FromCache)
     Err << " (" << S.FromCache << " from cache)";
   if (S.Reanalysed)
-    Err << ", " << S.Reanalysed << " re-checked with other TUs' summaries"
-        << (S.ImportRounds > 1 ? " (" + std::to_string(S.ImportRounds) + " rounds)" : "");
+    Err << ", " << S.Reanalysed << " re-checked with other TUs' summaries";
   if (!S.Merged.empty())
     Err << ", " << S.Merged.size()
         << (S.Merged.size() == 1 ? " merged into an identical command"

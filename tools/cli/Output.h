@@ -22,7 +22,6 @@ struct RunSummary {
   std::string Unit = "translation units";
   /// Total: every unit considered; Analysed + Merged + Skipped add up to it.
   unsigned Analysed = 0, Total = 0, FromCache = 0, Reanalysed = 0, Baselined = 0;
-  unsigned ImportRounds = 0; // phase-2 rounds that re-checked some compile command
   /// Compile commands identical to another one of the same file (after
   /// dropping output options): analysed once, with the other.
   std::vector<SkippedTU> Merged;

@@ -5,8 +5,11 @@
 #include "FactsFiles.h"
 #include "Finish.h"
 #include "Messages.h"
+#include "PhaseOneOrder.h"
 #include "Progress.h"
+#include "RecheckOrder.h"
 #include "ResultCache.h"
+#include "SharedImports.h"
 #include "TUAnalyzer.h"
 #include "lockcheck/Config.h"
 #include "lockcheck/CrossTU.h"
@@ -17,7 +20,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
-#include "llvm/Support/SHA1.h"
 #include "llvm/Support/raw_ostream.h"
 #include <atomic>
 #include <map>
@@ -31,9 +33,9 @@ namespace lockcheck::cli {
 
 namespace {
 
-/// Phase 2 repeats while summaries still change through chains of TUs
-/// (a.cpp -> b.cpp -> c.cpp needs two rounds); this bounds the rounds.
-constexpr unsigned MaxImportRounds = 4;
+/// TUs that import each other's wrappers in a cycle are checked again
+/// until their imports settle, at most this many times.
+constexpr unsigned MaxCyclePasses = 3;
 
 struct ConfigEntry {
   bool Ok = false;
@@ -48,8 +50,8 @@ struct Job {
   CompileCommand Cmd;
   const ConfigEntry *Cfg = nullptr;
   unsigned Variant = 0, Variants = 1; // this one among the file's distinct commands
+  unsigned Rank = 0; // its place in the run: the first of two definitions wins
   TUOutcome Out;
-  std::string Digest; // of the imported summaries the outcome used
   std::string label() const {
     if (Variants == 1)
       return File;
@@ -207,31 +209,6 @@ void parallelFor(size_t N, unsigned Jobs, const std::function<void(size_t)> &Wor
     T.join();
 }
 
-/// A digest of the other TUs' summaries this TU would import ("" if none).
-/// The notes of a summary's call chain are left out: a longer chain found in
-/// a later round changes no finding, only how far its notes reach, and
-/// re-parsing a TU for that is not worth it.
-std::string importDigest(const TUFacts &F, const ImportedSummaries &Imp) {
-  TUFacts Used;
-  for (const std::string &Usr : F.ExternalCalls)
-    if (const FactFunction *Fn = Imp.find(Usr)) {
-      FactFunction Bare = *Fn;
-      Bare.Loc = {};
-      for (auto *Locks : {&Bare.Acquires, &Bare.NetAcquired, &Bare.NetReleased})
-        for (FactLock &L : *Locks)
-          L.Chain.clear();
-      for (FactConditional &C : Bare.NetAcquiredIf)
-        C.Lock.Chain.clear();
-      Used.Functions.push_back(std::move(Bare));
-    }
-  if (Used.Functions.empty())
-    return "";
-  std::string Text;
-  llvm::raw_string_ostream(Text) << toJSON(Used);
-  std::array<uint8_t, 20> D = llvm::SHA1::hash(llvm::arrayRefFromStringRef(Text));
-  return llvm::toHex(D, true);
-}
-
 Report reportOf(const FactFinding &F) {
   auto pos = [](const FactLocation &L) {
     return SourcePos{L.File, static_cast<unsigned>(L.Line), static_cast<unsigned>(L.Column)};
@@ -247,53 +224,75 @@ Report reportOf(const FactFinding &F) {
   return R;
 }
 
-/// Does \p F call a function of another TU that leaves locks held or
-/// released? Only a flow analysis of F's TU applies that exactly.
-bool callsLocksetChanger(const TUFacts &F, const ImportedSummaries &Imp) {
-  return llvm::any_of(F.ExternalCalls, [&](const std::string &Usr) {
-    const FactFunction *Fn = Imp.find(Usr);
-    return Fn && changesCallerLockset(*Fn);
-  });
-}
-
 class Runner {
 public:
-  Runner(const CliOptions &O, std::optional<ResultCache> &Cache)
-      : O(O), Cache(Cache),
+  Runner(const CliOptions &O, std::optional<ResultCache> &Cache, SharedImports &Shared)
+      : O(O), Cache(Cache), Shared(Shared),
         Jobs(O.Jobs ? O.Jobs : std::max(1u, std::thread::hardware_concurrency())),
         Mode(progressMode(O.Progress, O.NoProgress)) {}
 
-  /// Analyses \p Which with \p Imp (null in phase 1); outcomes replace the old.
-  void run(std::vector<Job *> Which, const ImportedSummaries *Imp,
+  /// Phase 1: every job, each with the wrappers of the TUs that finished
+  /// before it started.
+  void phaseOne(std::vector<Job> &All) {
+    std::vector<ScannedCommand> Commands;
+    for (const Job &J : All)
+      Commands.push_back({J.File, J.Cmd.Directory, J.Cmd.CommandLine});
+    std::vector<size_t> Order = phaseOneOrder(Commands);
+    if (O.ReverseParseOrder)
+      std::reverse(Order.begin(), Order.end());
+    std::vector<Job *> Which;
+    for (size_t I : Order)
+      Which.push_back(&All[I]);
+    run(Which, nullptr, {}, "phase 1 parsing and analysing");
+  }
+
+  /// Phase 2: analyses again each TU whose imports were not the final ones,
+  /// after the TUs whose wrappers it imports. Returns those TUs.
+  std::set<Job *> settleImports(const std::vector<Job *> &Done) {
+    std::vector<const TUFacts *> Facts;
+    for (const Job *J : Done)
+      Facts.push_back(&J->Out.Facts);
+    std::set<Job *> Again;
+    for (const RecheckStep &Step : recheckSteps(Facts))
+      for (unsigned Pass = 0; Pass < MaxCyclePasses; ++Pass) {
+        std::shared_ptr<const ImportedSummaries> Imp = Shared.snapshot();
+        std::vector<Job *> Stale;
+        std::vector<std::string> Digests;
+        for (unsigned I : Pass == 0 ? Step.TUs : Step.InCycles) {
+          Job &J = *Done[I];
+          if (!J.Out.Analysed)
+            continue;
+          std::string D = importDigest(J.Out.Facts, *Imp);
+          if (D != J.Out.ImportDigest) {
+            Stale.push_back(&J);
+            Digests.push_back(std::move(D));
+          }
+        }
+        if (Stale.empty())
+          break;
+        run(Stale, Imp, Digests, "phase 2 re-checking with other TUs' wrappers");
+        Again.insert(Stale.begin(), Stale.end());
+      }
+    return Again;
+  }
+
+  std::atomic<unsigned> FromCache{0};
+
+private:
+  /// Analyses \p Which with \p Imp, or (null) with the shared set as each
+  /// starts; outcomes replace the old. \p Digests: of \p Imp for each, the
+  /// cache key's part (phase 1 keys none: its entries record their imports).
+  void run(const std::vector<Job *> &Which, std::shared_ptr<const ImportedSummaries> Imp,
            const std::vector<std::string> &Digests, llvm::StringRef Phase) {
     Progress P(Mode, Phase.str(), Which.size(), "compile commands");
     unsigned CachedBefore = FromCache;
     parallelFor(Which.size(), Jobs, [&](size_t I) {
       Job &J = *Which[I];
-      J.Digest = Digests.empty() ? "" : Digests[I];
-      std::string Key = Cache ? Cache->key(J.Cmd, J.Cfg->Text, J.Digest) : "";
-      if (!Key.empty()) {
-        std::string Problem;
-        if (std::optional<TUOutcome> Hit = Cache->load(Key, Problem)) {
-          J.Out = std::move(*Hit);
-          ++FromCache;
-          P.step(J.File);
-          return;
-        }
-        if (!Problem.empty())
-          printWarning(Problem);
-      }
-      AnalysisOptions Opts = J.Cfg->Opts;
-      Opts.Imported = Imp;
-      J.Out = analyzeTU(J.Cmd, Opts, Cache.has_value());
-      if (!J.Out.Analysed)
-        printError(J.label() + ": not analysed: " + J.Out.Problem);
-      else if (!Key.empty()) {
-        std::string Problem;
-        Cache->store(Key, J.Out, Problem);
-        if (!Problem.empty() && !CacheWarned.exchange(true))
-          printWarning(Problem + " (results are not cached)");
-      }
+      analyse(J, Imp ? Imp : Shared.snapshot(), Digests.empty() ? "" : Digests[I]);
+      if (J.Out.Analysed)
+        Shared.update(J.Rank, J.Out.Facts);
+      else
+        Shared.update(J.Rank, TUFacts());
       P.step(J.File);
     });
     unsigned Ok = llvm::count_if(Which, [](const Job *J) { return J->Out.Analysed; });
@@ -303,11 +302,38 @@ public:
              (Cached ? " (" + std::to_string(Cached) + " from the cache)" : ""));
   }
 
-  std::atomic<unsigned> FromCache{0};
+  void analyse(Job &J, const std::shared_ptr<const ImportedSummaries> &Imp,
+               llvm::StringRef KeyDigest) {
+    std::string Key = Cache ? Cache->key(J.Cmd, J.Cfg->Text, KeyDigest) : "";
+    if (!Key.empty()) {
+      std::string Problem;
+      if (std::optional<TUOutcome> Hit = Cache->load(Key, Problem)) {
+        J.Out = std::move(*Hit);
+        ++FromCache;
+        return;
+      }
+      if (!Problem.empty())
+        printWarning(Problem);
+    }
+    AnalysisOptions Opts = J.Cfg->Opts;
+    Opts.Imported = Imp.get();
+    J.Out = analyzeTU(J.Cmd, Opts, Cache.has_value());
+    if (!J.Out.Analysed) {
+      printError(J.label() + ": not analysed: " + J.Out.Problem);
+      return;
+    }
+    J.Out.ImportDigest = importDigest(J.Out.Facts, *Imp);
+    if (!Key.empty()) {
+      std::string Problem;
+      Cache->store(Key, J.Out, Problem);
+      if (!Problem.empty() && !CacheWarned.exchange(true))
+        printWarning(Problem + " (results are not cached)");
+    }
+  }
 
-private:
   const CliOptions &O;
   std::optional<ResultCache> &Cache;
+  SharedImports &Shared;
   unsigned Jobs;
   ProgressMode Mode;
   std::atomic<bool> CacheWarned{false};
@@ -369,62 +395,34 @@ int runProject(const CliOptions &O) {
       Jobs.push_back(std::move(J));
     }
     for (size_t I = First; I < Jobs.size(); ++I) {
+      Jobs[I].Rank = I;
       Jobs[I].Variant = I - First;
       Jobs[I].Variants = Jobs.size() - First;
     }
   }
   C.Summary.Total = Jobs.size() + C.Summary.Merged.size() + C.Summary.Skipped.size();
 
-  Runner R(O, Cache);
-  std::vector<Job *> All;
-  for (Job &J : Jobs)
-    All.push_back(&J);
-  R.run(All, nullptr, {}, "phase 1 parsing and analysing");
-
-  // Phase 2, on facts: other TUs' summaries at each TU's calls to them.
+  SharedImports Shared;
+  Runner R(O, Cache, Shared);
+  R.phaseOne(Jobs);
   std::vector<Job *> Done;
-  std::vector<TUFacts *> DoneFacts;
   for (Job &J : Jobs)
-    if (J.Out.Analysed) {
+    if (J.Out.Analysed)
       Done.push_back(&J);
-      DoneFacts.push_back(&J.Out.Facts);
-    }
-  CrossTUResult Cross = applyAcrossTUs(DoneFacts);
+  std::set<Job *> Rechecked = R.settleImports(Done);
 
-  // Phase 2, parsing again: a TU that calls another TU's acquire or release
-  // wrapper needs its own flow analysis with that summary (what the caller
-  // holds after the call). Repeats while such summaries still change.
-  std::set<Job *> Reanalysed;
-  for (unsigned Round = 0; Round < MaxImportRounds; ++Round) {
-    ImportedSummaries Imp;
-    for (Job &J : Jobs)
-      if (J.Out.Analysed)
-        Imp.add(J.Out.Facts);
-    if (Imp.empty())
-      break;
-    std::vector<Job *> Again;
-    std::vector<std::string> Digests;
-    for (Job &J : Jobs) {
-      if (!J.Out.Analysed || !callsLocksetChanger(J.Out.Facts, Imp))
-        continue;
-      std::string D = importDigest(J.Out.Facts, Imp);
-      if (D != J.Digest) {
-        Again.push_back(&J);
-        Digests.push_back(D);
-      }
+  // Phase 2 on facts: other TUs' summaries at each TU's calls to them (at a
+  // call whose summary the TU imported, only what the callee gains here).
+  std::vector<Job *> Final;
+  std::vector<TUFacts *> FinalFacts;
+  for (Job *J : Done)
+    if (J->Out.Analysed) {
+      Final.push_back(J);
+      FinalFacts.push_back(&J->Out.Facts);
     }
-    if (Again.empty())
-      break;
-    R.run(Again, &Imp, Digests,
-          "phase 2 round " + std::to_string(Round + 1) + ": re-checking with other TUs' summaries");
-    ++C.Summary.ImportRounds;
-    Reanalysed.insert(Again.begin(), Again.end());
-  }
-
-  for (size_t I = 0; I < Done.size(); ++I) {
-    Job &J = *Done[I];
-    if (Reanalysed.count(&J) || !J.Out.Analysed)
-      continue; // its own analysis saw the other TUs' summaries
+  CrossTUResult Cross = applyAcrossTUs(FinalFacts);
+  for (size_t I = 0; I < Final.size(); ++I) {
+    Job &J = *Final[I];
     for (const FactFinding &F : Cross.Findings[I])
       if (J.Cfg->Opts.Enabled.contains(F.CheckKind))
         J.Out.Reports.push_back(reportOf(F));
@@ -469,7 +467,7 @@ int runProject(const CliOptions &O) {
     C.Facts.push_back(std::move(J.Out.Facts));
   }
   C.Summary.FromCache = R.FromCache;
-  C.Summary.Reanalysed = Reanalysed.size();
+  C.Summary.Reanalysed = Rechecked.size();
   return finishRun(C, O);
 }
 

@@ -12,9 +12,10 @@
 namespace lockcheck::cli {
 
 /// Part of every key: entries of an older analysis (facts version 2 had no
-/// local calls; facts version 3 no exceptions, and every call might throw)
+/// local calls; facts version 3 no exceptions, and every call might throw;
+/// facts version 4 did not say which calls the TU applied imported summaries at)
 /// are never reused.
-static constexpr int CacheVersion = 3;
+static constexpr int CacheVersion = 4;
 
 llvm::Error ResultCache::prepare() {
   if (std::error_code EC = llvm::sys::fs::create_directories(Dir))
@@ -100,6 +101,8 @@ std::optional<TUOutcome> ResultCache::load(llvm::StringRef Key, std::string &Pro
   if (!F)
     return Damaged(llvm::toString(F.takeError()));
   Out.Facts = std::move(*F);
+  if (std::optional<llvm::StringRef> D = O->getString("importDigest"))
+    Out.ImportDigest = D->str();
   Out.Analysed = true;
   return Out;
 }
@@ -113,7 +116,8 @@ void ResultCache::store(llvm::StringRef Key, const TUOutcome &Out, std::string &
   llvm::json::Object Entry{{"version", CacheVersion},
                            {"inputs", std::move(Inputs)},
                            {"reports", std::move(Reports)},
-                           {"facts", toJSON(Out.Facts)}};
+                           {"facts", toJSON(Out.Facts)},
+                           {"importDigest", Out.ImportDigest}};
   std::string Path = entryPath(Key);
   llvm::SmallString<256> Tmp;
   int FD = -1;

@@ -28,6 +28,8 @@ struct TUOutcome {
   std::string Problem;
   std::vector<Report> Reports;
   TUFacts Facts;
+  /// Of the other TUs' summaries the analysis imported (importDigest).
+  std::string ImportDigest;
   /// Every file the TU read, with a hash of its contents (for the cache).
   std::vector<FileDigest> Inputs;
 };

@@ -36,6 +36,9 @@ struct ExternalCall {
   llvm::SmallVector<ExternalArg, 2> Args;
   llvm::SmallVector<ExternalHeld, 2> Held;
   bool Local = false; // the callee is the TU's own and reaches another TU
+  /// The TU applied another TU's summary of the callee (whole-project
+  /// analysis): the call belongs to the TU's findings, not phase 2's.
+  bool Imported = false;
   /// If the callee throws: the handlers on the way out of the caller
   /// (caught type names, innermost first; "..." catches all), and the manual
   /// locks the exception leaves held when it leaves the caller.

@@ -21,7 +21,7 @@
 
 namespace lockcheck {
 
-constexpr int FactsVersion = 6;
+constexpr int FactsVersion = 7;
 
 struct FactLocation {
   std::string File;
@@ -102,11 +102,16 @@ struct FactCall {
   std::vector<FactArg> Args;
   std::vector<FactHeld> Held;
   bool Local = false;
+  /// The TU's own analysis applied another TU's summary of the callee (the
+  /// whole-project command imports acquire and release wrappers): like a
+  /// local call, only what the callee gains across TUs is new here.
+  bool Imported = false;
   std::vector<std::string> Catches;
   std::vector<FactHeld> LeaksIfThrows;
   bool operator==(const FactCall &O) const {
     return CalleeUsr == O.CalleeUsr && CalleeName == O.CalleeName && Loc == O.Loc &&
-           Args == O.Args && Held == O.Held && Local == O.Local && Catches == O.Catches &&
+           Args == O.Args && Held == O.Held && Local == O.Local && Imported == O.Imported &&
+           Catches == O.Catches &&
            LeaksIfThrows == O.LeaksIfThrows;
   }
 };
@@ -171,12 +176,14 @@ struct FactFunction {
   /// Locks of the object released on some paths only (member functions).
   std::vector<FactLock> MayRelease;
   FactGuard Guard;
+  /// Locks the caller holds on entry (FunctionSummary::HeldOnEntry).
+  std::vector<FactLock> HeldOnEntry;
   bool operator==(const FactFunction &O) const {
     return Usr == O.Usr && Name == O.Name && Loc == O.Loc && Acquires == O.Acquires &&
            NetAcquired == O.NetAcquired && NetReleased == O.NetReleased &&
            NetAcquiredIf == O.NetAcquiredIf && Nested == O.Nested && Calls == O.Calls &&
            Throws == O.Throws && ThrowsUnknown == O.ThrowsUnknown &&
-           MayRelease == O.MayRelease && Guard == O.Guard;
+           MayRelease == O.MayRelease && Guard == O.Guard && HeldOnEntry == O.HeldOnEntry;
   }
 };
 
@@ -260,8 +267,9 @@ class ImportedSummaries {
 public:
   void add(const TUFacts &F) {
     for (const FactFunction &Fn : F.Functions)
-      ByUsr.try_emplace(Fn.Usr, Fn);
+      add(Fn);
   }
+  void add(const FactFunction &Fn) { ByUsr.try_emplace(Fn.Usr, Fn); }
   const FactFunction *find(llvm::StringRef Usr) const {
     auto It = ByUsr.find(Usr);
     return It == ByUsr.end() ? nullptr : &It->second;

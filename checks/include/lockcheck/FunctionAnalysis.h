@@ -230,7 +230,7 @@ private:
                                                   const CallChain &Chain) const;
   /// Logs a call to a function defined in another TU, or (\p Local) to one
   /// of the TU's own that reaches another TU (see ExternalCalls.h).
-  void recordExternalCall(const CallSite &C, const State &St, bool Local);
+  void recordExternalCall(const CallSite &C, const State &St, bool Local, bool Imported);
   std::optional<LockId> translate(const SummaryLock &L, const CallSite &C);
   bool expressible(LockId Id) const;
   void addToSummary(llvm::SmallVectorImpl<SummaryLock> &List, LockId Id, bool Shared,

@@ -116,6 +116,11 @@ struct FunctionSummary {
   llvm::SmallVector<SummaryLock, 1> MayRelease;
   /// Constructors of scoped guard classes (see GuardConstructor).
   GuardConstructor Guard;
+  /// Locks its caller holds on entry (it releases them, and may take them
+  /// back): taking one of them again inside, after its own release, is no
+  /// new acquisition for the caller. Not part of empty(): it matters only
+  /// when calls into other TUs grow Acquires (CrossTU.cpp).
+  llvm::SmallVector<SummaryLock, 1> HeldOnEntry;
   bool empty() const {
     return Acquires.empty() && NetAcquired.empty() && NetReleased.empty() && Nested.empty() &&
            NetAcquiredIf.empty() && MayRelease.empty() && Guard.empty();
@@ -124,7 +129,7 @@ struct FunctionSummary {
   /// function: a list grown to 64 locks has room for 127.
   void shrinkToFit() {
     fit(Acquires), fit(NetAcquired), fit(NetReleased), fit(Nested), fit(NetAcquiredIf),
-        fit(MayRelease), fit(Guard.Locks);
+        fit(MayRelease), fit(Guard.Locks), fit(HeldOnEntry);
   }
 
 private:
