@@ -249,11 +249,7 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
       Modes = switchedParamValues(FD, Ctx);
     CollectingSink Held;
     WrapperEvidence HeldWrappers;
-    TUContext Buffered{Model,   Throws,  Opts,     Held, HeldWrappers, Summaries,
-                       Order,   Imports, Virtuals, TU.External, TU.Accesses};
-    Buffered.Writes = TU.Writes;
-    Buffered.Roots = TU.Roots;
-    Buffered.Specialised = TU.Specialised;
+    TUContext Buffered = TU.redirected(Held, HeldWrappers, Order, /*KeepLogs=*/true);
     FunctionAnalysis FA(Ctx, FD, Modes.empty() ? TU : Buffered, Emit);
     bool Completed = FA.run();
     if (!Modes.empty()) {
@@ -347,11 +343,8 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
       WrapperEvidence Scratch;
       LockOrderGraph NoOrder(SM);
       llvm::DenseSet<const FunctionDecl *> Only{FD->getCanonicalDecl()};
-      TUContext AsRoot{Model,   Throws,  Opts,     Caught, Scratch, Summaries,
-                       NoOrder, Imports, Virtuals, nullptr, nullptr};
-      AsRoot.Writes = &Writes;
+      TUContext AsRoot = TU.redirected(Caught, Scratch, NoOrder, /*KeepLogs=*/false);
       AsRoot.Roots = &Only;
-      AsRoot.Specialised = &Specialised;
       FunctionAnalysis(Ctx, FD, AsRoot, /*Emit=*/true).run();
       std::string Usr = usrOf(FD->getCanonicalDecl());
       for (FactFinding &F : findingsAsFacts(finalizeFindings(std::move(Caught.Findings), SM), Ctx))

@@ -112,11 +112,7 @@ bool analyseModes(ASTContext &Ctx, const FunctionDecl *FD, const TUContext &TU,
   for (const ParamValue &PV : Values) {
     CollectingSink Caught;
     LockOrderGraph NoOrder(Ctx.getSourceManager());
-    TUContext Alone{TU.Model,   TU.Throws,  TU.Opts,     Caught,  Evidence, TU.Summaries,
-                    NoOrder,    TU.Imports, TU.Virtuals, nullptr, nullptr};
-    Alone.Writes = TU.Writes;
-    Alone.Roots = TU.Roots;
-    Alone.Specialised = TU.Specialised;
+    TUContext Alone = TU.redirected(Caught, Evidence, NoOrder, /*KeepLogs=*/false);
     FunctionAnalysis FA(Ctx, FD, Alone, /*Emit=*/true);
     FA.assumeParam(PV);
     if (!FA.run())

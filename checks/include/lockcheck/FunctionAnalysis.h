@@ -93,6 +93,29 @@ struct TUContext {
   const llvm::DenseSet<const clang::FunctionDecl *> *Roots = nullptr;
   /// Callees' summaries for constant arguments (ParamSpecialisation.h).
   const SpecialisedTable *Specialised = nullptr;
+
+  /// The same TU with findings, wrapper evidence and lock order sent
+  /// elsewhere, for a function analysed once more (a switch's modes, as an
+  /// entry point) or whose findings wait for a verdict. The facts logs stay
+  /// only with \p KeepLogs: a second look must not record calls twice.
+  TUContext redirected(FindingSink &S, WrapperEvidence &W, LockOrderGraph &O,
+                       bool KeepLogs) const {
+    TUContext C{Model,
+                Throws,
+                Opts,
+                S,
+                W,
+                Summaries,
+                O,
+                Imports,
+                Virtuals,
+                KeepLogs ? External : nullptr,
+                KeepLogs ? Accesses : nullptr};
+    C.Writes = Writes;
+    C.Roots = Roots;
+    C.Specialised = Specialised;
+    return C;
+  }
 };
 
 /// A call as summaries see it. Constructors, destructors and delete have no
