@@ -12,8 +12,7 @@ using namespace clang;
 
 namespace lockcheck {
 
-static std::optional<int64_t> constantOf(const Expr *E, const ASTContext &Ctx) {
-  E = E->IgnoreParenImpCasts();
+static std::optional<int64_t> evaluateConstant(const Expr *E, const ASTContext &Ctx) {
   if (isa<CXXNullPtrLiteralExpr>(E) || isa<GNUNullExpr>(E))
     return 0;
   if (E->isValueDependent() || E->isTypeDependent())
@@ -26,6 +25,17 @@ static std::optional<int64_t> constantOf(const Expr *E, const ASTContext &Ctx) {
   if (E->EvaluateAsInt(R, Ctx, Expr::SE_NoSideEffects))
     return R.Val.getInt().getExtValue();
   return std::nullopt;
+}
+
+// Every edge of every pass evaluates its branch condition once per path:
+// Clang's constant evaluator, run afresh each time, was a third of the
+// cost of a function with thousands of `x == K` branches.
+std::optional<int64_t> ConditionModel::constantOf(const Expr *E) const {
+  E = E->IgnoreParenImpCasts();
+  auto [It, New] = Constants.try_emplace(E);
+  if (New)
+    It->second = evaluateConstant(E, Ctx);
+  return It->second;
 }
 
 /// The guard variable a condition asks about: `lk.owns_lock()` or `lk`
@@ -231,7 +241,7 @@ const Expr *ConditionModel::truthOperand(const Expr *E, bool &Negated) const {
     return nullptr;
   for (const Expr *K : {BO->getRHS(), BO->getLHS()}) {
     const Expr *X = K == BO->getRHS() ? BO->getLHS() : BO->getRHS();
-    std::optional<int64_t> C = constantOf(K, Ctx);
+    std::optional<int64_t> C = constantOf(K);
     if (!C)
       continue;
     if (*C == 0) {
@@ -255,10 +265,10 @@ const CondAtom &ConditionModel::leaf(const Expr *E) {
   CondAtom A;
   const Expr *Base = E;
   if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isEqualityOp()) {
-    std::optional<int64_t> R = constantOf(BO->getRHS(), Ctx);
+    std::optional<int64_t> R = constantOf(BO->getRHS());
     const Expr *Other = BO->getLHS();
     if (!R) {
-      R = constantOf(BO->getLHS(), Ctx);
+      R = constantOf(BO->getLHS());
       Other = BO->getRHS();
     }
     if (R) {
@@ -407,7 +417,7 @@ Tri ConditionModel::eval(const Expr *E, const Disjunct &D, unsigned Depth) {
       return Stop;
     return L == Tri::Unknown || R == Tri::Unknown ? Tri::Unknown : notTri(Stop);
   }
-  if (std::optional<int64_t> C = constantOf(E, Ctx))
+  if (std::optional<int64_t> C = constantOf(E))
     return *C ? Tri::True : Tri::False;
   // `i < n` where both sides are known numbers (`for (i = 0; i < N; ++i)`
   // on its first test).
@@ -436,7 +446,7 @@ Tri ConditionModel::eval(const Expr *E, const Disjunct &D, unsigned Depth) {
 
 std::optional<int64_t> ConditionModel::exactValue(const Expr *E, const Disjunct &D) const {
   E = E->IgnoreParenImpCasts();
-  if (std::optional<int64_t> C = constantOf(E, Ctx))
+  if (std::optional<int64_t> C = constantOf(E))
     return C;
   const auto *DRE = dyn_cast<DeclRefExpr>(E);
   const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
@@ -516,7 +526,7 @@ bool ConditionModel::assume(const Expr *E, bool Value, Disjunct &D, unsigned Dep
     }
     return Ok;
   }
-  if (constantOf(E, Ctx))
+  if (constantOf(E))
     return true; // eval would have known
   const CondAtom &A = leaf(E);
   if (A.WholeKey) {
@@ -596,7 +606,7 @@ std::optional<Fact> ConditionModel::factForStore(const ValueDecl *Var, const Exp
   E = strip(E);
   Fact F;
   F.Key = Var;
-  if (std::optional<int64_t> C = constantOf(E, Ctx)) {
+  if (std::optional<int64_t> C = constantOf(E)) {
     F.Value = *C != 0;
     F.HasExact = *C != 0; // false already says 0: one fact for one meaning
     F.Exact = F.HasExact ? *C : 0;

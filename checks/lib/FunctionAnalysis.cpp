@@ -320,11 +320,14 @@ bool FunctionAnalysis::edgeState(const CFGBlock *From, unsigned SuccIndex, State
     // decides on `b`.
     const Expr *Branch = computesInBlock(From, C) ? C : ConditionModel::branchedOn(C);
     bool Value = SuccIndex == 0;
-    llvm::SmallVector<Disjunct, 2> Kept;
-    for (Disjunct &D : S.Ds)
-      if (Conds->assumeBranch(Branch, Value, D))
-        Kept.push_back(std::move(D));
-    S.Ds = std::move(Kept);
+    size_t Kept = 0; // in place: disjuncts are large
+    for (size_t I = 0; I < S.Ds.size(); ++I)
+      if (Conds->assumeBranch(Branch, Value, S.Ds[I])) {
+        if (I != Kept)
+          S.Ds[Kept] = std::move(S.Ds[I]);
+        ++Kept;
+      }
+    S.Ds.truncate(Kept);
     // A lock reached through a pointer that is null on this edge cannot be
     // held (`for (n = head; n;)` ends a hand-over-hand walk).
     if (const VarDecl *Null = nullOnEdge(Ctx, Branch, Value))

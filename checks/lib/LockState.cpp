@@ -164,15 +164,20 @@ static void intersectFacts(Disjunct &Into, const Disjunct &Other) {
 }
 
 bool State::normalize() {
-  llvm::SmallVector<Disjunct, 2> Out;
-  for (Disjunct &D : Ds) {
-    auto It = llvm::find_if(Out, [&](const Disjunct &O) { return O.sameShape(D); });
-    if (It == Out.end())
-      Out.push_back(std::move(D));
-    else
-      intersectFacts(*It, D);
+  // In place: a disjunct is large, and this runs on every edge.
+  size_t Kept = 0;
+  for (size_t I = 0; I < Ds.size(); ++I) {
+    auto *It = std::find_if(Ds.begin(), Ds.begin() + Kept,
+                            [&](const Disjunct &O) { return O.sameShape(Ds[I]); });
+    if (It != Ds.begin() + Kept) {
+      intersectFacts(*It, Ds[I]);
+      continue;
+    }
+    if (I != Kept)
+      Ds[Kept] = std::move(Ds[I]);
+    ++Kept;
   }
-  Ds = std::move(Out);
+  Ds.truncate(Kept);
   if (Ds.size() <= MaxDisjuncts)
     return true;
   for (Disjunct &D : Ds)
@@ -182,6 +187,7 @@ bool State::normalize() {
 }
 
 bool State::joinWith(const State &O) {
+  Ds.reserve(Ds.size() + O.Ds.size());
   Ds.append(O.Ds.begin(), O.Ds.end());
   return normalize();
 }

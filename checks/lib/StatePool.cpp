@@ -103,24 +103,35 @@ Disjunct decode(const uint64_t *&At) {
 } // namespace
 
 FrozenState::FrozenState(const State &S) {
-  // Disjuncts in the order of their words: a state is a set of them.
-  std::vector<std::vector<uint64_t>> Parts(S.Ds.size());
-  size_t Total = 1;
-  for (size_t I = 0; I < S.Ds.size(); ++I) {
-    encode(S.Ds[I], Parts[I]);
-    Total += Parts[I].size();
+  // Disjuncts in the order of their words: a state is a set of them. All
+  // are encoded into one scratch buffer (one allocation, not one each),
+  // then copied in order.
+  thread_local std::vector<uint64_t> Scratch;
+  thread_local std::vector<std::pair<size_t, size_t>> Parts; // [begin, end)
+  Scratch.clear();
+  Parts.clear();
+  for (const Disjunct &D : S.Ds) {
+    size_t Begin = Scratch.size();
+    encode(D, Scratch);
+    Parts.push_back({Begin, Scratch.size()});
   }
-  std::sort(Parts.begin(), Parts.end());
-  Words.reserve(Total);
+  const uint64_t *Base = Scratch.data();
+  std::sort(Parts.begin(), Parts.end(), [Base](const auto &A, const auto &B) {
+    return std::lexicographical_compare(Base + A.first, Base + A.second, Base + B.first,
+                                        Base + B.second);
+  });
+  Words.reserve(Scratch.size() + 1);
   Words.push_back(S.Ds.size());
-  for (const std::vector<uint64_t> &P : Parts)
-    Words.insert(Words.end(), P.begin(), P.end());
+  for (const auto &[Begin, End] : Parts)
+    Words.insert(Words.end(), Base + Begin, Base + End);
 }
 
 State FrozenState::thaw() const {
   State S;
   const uint64_t *At = Words.data();
-  for (uint64_t N = *At++; N; --N)
+  uint64_t N = *At++;
+  S.Ds.reserve(N);
+  for (; N; --N)
     S.Ds.push_back(decode(At));
   return S;
 }

@@ -95,6 +95,8 @@ private:
   /// The leaf below casts, parentheses and `__builtin_expect`.
   const clang::Expr *strip(const clang::Expr *E) const;
   const CondAtom &leaf(const clang::Expr *E);
+  /// The integer \p E always evaluates to, if any (memoised).
+  std::optional<int64_t> constantOf(const clang::Expr *E) const;
   /// The number \p E is known to be on \p D: a constant, or an integer
   /// variable assigned one.
   std::optional<int64_t> exactValue(const clang::Expr *E, const Disjunct &D) const;
@@ -121,6 +123,7 @@ private:
   const llvm::DenseSet<const clang::ValueDecl *> &Escaping;
   WriteEffects &Writes;
   llvm::DenseMap<const clang::Expr *, CondAtom> Cache;
+  mutable llvm::DenseMap<const clang::Expr *, std::optional<int64_t>> Constants;
   /// Operand (without parentheses) -> the `&&`/`||` it is an operand of.
   llvm::DenseMap<const clang::Expr *, const clang::BinaryOperator *> LogicalParent;
   struct StableInfo {

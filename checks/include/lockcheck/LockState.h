@@ -17,6 +17,7 @@
 #include "lockcheck/LockPath.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -55,7 +56,9 @@ public:
   unsigned size() const { return Infos.size(); }
 
 private:
-  std::vector<LockInfo> Infos;
+  /// A deque: growing never moves (copies) the paths and names already here,
+  /// and a function calling a chain interns up to 64 locks per call.
+  std::deque<LockInfo> Infos;
   llvm::StringMap<LockId> ByKey;
 };
 
