@@ -1,5 +1,6 @@
 //===- PhaseOneOrder.cpp - which TU to parse first ------------------------===//
 #include "PhaseOneOrder.h"
+#include "lockcheck/ClangCompat.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
@@ -56,7 +57,7 @@ std::vector<std::string> quoteDirs(const ScannedCommand &C) {
     else
       continue;
     llvm::SmallString<256> P(Dir);
-    llvm::sys::fs::make_absolute(C.Directory, P);
+    compat::makeAbsolute(C.Directory, P);
     Dirs.push_back(std::string(P));
   }
   return Dirs;
