@@ -191,7 +191,8 @@ bool fromJSON(const json::Value &V, FactCall &C, json::Path P) {
 }
 bool fromJSON(const json::Value &V, FactThrow &T, json::Path P) {
   json::ObjectMapper O(V, P);
-  return O && O.map("type", T.Type) && O.map("bases", T.Bases);
+  return O && O.map("type", T.Type) && O.map("bases", T.Bases) &&
+         O.mapOptional("from", T.From) && O.mapOptional("in", T.In);
 }
 bool fromJSON(const json::Value &V, FactGuardLock &G, json::Path P) {
   json::ObjectMapper O(V, P);
@@ -370,8 +371,14 @@ json::Value toJSON(const TUFacts &F) {
                    {"calls", callsToJSON(Fn.Calls)}};
     if (!Fn.Throws.empty()) {
       json::Array Throws;
-      for (const FactThrow &T : Fn.Throws)
-        Throws.push_back(json::Object{{"type", T.Type}, {"bases", json::Array(T.Bases)}});
+      for (const FactThrow &T : Fn.Throws) {
+        json::Object TO{{"type", T.Type}, {"bases", json::Array(T.Bases)}};
+        if (!T.From.empty())
+          TO["from"] = T.From;
+        if (!T.In.empty())
+          TO["in"] = T.In;
+        Throws.push_back(std::move(TO));
+      }
       O["throws"] = std::move(Throws);
     }
     if (Fn.ThrowsUnknown)

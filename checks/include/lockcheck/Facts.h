@@ -21,7 +21,7 @@
 
 namespace lockcheck {
 
-constexpr int FactsVersion = 7;
+constexpr int FactsVersion = 8;
 
 struct FactLocation {
   std::string File;
@@ -117,11 +117,16 @@ struct FactCall {
 };
 
 /// An exception type a function may throw, with the names of its bases (a
-/// handler for any of them catches it).
+/// handler for any of them catches it), and where it comes from, for
+/// messages: thrown by a `throw` in function In, or by standard library
+/// function From ("vector::at"), `new` or `dynamic_cast` called in In.
 struct FactThrow {
   std::string Type;
   std::vector<std::string> Bases;
-  bool operator==(const FactThrow &O) const { return Type == O.Type && Bases == O.Bases; }
+  std::string From, In;
+  bool operator==(const FactThrow &O) const {
+    return Type == O.Type && Bases == O.Bases && From == O.From && In == O.In;
+  }
 };
 
 /// The function acquires Acquired while holding Held (see NestedAcquire in
