@@ -134,8 +134,11 @@ Escaping escaping(const std::vector<FactThrow> &Thrown, bool ThrownUnknown,
   return E;
 }
 
-/// What of \p G's exceptions leaves the caller at \p C.
+/// What of \p G's exceptions leaves the caller at \p C. The body of the
+/// method a virtual call names is not known to run (ThrowModel.h): nothing.
 Escaping escapingAt(const FactCall &C, const FactFunction &G) {
+  if (C.Virtual)
+    return {};
   return escaping(G.Throws, G.ThrowsUnknown, C.Catches);
 }
 

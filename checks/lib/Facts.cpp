@@ -86,6 +86,8 @@ json::Value callsToJSON(const std::vector<FactCall> &Calls) {
                    {"held", heldToJSON(C.Held)},
                    {"local", C.Local},
                    {"imported", C.Imported}};
+    if (C.Virtual)
+      O["virtual"] = true;
     // Exception routing: left out when there is nothing to say.
     if (!C.Catches.empty())
       O["catches"] = json::Array(C.Catches);
@@ -186,7 +188,7 @@ bool fromJSON(const json::Value &V, FactCall &C, json::Path P) {
   return O && O.map("callee", C.CalleeUsr) && O.map("calleeName", C.CalleeName) &&
          O.map("location", C.Loc) && O.map("args", C.Args) && O.map("held", C.Held) &&
          O.map("local", C.Local) && O.map("imported", C.Imported) &&
-         O.mapOptional("catches", C.Catches) &&
+         O.mapOptional("virtual", C.Virtual) && O.mapOptional("catches", C.Catches) &&
          O.mapOptional("leaksIfThrows", C.LeaksIfThrows);
 }
 bool fromJSON(const json::Value &V, FactThrow &T, json::Path P) {

@@ -429,7 +429,11 @@ ThrowSet ThrowModel::callablesThrow(llvm::ArrayRef<const Expr *> Args) {
 ThrowSet ThrowModel::virtualThrows(const FunctionDecl *FD) {
   const auto *MD = cast<CXXMethodDecl>(FD);
   ThrowSet S;
-  if (MD->hasBody())
+  // The call may run any overrider, so the named method's own body (often a
+  // "not supported" stub every real class overrides) is a guess: counted
+  // only with the calls nobody can read. An overrider that throws is a
+  // class that does.
+  if (MD->hasBody() && Cfg.ExceptionLeak.OpaqueCalls)
     S.merge(functionThrows(MD));
   for (const CXXMethodDecl *Over : Virtuals.of(MD))
     if (!declaredNoThrow(Over))

@@ -155,6 +155,7 @@ TEST(Facts, RoundTrips) {
   Local.Local = true;
   Local.Catches = {"std::exception", "..."};
   Local.LeaksIfThrows = Local.Held;
+  Local.Virtual = true;
   F.Functions.back().ThrowsUnknown = true;
   F.Functions.back().Throws.push_back({"std::out_of_range", {"std::exception"}, "vector::at", "A::f"});
   F.Functions.back().Calls.push_back(Local);

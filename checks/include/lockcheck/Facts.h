@@ -106,12 +106,15 @@ struct FactCall {
   /// whole-project command imports acquire and release wrappers): like a
   /// local call, only what the callee gains across TUs is new here.
   bool Imported = false;
+  /// A virtual call that may run any overrider: what the callee's body
+  /// throws is no known exception here (see ThrowModel.h).
+  bool Virtual = false;
   std::vector<std::string> Catches;
   std::vector<FactHeld> LeaksIfThrows;
   bool operator==(const FactCall &O) const {
     return CalleeUsr == O.CalleeUsr && CalleeName == O.CalleeName && Loc == O.Loc &&
            Args == O.Args && Held == O.Held && Local == O.Local && Imported == O.Imported &&
-           Catches == O.Catches &&
+           Virtual == O.Virtual && Catches == O.Catches &&
            LeaksIfThrows == O.LeaksIfThrows;
   }
 };
