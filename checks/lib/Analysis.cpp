@@ -314,9 +314,10 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
       if (TS.empty())
         continue;
       FunctionThrows T{FD, {}, TS.Unknown};
-      for (unsigned Id : TS.Types) {
-        const ThrownType &Ty = Throws.type(Id);
-        T.Types.push_back({Ty.Name, {Ty.Bases.begin(), Ty.Bases.end()}});
+      for (size_t I = 0; I < TS.Types.size(); ++I) {
+        const ThrownType &Ty = Throws.type(TS.Types[I]);
+        const ThrowOrigin &O = Throws.origin(TS.Origins[I]);
+        T.Types.push_back({Ty.Name, {Ty.Bases.begin(), Ty.Bases.end()}, O.Thrower, O.In});
       }
       ThrowsOf.push_back(std::move(T));
     }

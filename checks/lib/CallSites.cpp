@@ -145,6 +145,10 @@ void FunctionAnalysis::recordExternalCall(const CallSite &C, const State &St, bo
   ExternalCall X;
   X.Local = Local;
   X.Imported = Imported;
+  const auto *MCE = dyn_cast<CXXMemberCallExpr>(C.Site);
+  // The named method of a virtual call (its overriders are recorded apart).
+  X.Virtual = MCE && dispatchesVirtually(MCE) &&
+              MCE->getMethodDecl()->getCanonicalDecl() == C.Callee->getCanonicalDecl();
   X.Caller = FD;
   X.Callee = C.Callee;
   X.Loc = locationOf(C.Site);

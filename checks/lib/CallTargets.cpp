@@ -39,8 +39,16 @@ bool dispatchesVirtually(const CXXMemberCallExpr *CE) {
   const auto *ME = dyn_cast<MemberExpr>(CE->getCallee()->IgnoreParens());
   if (ME && ME->hasQualifier()) // Base::f() calls exactly Base::f
     return false;
-  // An object (not a pointer or reference) has the dynamic type it names.
   const Expr *Obj = CE->getImplicitObjectArgument();
+  // An object of a final class runs what its class has.
+  if (Obj) {
+    QualType T = Obj->IgnoreParenImpCasts()->getType(); // before a derived-to-base cast
+    if (const auto *PT = T->getAs<PointerType>())
+      T = PT->getPointeeType();
+    if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl(); RD && RD->hasAttr<FinalAttr>())
+      return false;
+  }
+  // An object (not a pointer or reference) has the dynamic type it names.
   if (!Obj || Obj->getType()->isPointerType())
     return true;
   Obj = Obj->IgnoreParenImpCasts();

@@ -134,6 +134,14 @@ Escaping escaping(const std::vector<FactThrow> &Thrown, bool ThrownUnknown,
   return E;
 }
 
+/// What of \p G's exceptions leaves the caller at \p C. The body of the
+/// method a virtual call names is not known to run (ThrowModel.h): nothing.
+Escaping escapingAt(const FactCall &C, const FactFunction &G) {
+  if (C.Virtual)
+    return {};
+  return escaping(G.Throws, G.ThrowsUnknown, C.Catches);
+}
+
 /// Grows \p F's exceptions by what leaves its calls into other TUs.
 bool addEscaping(FactFunction &F, const Escaping &E) {
   bool Changed = false;
@@ -302,12 +310,33 @@ static void checkCall(const FactFunction &F, const FactCall &C, const CalleeView
                       const std::vector<FactHeld> &Held, std::vector<FactFinding> &Findings,
                       std::vector<FactEdge> &Edges);
 
-/// "mutex 'L' stays locked if 'G' throws" at \p C in \p F.
-static FactFinding leakFinding(const FactFunction &F, const FactCall &C, const FactHeld &Lock) {
+/// "mutex 'L' stays locked if 'G' throws 'T' (from ...)" at \p C in \p F,
+/// worded as ThrowModel::describe words it within a TU.
+static FactFinding leakFinding(const FactFunction &F, const FactCall &C, const FactFunction &G,
+                               const FactHeld &Lock) {
+  Escaping E = escapingAt(C, G);
+  const FactThrow *First = nullptr;
+  for (const FactThrow *T : E.Types)
+    if (!First || T->Type < First->Type)
+      First = T;
+  std::string Type, Thrower, In;
+  if (First) {
+    Type = First->Type;
+    llvm::StringRef Name(G.Name);
+    bool InCallee = First->In.empty() || Name == First->In ||
+                    (Name.ends_with(First->In) &&
+                     Name.drop_back(First->In.size()).ends_with("::"));
+    if (!InCallee || !First->From.empty()) {
+      Thrower = First->From;
+      if (!InCallee)
+        In = First->In;
+    }
+  }
   FactFinding Fd;
   Fd.CheckKind = Check::ExceptionLeak;
   Fd.Loc = C.Loc;
-  Fd.Message = msg::leakOnCall(Lock.Lock.Kind, Lock.Lock.Display, C.CalleeName);
+  Fd.Message = msg::leakOnCall(Lock.Lock.Kind, Lock.Lock.Display, C.CalleeName, Type, Thrower,
+                               In, First && (E.Types.size() > 1 || E.Unknown));
   Fd.Function = F.Name;
   Fd.Notes.push_back({Lock.Site, msg::acquiredHereUseGuard(Lock.Lock.Kind, Lock.Lock.Display)});
   return Fd;
@@ -331,7 +360,7 @@ static void checkExceptionLeaks(const FactFunction &F, CalleeOf Callee,
     if (C.LeaksIfThrows.empty())
       continue;
     const FactFunction *G = Callee(C);
-    if (!G || escaping(G->Throws, G->ThrowsUnknown, C.Catches).empty())
+    if (!G || escapingAt(C, *G).empty())
       continue;
     for (const FactHeld &L : C.LeaksIfThrows) {
       auto It = std::find_if(Leaks.begin(), Leaks.end(), [&](const First &O) {
@@ -344,7 +373,7 @@ static void checkExceptionLeaks(const FactFunction &F, CalleeOf Callee,
     }
   }
   for (const First &L : Leaks)
-    Findings.push_back(leakFinding(F, *L.Call, *L.Lock));
+    Findings.push_back(leakFinding(F, *L.Call, *Callee(*L.Call), *L.Lock));
 }
 
 bool changesCallerLockset(const FactFunction &F) {
@@ -431,7 +460,7 @@ CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
             Changed = true;
           }
           // What the callee throws and no handler around the call catches.
-          Changed |= addEscaping(F, escaping(G.Fn->Throws, G.Fn->ThrowsUnknown, C.Catches));
+          Changed |= addEscaping(F, escapingAt(C, *G.Fn));
         }
     if (!Changed)
       break;
@@ -467,8 +496,7 @@ CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
         CalleeView G = callee(TI, C);
         if (!G.Fn)
           continue;
-        if (!Replayed.empty() &&
-            !escaping(G.Fn->Throws, G.Fn->ThrowsUnknown, C.Catches).empty())
+        if (!Replayed.empty() && !escapingAt(C, *G.Fn).empty())
           for (const FactHeld &H : Replayed)
             if (std::none_of(ReplayedLeaks.begin(), ReplayedLeaks.end(), [&](const auto &L) {
                   return L.second.Site == H.Site && L.second.Lock.Path == H.Lock.Path;
@@ -504,7 +532,7 @@ CrossTUResult applyAcrossTUs(std::vector<TUFacts *> &TUs) {
       for (const auto &[C, H] : ReplayedLeaks)
         if (std::find(ReleasedByWrappers.begin(), ReleasedByWrappers.end(), H.Lock.Path) !=
             ReleasedByWrappers.end())
-          R.Findings[TI].push_back(leakFinding(F, *C, H));
+          R.Findings[TI].push_back(leakFinding(F, *C, *callee(TI, *C).Fn, H));
     }
   return R;
 }

@@ -138,7 +138,7 @@ void FunctionAnalysis::propagateException(const CFGBlock *Target, State S, const
                                           ThrowSet Thrown) {
   for (unsigned Depth = 0; Target && !Thrown.empty() && Depth < 64; ++Depth) {
     if (Target == &Cfg->getExit()) {
-      recordEscape(S, ThrowPt);
+      recordEscape(S, ThrowPt, Thrown);
       return;
     }
     const auto *Try = dyn_cast_or_null<CXXTryStmt>(Target->getTerminatorStmt());
@@ -165,11 +165,11 @@ void FunctionAnalysis::propagateException(const CFGBlock *Target, State S, const
       if (!Catch->getExceptionDecl()) {
         Enters = true;
       } else {
-        for (unsigned T : Thrown.Types)
-          if (Throws.catches(Catch, T))
+        for (size_t I = 0; I < Thrown.Types.size(); ++I)
+          if (Throws.catches(Catch, Thrown.Types[I]))
             Enters = true;
           else
-            Rest.add(T);
+            Rest.add(Thrown.Types[I], Thrown.Origins[I]);
         Enters |= Thrown.Unknown;
         Rest.Unknown = Thrown.Unknown;
       }
@@ -194,9 +194,11 @@ bool FunctionAnalysis::exceptionsEndHere() const {
   return (FPT && FPT->isNothrow()) || isa<CXXDestructorDecl>(FD);
 }
 
-void FunctionAnalysis::recordEscape(const State &S, const Stmt *ThrowPt) {
+void FunctionAnalysis::recordEscape(const State &S, const Stmt *ThrowPt,
+                                    const ThrowSet &Thrown) {
   if (!Reporting || exceptionsEndHere())
     return;
+  EscapeThrown[ThrowPt].merge(Thrown);
   SourceLocation At = isa<Expr>(ThrowPt) ? cast<Expr>(ThrowPt)->getExprLoc()
                                          : ThrowPt->getBeginLoc();
   for (const Disjunct &D : S.Ds)

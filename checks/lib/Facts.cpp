@@ -86,6 +86,8 @@ json::Value callsToJSON(const std::vector<FactCall> &Calls) {
                    {"held", heldToJSON(C.Held)},
                    {"local", C.Local},
                    {"imported", C.Imported}};
+    if (C.Virtual)
+      O["virtual"] = true;
     // Exception routing: left out when there is nothing to say.
     if (!C.Catches.empty())
       O["catches"] = json::Array(C.Catches);
@@ -186,12 +188,13 @@ bool fromJSON(const json::Value &V, FactCall &C, json::Path P) {
   return O && O.map("callee", C.CalleeUsr) && O.map("calleeName", C.CalleeName) &&
          O.map("location", C.Loc) && O.map("args", C.Args) && O.map("held", C.Held) &&
          O.map("local", C.Local) && O.map("imported", C.Imported) &&
-         O.mapOptional("catches", C.Catches) &&
+         O.mapOptional("virtual", C.Virtual) && O.mapOptional("catches", C.Catches) &&
          O.mapOptional("leaksIfThrows", C.LeaksIfThrows);
 }
 bool fromJSON(const json::Value &V, FactThrow &T, json::Path P) {
   json::ObjectMapper O(V, P);
-  return O && O.map("type", T.Type) && O.map("bases", T.Bases);
+  return O && O.map("type", T.Type) && O.map("bases", T.Bases) &&
+         O.mapOptional("from", T.From) && O.mapOptional("in", T.In);
 }
 bool fromJSON(const json::Value &V, FactGuardLock &G, json::Path P) {
   json::ObjectMapper O(V, P);
@@ -370,8 +373,14 @@ json::Value toJSON(const TUFacts &F) {
                    {"calls", callsToJSON(Fn.Calls)}};
     if (!Fn.Throws.empty()) {
       json::Array Throws;
-      for (const FactThrow &T : Fn.Throws)
-        Throws.push_back(json::Object{{"type", T.Type}, {"bases", json::Array(T.Bases)}});
+      for (const FactThrow &T : Fn.Throws) {
+        json::Object TO{{"type", T.Type}, {"bases", json::Array(T.Bases)}};
+        if (!T.From.empty())
+          TO["from"] = T.From;
+        if (!T.In.empty())
+          TO["in"] = T.In;
+        Throws.push_back(std::move(TO));
+      }
       O["throws"] = std::move(Throws);
     }
     if (Fn.ThrowsUnknown)

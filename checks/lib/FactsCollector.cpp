@@ -135,6 +135,7 @@ TUFacts collectFacts(ASTContext &Ctx, const SummaryTable &Summaries,
     Call.Loc = C.loc(X.Loc);
     Call.Local = X.Local;
     Call.Imported = X.Imported;
+    Call.Virtual = X.Virtual;
     for (const ExternalArg &A : X.Args)
       Call.Args.push_back({A.Index, A.Pointee, C.lock(A.Object)});
     for (const ExternalHeld &H : X.Held)

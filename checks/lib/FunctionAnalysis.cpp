@@ -660,9 +660,19 @@ void FunctionAnalysis::emitDeferred() {
     Finding F;
     F.CheckKind = Check::ExceptionLeak;
     F.Loc = L.At;
-    F.Message = L.IsThrow ? msg::leakOnThrow(kindOf(L.Id), nameOf(L.Id), Fn)
-                          : msg::leakOnCall(kindOf(L.Id), nameOf(L.Id),
-                                            calleeName(EscapeStmts[Key]));
+    const Stmt *Pt = EscapeStmts[Key];
+    if (L.IsThrow) {
+      F.Message = msg::leakOnThrow(kindOf(L.Id), nameOf(L.Id), Fn);
+    } else {
+      const FunctionDecl *Callee = nullptr;
+      if (const auto *CE = dyn_cast<CallExpr>(Pt))
+        Callee = CE->getDirectCallee();
+      else if (const auto *CCE = dyn_cast<CXXConstructExpr>(Pt))
+        Callee = CCE->getConstructor();
+      ThrowDescription D = Throws.describe(EscapeThrown.lookup(Pt), Callee);
+      F.Message = msg::leakOnCall(kindOf(L.Id), nameOf(L.Id), calleeName(Pt), D.Type,
+                                  D.Thrower, D.In, D.Others);
+    }
     F.Notes.push_back(
         noteAt(Key.first, msg::acquiredHereUseGuard(kindOf(L.Id), nameOf(L.Id))));
     deliver(L.Id, std::move(F));

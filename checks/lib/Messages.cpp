@@ -49,8 +49,19 @@ std::string missingUnlockViaCall(StringRef Kind, StringRef L, StringRef Callee, 
          (Definite ? " is still held" : " may still be held") +
          (AtReturn ? " when " + q(F) + " returns" : " at the end of " + q(F));
 }
-std::string leakOnCall(StringRef Kind, StringRef L, StringRef Callee) {
-  return Kind.str() + " " + q(L) + " stays locked if " + q(Callee) + " throws";
+std::string leakOnCall(StringRef Kind, StringRef L, StringRef Callee, StringRef Type,
+                       StringRef Thrower, StringRef In, bool Others) {
+  std::string S = Kind.str() + " " + q(L) + " stays locked if " + q(Callee) + " throws";
+  if (Type.empty())
+    return S;
+  S += " " + q(Type);
+  if (!Thrower.empty() && !In.empty())
+    S += " (from " + q(Thrower) + " in " + q(In) + ")";
+  else if (!Thrower.empty() || !In.empty())
+    S += " (from " + q(Thrower.empty() ? In : Thrower) + ")";
+  if (Others)
+    S += " or others";
+  return S;
 }
 std::string leakOnThrow(StringRef Kind, StringRef L, StringRef F) {
   return Kind.str() + " " + q(L) + " stays locked when this exception leaves " + q(F);

@@ -26,6 +26,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include <algorithm>
 #include <climits>
+#include <cstdint>
 
 using namespace clang;
 
@@ -38,28 +39,39 @@ static constexpr unsigned MaxCycleRounds = 8;
 // Past this many types a set says "unknown" instead of growing.
 static constexpr unsigned MaxTypes = 32;
 
-bool ThrowSet::add(unsigned T) {
+bool ThrowSet::add(unsigned T, unsigned Origin) {
   auto It = std::lower_bound(Types.begin(), Types.end(), T);
-  if (It != Types.end() && *It == T)
+  size_t I = It - Types.begin();
+  if (It != Types.end() && *It == T) {
+    if (!Origins[I])
+      Origins[I] = Origin;
     return false;
+  }
   if (Types.size() >= MaxTypes) {
     bool New = !Unknown;
     Unknown = true;
     return New;
   }
   Types.insert(It, T);
+  Origins.insert(Origins.begin() + I, Origin);
   return true;
 }
 
 bool ThrowSet::merge(const ThrowSet &O) {
   bool Changed = false;
-  for (unsigned T : O.Types)
-    Changed |= add(T);
+  for (size_t I = 0; I < O.Types.size(); ++I)
+    Changed |= add(O.Types[I], O.Origins[I]);
   if (O.Unknown && !Unknown) {
     Unknown = true;
     Changed = true;
   }
   return Changed;
+}
+
+void ThrowSet::setMissingOrigins(unsigned Origin) {
+  for (unsigned &O : Origins)
+    if (!O)
+      O = Origin;
 }
 
 ThrowModel::ThrowModel(ASTContext &Ctx, const LockModel &Model, const Config &Cfg,
@@ -172,6 +184,71 @@ bool ThrowModel::catches(const CXXCatchStmt *H, unsigned Type) {
   std::string N = caughtName(H);
   const ThrownType &T = Types[Type];
   return N == "..." || T.Name == N || llvm::is_contained(T.Bases, N);
+}
+
+//===--- origins ----------------------------------------------------------===//
+
+std::string ThrowModel::displayName(const FunctionDecl *FD) {
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+    const CXXRecordDecl *RD = MD->getParent();
+    if (isa<CXXConstructorDecl>(MD))
+      return RD->getNameAsString();
+    // A member's name alone ("at", "Insert") says too little.
+    if (RD->getIdentifier())
+      return RD->getName().str() + "::" + MD->getNameAsString();
+  }
+  return FD->getNameAsString();
+}
+
+unsigned ThrowModel::internOrigin(llvm::StringRef Thrower, llvm::StringRef In,
+                                  const FunctionDecl *InDecl) {
+  std::string Key = (Thrower + "\n" + In + "\n").str() +
+                    std::to_string(reinterpret_cast<uintptr_t>(InDecl));
+  auto [It, New] = OriginIds.try_emplace(Key, Origins.size());
+  if (New)
+    Origins.push_back({Thrower.str(), In.str(), InDecl});
+  return It->second;
+}
+
+unsigned ThrowModel::originHere(const Stmt *S) {
+  if (!Walking)
+    return 0;
+  std::string Thrower;
+  if (const auto *CE = dyn_cast<CallExpr>(S)) {
+    if (const FunctionDecl *Callee = CE->getDirectCallee())
+      Thrower = displayName(Callee);
+  } else if (const auto *CCE = dyn_cast<CXXConstructExpr>(S)) {
+    Thrower = displayName(CCE->getConstructor());
+  } else if (isa<CXXNewExpr>(S)) {
+    Thrower = "new";
+  } else if (isa<CXXDynamicCastExpr>(S)) {
+    Thrower = "dynamic_cast";
+  }
+  return internOrigin(Thrower, displayName(Walking), Walking);
+}
+
+ThrowDescription ThrowModel::describe(const ThrowSet &S, const FunctionDecl *Callee) const {
+  ThrowDescription D;
+  if (S.Types.empty())
+    return D;
+  // The first by name: the same in every TU and in the whole-project step.
+  size_t Best = 0;
+  for (size_t I = 1; I < S.Types.size(); ++I)
+    if (Types[S.Types[I]].Name < Types[S.Types[Best]].Name)
+      Best = I;
+  D.Type = Types[S.Types[Best]].Name;
+  D.Others = S.Types.size() > 1 || S.Unknown;
+  const ThrowOrigin &O = Origins[S.Origins[Best]];
+  if (O.In.empty())
+    return D;
+  bool InCallee = Callee && (O.InDecl ? O.InDecl == Callee->getCanonicalDecl()
+                                      : O.In == displayName(Callee));
+  if (InCallee && O.Thrower.empty())
+    return D; // a `throw` in the callee's own body
+  D.Thrower = O.Thrower;
+  if (!InCallee)
+    D.In = O.In;
+  return D;
 }
 
 //===--- calls ------------------------------------------------------------===//
@@ -352,7 +429,11 @@ ThrowSet ThrowModel::callablesThrow(llvm::ArrayRef<const Expr *> Args) {
 ThrowSet ThrowModel::virtualThrows(const FunctionDecl *FD) {
   const auto *MD = cast<CXXMethodDecl>(FD);
   ThrowSet S;
-  if (MD->hasBody())
+  // The call may run any overrider, so the named method's own body (often a
+  // "not supported" stub every real class overrides) is a guess: counted
+  // only with the calls nobody can read. An overrider that throws is a
+  // class that does.
+  if (MD->hasBody() && Cfg.ExceptionLeak.OpaqueCalls)
     S.merge(functionThrows(MD));
   for (const CXXMethodDecl *Over : Virtuals.of(MD))
     if (!declaredNoThrow(Over))
@@ -368,7 +449,9 @@ const ThrowSet &ThrowModel::imported(const FunctionDecl *FD) {
   if (New && Imports)
     if (const FactFunction *F = Imports->facts(FD)) {
       for (const FactThrow &T : F->Throws)
-        It->second.add(internNamed(T.Type, T.Bases));
+        It->second.add(internNamed(T.Type, T.Bases),
+                       T.In.empty() ? internOrigin("", displayName(FD), FD->getCanonicalDecl())
+                                    : internOrigin(T.From, T.In));
       It->second.Unknown |= F->ThrowsUnknown;
     }
   return It->second;
@@ -455,12 +538,15 @@ const ThrowSet &ThrowModel::functionThrows(const FunctionDecl *FD) {
 //===--- bodies -----------------------------------------------------------===//
 
 ThrowSet ThrowModel::bodyThrows(const FunctionDecl *Def) {
+  const FunctionDecl *Outer = Walking;
+  Walking = Def->getCanonicalDecl();
   ThrowSet S;
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
     for (const CXXCtorInitializer *Init : Ctor->inits())
       if (Init->getInit())
         S.merge(walk(Init->getInit(), nullptr));
   S.merge(walk(Def->getBody(), nullptr));
+  Walking = Outer;
   return S;
 }
 
@@ -481,7 +567,7 @@ ThrowSet ThrowModel::walk(const Stmt *Root, const ThrowSet *Caught) {
       continue;
     if (const auto *TE = dyn_cast<CXXThrowExpr>(S)) {
       if (const Expr *Sub = TE->getSubExpr()) {
-        Out.add(intern(Sub->getType()));
+        Out.add(intern(Sub->getType()), originHere(TE));
         Work.push_back(Sub);
       } else {
         ThrowSet R;
@@ -502,8 +588,9 @@ ThrowSet ThrowModel::walk(const Stmt *Root, const ThrowSet *Caught) {
         if (!H->getExceptionDecl()) {
           Here = std::move(Pending);
         } else {
-          for (unsigned T : Pending.Types)
-            (catches(H, T) ? Here : Rest).add(T);
+          for (size_t I = 0; I < Pending.Types.size(); ++I)
+            (catches(H, Pending.Types[I]) ? Here : Rest)
+                .add(Pending.Types[I], Pending.Origins[I]);
           Here.Unknown = Rest.Unknown = Pending.Unknown; // it may or may not be caught
         }
         Pending = std::move(Rest);
@@ -540,16 +627,22 @@ ThrowSet ThrowModel::walk(const Stmt *Root, const ThrowSet *Caught) {
       Work.push_back(DA->getExpr());
     else if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(S))
       Work.push_back(DI->getExpr());
-    else if (const auto *CE = dyn_cast<CallExpr>(S))
-      Out.merge(callThrows(CE));
-    else if (const auto *CCE = dyn_cast<CXXConstructExpr>(S))
-      Out.merge(constructThrows(CCE));
-    else if (const auto *NE = dyn_cast<CXXNewExpr>(S))
-      Out.merge(newThrows(NE));
-    else if (const auto *DC = dyn_cast<CXXDynamicCastExpr>(S))
-      Out.merge(dynamicCastThrows(DC));
+    else if (isa<CallExpr>(S) || isa<CXXConstructExpr>(S) || isa<CXXNewExpr>(S) ||
+             isa<CXXDynamicCastExpr>(S)) {
+      ThrowSet Here = isa<CallExpr>(S)           ? callThrows(cast<CallExpr>(S))
+                      : isa<CXXConstructExpr>(S) ? constructThrows(cast<CXXConstructExpr>(S))
+                      : isa<CXXNewExpr>(S)       ? newThrows(cast<CXXNewExpr>(S))
+                                                 : dynamicCastThrows(cast<CXXDynamicCastExpr>(S));
+      // What a body throws already says where; the rest is thrown here.
+      if (!Here.Types.empty())
+        Here.setMissingOrigins(originHere(S));
+      Out.merge(Here);
+    }
+    // In source order, so that a type's origin is its first in the body.
+    size_t First = Work.size();
     for (const Stmt *Child : S->children())
       Work.push_back(Child);
+    std::reverse(Work.begin() + First, Work.end());
   }
   return Out;
 }

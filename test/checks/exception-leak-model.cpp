@@ -258,7 +258,7 @@ void down2() { down3(); }
 void down1() { down2(); }
 void deep_throw() {
   m.lock(); // expected-note {{mutex 'm' acquired here; a lock guard (std::lock_guard, std::scoped_lock) would release it during unwinding}}
-  down1(); // expected-warning {{mutex 'm' stays locked if 'down1' throws [lockcheck-exception-leak]}}
+  down1(); // expected-warning {{mutex 'm' stays locked if 'down1' throws 'Oops' (from 'fail_oops') [lockcheck-exception-leak]}}
   m.unlock();
 }
 

@@ -125,7 +125,7 @@ int lx_early_return(int k) {
 // manual region.
 int lx_at(unsigned i) {
   g_m.lock(); // expected-note {{mutex 'g_m' acquired here; a lock guard (std::lock_guard, std::scoped_lock) would release it during unwinding}}
-  int v = g_items.at(i); // expected-warning {{mutex 'g_m' stays locked if 'at' throws [lockcheck-exception-leak]}}
+  int v = g_items.at(i); // expected-warning {{mutex 'g_m' stays locked if 'at' throws 'std::out_of_range' [lockcheck-exception-leak]}}
   g_m.unlock();
   return v;
 }

@@ -32,6 +32,6 @@ void traces() {
 
 void logs_full() {
   m.lock(); // throws-note {{mutex 'm' acquired here; a lock guard (std::lock_guard, std::scoped_lock) would release it during unwinding}}
-  log_full(true); // throws-warning {{mutex 'm' stays locked if 'log_full' throws [lockcheck-exception-leak]}}
+  log_full(true); // throws-warning {{mutex 'm' stays locked if 'log_full' throws 'Full' [lockcheck-exception-leak]}}
   m.unlock();
 }

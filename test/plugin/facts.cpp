@@ -44,4 +44,4 @@ void audit(Account &a) {
 // CHECK: "orderLocks": [
 // CHECK: "class": "audit_lock"
 // CHECK: "class": "Account::m"
-// CHECK: "version": 7
+// CHECK: "version": 8

@@ -33,7 +33,7 @@ lockcheck::SharedMutex SMu;
 // P1: a call that may throw between lock() and unlock().
 void p1_call() {
   Mu.lock(); // expected-note {{mutex 'Mu' acquired here; a lock guard (std::lock_guard, std::scoped_lock) would release it during unwinding}}
-  mayThrow(); // expected-warning {{mutex 'Mu' stays locked if 'mayThrow' throws [lockcheck-exception-leak]}}
+  mayThrow(); // expected-warning {{mutex 'Mu' stays locked if 'mayThrow' throws 'std::runtime_error' [lockcheck-exception-leak]}}
   Mu.unlock();
 }
 
@@ -48,14 +48,14 @@ void p2_throw(int x) {
 // P3: a reader lock held across a throwing call.
 void p3_shared() {
   SMu.lock_shared(); // expected-note {{mutex 'SMu' acquired here; a lock guard (std::lock_guard, std::scoped_lock) would release it during unwinding}}
-  mayThrow(); // expected-warning {{mutex 'SMu' stays locked if 'mayThrow' throws [lockcheck-exception-leak]}}
+  mayThrow(); // expected-warning {{mutex 'SMu' stays locked if 'mayThrow' throws 'std::runtime_error' [lockcheck-exception-leak]}}
   SMu.unlock_shared();
 }
 
 // P4: a successful timed try-lock, then a throwing call.
 void p4_timed() {
   if (TMu.try_lock_for(1ms)) { // expected-note {{mutex 'TMu' acquired here; a lock guard (std::lock_guard, std::scoped_lock) would release it during unwinding}}
-    mayThrow(); // expected-warning {{mutex 'TMu' stays locked if 'mayThrow' throws [lockcheck-exception-leak]}}
+    mayThrow(); // expected-warning {{mutex 'TMu' stays locked if 'mayThrow' throws 'std::runtime_error' [lockcheck-exception-leak]}}
     TMu.unlock();
   }
 }
@@ -67,7 +67,7 @@ void p5_partial_catch() {
     mayThrow();
   } catch (const std::logic_error &) {
     work();
-  } // expected-warning@-3 {{mutex 'Mu' stays locked if 'mayThrow' throws [lockcheck-exception-leak]}}
+  } // expected-warning@-3 {{mutex 'Mu' stays locked if 'mayThrow' throws 'std::runtime_error' [lockcheck-exception-leak]}}
   Mu.unlock();
 }
 

@@ -149,8 +149,8 @@ void log_event(const char *) {
 void throwing_calls() {
   g.lock();
   may_throw();
-  // NONE: options.cpp:[[@LINE-1]]:{{[0-9]+}}: warning: mutex 'g' stays locked if 'may_throw' throws [lockcheck-exception-leak]
-  // EL: options.cpp:[[@LINE-2]]:{{[0-9]+}}: warning: mutex 'g' stays locked if 'may_throw' throws [lockcheck-exception-leak]
+  // NONE: options.cpp:[[@LINE-1]]:{{[0-9]+}}: warning: mutex 'g' stays locked if 'may_throw' throws 'Failure' [lockcheck-exception-leak]
+  // EL: options.cpp:[[@LINE-2]]:{{[0-9]+}}: warning: mutex 'g' stays locked if 'may_throw' throws 'Failure' [lockcheck-exception-leak]
   log_event("x");
   g.unlock();
 }
@@ -162,7 +162,7 @@ void opaque_and_allocating(std::vector<int> &v) {
   opaque(1);
   // OPAQUE: options.cpp:[[@LINE-1]]:{{[0-9]+}}: warning: mutex 'g' stays locked if 'opaque' throws [lockcheck-exception-leak]
   v.push_back(1);
-  // ALLOC: options.cpp:[[@LINE-1]]:{{[0-9]+}}: warning: mutex 'g' stays locked if 'push_back' throws [lockcheck-exception-leak]
+  // ALLOC: options.cpp:[[@LINE-1]]:{{[0-9]+}}: warning: mutex 'g' stays locked if 'push_back' throws 'std::bad_alloc' [lockcheck-exception-leak]
   g.unlock();
 }
 

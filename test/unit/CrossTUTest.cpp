@@ -159,6 +159,8 @@ void f(int x) noexcept { g.lock(); parse(x); g.unlock(); }
   ASSERT_TRUE(Relay);
   ASSERT_EQ(Relay->Throws.size(), 1u);
   EXPECT_EQ(Relay->Throws[0].Type, "std::invalid_argument");
+  EXPECT_EQ(Relay->Throws[0].In, "parse"); // where it is thrown, for messages
+  EXPECT_EQ(Relay->Throws[0].From, "");
   std::vector<std::pair<int, std::string>> Leaks;
   for (const FactFinding &F : R.Findings[0]) {
     ASSERT_EQ(F.CheckKind, Check::ExceptionLeak);
@@ -171,9 +173,11 @@ void f(int x) noexcept { g.lock(); parse(x); g.unlock(); }
   // a(), d() (once, at the first call) and e(); not b() (quiet), c() (caught),
   // f() (noexcept).
   EXPECT_EQ(Leaks, (std::vector<std::pair<int, std::string>>{
-                       {9, "mutex 'g' stays locked if 'parse' throws"},
-                       {12, "mutex 'g' stays locked if 'relay' throws"},
-                       {13, "mutex 'g' stays locked if 'relay' throws"}}));
+                       {9, "mutex 'g' stays locked if 'parse' throws 'std::invalid_argument'"},
+                       {12, "mutex 'g' stays locked if 'relay' throws 'std::invalid_argument' "
+                            "(from 'parse')"},
+                       {13, "mutex 'g' stays locked if 'relay' throws 'std::invalid_argument' "
+                            "(from 'parse')"}}));
   EXPECT_TRUE(R.Findings[1].empty());
   EXPECT_TRUE(R.Findings[2].empty());
 }

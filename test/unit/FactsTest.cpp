@@ -131,6 +131,8 @@ TEST(Facts, RecordsExceptions) {
   EXPECT_EQ(Checked->Throws[0].Type, "std::invalid_argument");
   EXPECT_EQ(Checked->Throws[0].Bases,
             (std::vector<std::string>{"std::logic_error", "std::exception"}));
+  EXPECT_EQ(Checked->Throws[0].In, "checked"); // thrown by a `throw` in checked()
+  EXPECT_EQ(Checked->Throws[0].From, "");
   EXPECT_FALSE(Checked->ThrowsUnknown);
   // add() lets checked()'s exception out; its call of parse() records the
   // handler around it and the lock it would leave held. The TU reports the
@@ -153,7 +155,9 @@ TEST(Facts, RoundTrips) {
   Local.Local = true;
   Local.Catches = {"std::exception", "..."};
   Local.LeaksIfThrows = Local.Held;
+  Local.Virtual = true;
   F.Functions.back().ThrowsUnknown = true;
+  F.Functions.back().Throws.push_back({"std::out_of_range", {"std::exception"}, "vector::at", "A::f"});
   F.Functions.back().Calls.push_back(Local);
   FactFinding Fd;
   Fd.CheckKind = Check::LockOrder;
@@ -213,7 +217,7 @@ TEST(Facts, GroupsOrderEdgesByAcquisition) {
 
 TEST(Facts, RejectsBadOrderLockNumbers) {
   auto error = [](llvm::StringRef Order) {
-    std::string Text = "{\"format\": \"lockcheck-facts\", \"version\": 7, \"mainFile\": "
+    std::string Text = "{\"format\": \"lockcheck-facts\", \"version\": 8, \"mainFile\": "
                        "\"a.cpp\", \"functions\": [], \"findings\": [], \"externalCalls\": "
                        "[], \"named\": [], \"ifUncalled\": [], \"orderLocks\": [{\"class\": \"m\", \"name\": \"m\"}], "
                        "\"lockOrder\": [{\"kind\": \"mutex\", \"location\": {\"file\": "
@@ -255,10 +259,10 @@ TEST(Facts, RejectsForeignAndFutureFiles) {
   EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 99}")
                 .find("facts version 99 is not supported"),
             std::string::npos);
-  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 6}")
-                .find("facts version 6 is not supported; this lockcheck reads version 7"),
+  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 7}")
+                .find("facts version 7 is not supported; this lockcheck reads version 8"),
             std::string::npos);
-  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 7, \"mainFile\": 3, "
+  EXPECT_NE(error("{\"format\": \"lockcheck-facts\", \"version\": 8, \"mainFile\": 3, "
                   "\"functions\": [], \"orderLocks\": [], \"lockOrder\": []}")
                 .find("malformed"),
             std::string::npos);

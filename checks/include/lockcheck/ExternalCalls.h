@@ -39,6 +39,8 @@ struct ExternalCall {
   /// The TU applied another TU's summary of the callee (whole-project
   /// analysis): the call belongs to the TU's findings, not phase 2's.
   bool Imported = false;
+  /// A virtual call that may run any overrider (FactCall::Virtual).
+  bool Virtual = false;
   /// If the callee throws: the handlers on the way out of the caller
   /// (caught type names, innermost first; "..." catches all), and the manual
   /// locks the exception leaves held when it leaves the caller.

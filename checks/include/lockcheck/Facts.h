@@ -21,7 +21,7 @@
 
 namespace lockcheck {
 
-constexpr int FactsVersion = 7;
+constexpr int FactsVersion = 8;
 
 struct FactLocation {
   std::string File;
@@ -106,22 +106,30 @@ struct FactCall {
   /// whole-project command imports acquire and release wrappers): like a
   /// local call, only what the callee gains across TUs is new here.
   bool Imported = false;
+  /// A virtual call that may run any overrider: what the callee's body
+  /// throws is no known exception here (see ThrowModel.h).
+  bool Virtual = false;
   std::vector<std::string> Catches;
   std::vector<FactHeld> LeaksIfThrows;
   bool operator==(const FactCall &O) const {
     return CalleeUsr == O.CalleeUsr && CalleeName == O.CalleeName && Loc == O.Loc &&
            Args == O.Args && Held == O.Held && Local == O.Local && Imported == O.Imported &&
-           Catches == O.Catches &&
+           Virtual == O.Virtual && Catches == O.Catches &&
            LeaksIfThrows == O.LeaksIfThrows;
   }
 };
 
 /// An exception type a function may throw, with the names of its bases (a
-/// handler for any of them catches it).
+/// handler for any of them catches it), and where it comes from, for
+/// messages: thrown by a `throw` in function In, or by standard library
+/// function From ("vector::at"), `new` or `dynamic_cast` called in In.
 struct FactThrow {
   std::string Type;
   std::vector<std::string> Bases;
-  bool operator==(const FactThrow &O) const { return Type == O.Type && Bases == O.Bases; }
+  std::string From, In;
+  bool operator==(const FactThrow &O) const {
+    return Type == O.Type && Bases == O.Bases && From == O.From && In == O.In;
+  }
 };
 
 /// The function acquires Acquired while holding Held (see NestedAcquire in

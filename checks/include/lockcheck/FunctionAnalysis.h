@@ -290,7 +290,7 @@ private:
   /// passes on: it acquires it conditionally (see ConditionalAcquire).
   bool conditionalAcquire(const ExitStates &ByExit, LockId Id);
   void releaseGuardsLeaving(State &S, llvm::ArrayRef<const clang::VarDecl *> Guards);
-  void recordEscape(const State &S, const clang::Stmt *ThrowPt);
+  void recordEscape(const State &S, const clang::Stmt *ThrowPt, const ThrowSet &Thrown);
   bool isExceptionEdge(const clang::CFGBlock *B, unsigned SuccIndex) const;
   const clang::Stmt *throwingCall(const clang::CFGBlock *B) const;
   void enqueue(const clang::CFGBlock *B);
@@ -451,6 +451,8 @@ private:
   bool keepEarliestLeak(std::map<std::pair<const clang::Stmt *, unsigned>, Leak> &Into,
                         const HeldLock &H, Leak L);
   std::map<std::pair<const clang::Stmt *, unsigned>, const clang::Stmt *> EscapeStmts;
+  /// What leaves the function from each throwing point, for the message.
+  llvm::DenseMap<const clang::Stmt *, ThrowSet> EscapeThrown;
 };
 
 } // namespace lockcheck

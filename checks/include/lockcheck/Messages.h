@@ -30,7 +30,11 @@ std::string missingUnlock(StringRef Kind, StringRef L, StringRef F, bool AtRetur
 /// A lock an acquire wrapper's call left held, at a root's exit.
 std::string missingUnlockViaCall(StringRef Kind, StringRef L, StringRef Callee, StringRef F,
                                  bool AtReturn, bool Definite);
-std::string leakOnCall(StringRef Kind, StringRef L, StringRef Callee);
+/// "... if 'F' throws 'T' (from 'G' in 'H') or others": \p Type empty when
+/// no type can be named; \p Thrower (a library function, `new`) and \p In
+/// (the function it is called in) empty when the callee throws it itself.
+std::string leakOnCall(StringRef Kind, StringRef L, StringRef Callee, StringRef Type = {},
+                       StringRef Thrower = {}, StringRef In = {}, bool Others = false);
 std::string leakOnThrow(StringRef Kind, StringRef L, StringRef F);
 std::string temporaryGuard(StringRef Kind, StringRef L);
 std::string vexingGuard(StringRef G);

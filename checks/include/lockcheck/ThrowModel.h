@@ -49,13 +49,35 @@ struct Config;
 /// may (a rethrow outside a handler, an opaque call when those count).
 struct ThrowSet {
   llvm::SmallVector<unsigned, 2> Types; // sorted, unique
+  /// Origins[I]: where Types[I] was first seen thrown (an id into the
+  /// ThrowModel's origins; 0 while not known), for messages only.
+  llvm::SmallVector<unsigned, 2> Origins;
   bool Unknown = false;
   bool empty() const { return Types.empty() && !Unknown; }
-  /// Adds \p T; true when it was new.
-  bool add(unsigned T);
-  /// Adds everything in \p O; true when something was new.
+  /// Adds \p T (thrown at \p Origin); true when the type was new.
+  bool add(unsigned T, unsigned Origin = 0);
+  /// Adds everything in \p O; true when some type was new.
   bool merge(const ThrowSet &O);
+  /// Gives every type without an origin \p Origin.
+  void setMissingOrigins(unsigned Origin);
+  /// Origins do not take part: they never change what is thrown.
   bool operator==(const ThrowSet &O) const { return Types == O.Types && Unknown == O.Unknown; }
+};
+
+/// Where an exception comes from, for messages: a standard library function
+/// (Thrower: "vector::at"), `new` or `dynamic_cast` called in function In,
+/// or (no Thrower) a `throw` in In. InDecl is In's canonical declaration
+/// when In is in this TU.
+struct ThrowOrigin {
+  std::string Thrower, In;
+  const clang::FunctionDecl *InDecl = nullptr;
+};
+
+/// What a message says about an exception: its type, and where it comes
+/// from when that is not the callee's own body.
+struct ThrowDescription {
+  std::string Type, Thrower, In; // Type empty: of a type nobody can name
+  bool Others = false;           // more types (or an unknown one) may leave
 };
 
 /// An exception type as handlers match it: its name and the names of all
@@ -97,6 +119,19 @@ public:
   /// A type named in another TU's facts.
   unsigned internNamed(llvm::StringRef Name, llvm::ArrayRef<std::string> Bases);
 
+  const ThrowOrigin &origin(unsigned Id) const { return Origins[Id]; }
+  /// An origin read from another TU's facts.
+  unsigned internOrigin(llvm::StringRef Thrower, llvm::StringRef In,
+                        const clang::FunctionDecl *InDecl = nullptr);
+  /// What to name of \p S, thrown by a call of \p Callee (null for `new`
+  /// and the like): the first type by name, and its origin unless that is
+  /// \p Callee's own body or \p Callee itself.
+  ThrowDescription describe(const ThrowSet &S, const clang::FunctionDecl *Callee) const;
+  /// How messages name where an exception comes from: a method with its
+  /// class ("vector::at", "DBImpl::DeleteFiles"), a constructor by its
+  /// class, any other function by its name.
+  static std::string displayName(const clang::FunctionDecl *FD);
+
   /// Whether a call of \p FD never throws by declaration (see the file comment).
   bool declaredNoThrow(const clang::FunctionDecl *FD) const;
 
@@ -125,6 +160,11 @@ private:
 
   std::vector<ThrownType> Types;
   llvm::StringMap<unsigned> TypeIds;
+  std::vector<ThrowOrigin> Origins{ThrowOrigin()}; // 0: not known
+  llvm::StringMap<unsigned> OriginIds;
+  /// The function whose body walk() is reading (origins of its throws).
+  const clang::FunctionDecl *Walking = nullptr;
+  unsigned originHere(const clang::Stmt *S);
 
   struct MemoEntry {
     enum { Unvisited, InProgress, Done } State = Unvisited;
