@@ -223,19 +223,26 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
   TU.Specialised = &Specialised;
   auto specialise = [&](const FunctionDecl *FD, const FunctionSummary &General) {
     auto Args = ConstantArgs.find(FD->getCanonicalDecl());
-    if (Args == ConstantArgs.end() || General.empty())
+    // A function that calls into other TUs may, for some constant, not: its
+    // calls passing it are then not replayed on the facts (CallSites.cpp).
+    bool Leaves = Opts.Facts && External.reachesOtherTUs(FD);
+    if (Args == ConstantArgs.end() || (General.empty() && !Leaves))
       return false;
     llvm::SmallVector<SpecialisedSummary, 1> Narrow;
     for (const ParamValue &PV : Args->second) {
       FunctionAnalysis FA(Ctx, FD, TU, /*Emit=*/false);
       FA.assumeParam(PV);
-      if (FA.run() && !sameSummary(FA.summary(), General))
-        Narrow.push_back({PV, FA.summary()});
+      if (!FA.run())
+        continue;
+      bool StaysInTU = Leaves && !FA.callsOtherTUs();
+      if (StaysInTU || !sameSummary(FA.summary(), General))
+        Narrow.push_back({PV, FA.summary(), StaysInTU});
     }
     llvm::SmallVector<SpecialisedSummary, 1> &Slot = Specialised[FD->getCanonicalDecl()];
     bool Changed = Slot.size() != Narrow.size() ||
                    !llvm::all_of(llvm::zip(Slot, Narrow), [](const auto &P) {
                      return std::get<0>(P).At == std::get<1>(P).At &&
+                            std::get<0>(P).StaysInTU == std::get<1>(P).StaysInTU &&
                             sameSummary(std::get<0>(P).Summary, std::get<1>(P).Summary);
                    });
     Slot = std::move(Narrow);

@@ -118,14 +118,18 @@ void FunctionAnalysis::applyCallee(const CallSite &C, State &St) {
   bool Recording = External && Emit && Reporting;
   auto It = Summaries.find(C.Callee->getCanonicalDecl());
   if (It != Summaries.end()) {
-    // What the TU's own callee gains from other TUs is applied here later.
-    if (Recording && External->reachesOtherTUs(C.Callee))
-      recordExternalCall(C, St, /*Local=*/true, /*Imported=*/false);
     const FunctionSummary *S = &It->second;
-    if (TUSpecialised)
-      if (const FunctionSummary *Narrow =
-              specialisedSummary(*TUSpecialised, C.Callee, C.Args, Ctx))
-        S = Narrow;
+    const SpecialisedSummary *Narrow =
+        TUSpecialised ? specialisedSummary(*TUSpecialised, C.Callee, C.Args, Ctx) : nullptr;
+    if (Narrow)
+      S = &Narrow->Summary;
+    // What the TU's own callee gains from other TUs is applied here later,
+    // unless these arguments keep it from calling into them.
+    bool Leaves = External && External->reachesOtherTUs(C.Callee) &&
+                  !(Narrow && Narrow->StaysInTU);
+    CallsOtherTUs |= Reporting && Leaves;
+    if (Recording && Leaves)
+      recordExternalCall(C, St, /*Local=*/true, /*Imported=*/false);
     if (!S->empty())
       applySummary(C, *S, St);
     return;
@@ -134,7 +138,9 @@ void FunctionAnalysis::applyCallee(const CallSite &C, State &St) {
     return;
   const FunctionSummary *S = Imports.lookup(C.Callee);
   bool Imported = S && !S->empty();
-  if (Recording && !SM.isInSystemHeader(SM.getExpansionLoc(C.Callee->getLocation())))
+  bool Outside = !SM.isInSystemHeader(SM.getExpansionLoc(C.Callee->getLocation()));
+  CallsOtherTUs |= Reporting && Outside;
+  if (Recording && Outside)
     recordExternalCall(C, St, /*Local=*/false, Imported);
   if (Imported)
     applySummary(C, *S, St);

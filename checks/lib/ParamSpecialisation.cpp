@@ -109,7 +109,7 @@ constantArguments(llvm::ArrayRef<const FunctionDecl *> Fns, ASTContext &Ctx) {
   return Out;
 }
 
-const FunctionSummary *specialisedSummary(const SpecialisedTable &Table,
+const SpecialisedSummary *specialisedSummary(const SpecialisedTable &Table,
                                           const FunctionDecl *Callee,
                                           llvm::ArrayRef<const Expr *> Args,
                                           const ASTContext &Ctx) {
@@ -119,7 +119,7 @@ const FunctionSummary *specialisedSummary(const SpecialisedTable &Table,
   for (const SpecialisedSummary &S : It->second)
     if (S.At.Param < Args.size())
       if (std::optional<int64_t> V = constantArgument(Args[S.At.Param], Ctx); V && *V == S.At.Value)
-        return &S.Summary;
+        return &S;
   return nullptr;
 }
 

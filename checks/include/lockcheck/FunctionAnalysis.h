@@ -146,6 +146,9 @@ public:
                    TUContext &TU, bool Emit);
   ~FunctionAnalysis();
   const FunctionSummary &summary() const { return Summary; }
+  /// Whether the report pass met a call that leads into another TU (only
+  /// known when the TU collects facts).
+  bool callsOtherTUs() const { return CallsOtherTUs; }
   /// Analyse as if the parameter held the constant (a call's argument):
   /// branches on it that cannot be taken are not (ParamSpecialisation.h).
   void assumeParam(ParamValue PV) { Assumed = PV; }
@@ -425,6 +428,7 @@ private:
   /// Locks a call to a conditional acquire wrapper may have taken.
   llvm::DenseSet<LockId> FromConditionalCall;
   bool Reporting = false;
+  bool CallsOtherTUs = false;
   /// Locks a std::lock call takes together (no order among them).
   llvm::SmallVector<LockId, 4> TakenTogether;
   bool SaidUnnamed = false;

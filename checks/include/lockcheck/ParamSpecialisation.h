@@ -42,6 +42,10 @@ struct ParamValue {
 struct SpecialisedSummary {
   ParamValue At;
   FunctionSummary Summary;
+  /// With this constant the function calls nothing that leads into another
+  /// TU, though it does for other values (`if (fd == -42) return;` before
+  /// the call): a call passing it is not replayed on the facts.
+  bool StaysInTU = false;
 };
 
 /// Canonical declaration -> its summaries for particular constant arguments.
@@ -58,7 +62,7 @@ constantArguments(llvm::ArrayRef<const clang::FunctionDecl *> Fns, clang::ASTCon
 
 /// The summary of \p Callee specialised for the constants among \p Args
 /// (bound to its parameters in order), or null.
-const FunctionSummary *specialisedSummary(const SpecialisedTable &Table,
+const SpecialisedSummary *specialisedSummary(const SpecialisedTable &Table,
                                           const clang::FunctionDecl *Callee,
                                           llvm::ArrayRef<const clang::Expr *> Args,
                                           const clang::ASTContext &Ctx);
