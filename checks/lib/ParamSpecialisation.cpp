@@ -1,5 +1,6 @@
 //===- ParamSpecialisation.cpp - summaries for constant arguments --------===//
 #include "lockcheck/ParamSpecialisation.h"
+#include "lockcheck/StmtWalk.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -40,11 +41,7 @@ void paramsIn(const Stmt *S, llvm::DenseSet<const ParmVarDecl *> &Out, unsigned 
 /// The parameters of \p FD that a branch of its body tests.
 llvm::DenseSet<const ParmVarDecl *> testedParams(const FunctionDecl *FD) {
   llvm::DenseSet<const ParmVarDecl *> Tested;
-  llvm::SmallVector<const Stmt *, 64> Work{FD->getBody()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
+  forEachStmt(FD->getBody(), [&](const Stmt *S) {
     const Expr *Cond = nullptr;
     if (const auto *If = dyn_cast<IfStmt>(S))
       Cond = If->getCond();
@@ -57,9 +54,8 @@ llvm::DenseSet<const ParmVarDecl *> testedParams(const FunctionDecl *FD) {
     else if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isLogicalOp())
       Cond = BO->getLHS();
     paramsIn(Cond, Tested);
-    for (const Stmt *C : S->children())
-      Work.push_back(C);
-  }
+    return false;
+  });
   return Tested;
 }
 
@@ -72,27 +68,19 @@ constantArguments(llvm::ArrayRef<const FunctionDecl *> Fns, ASTContext &Ctx) {
     Defined[FD->getCanonicalDecl()] = FD;
   llvm::DenseMap<const FunctionDecl *, llvm::DenseSet<const ParmVarDecl *>> TestedCache;
   llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<ParamValue, 2>> Out;
-  for (const FunctionDecl *Caller : Fns) {
-    llvm::SmallVector<const Stmt *, 64> Work{Caller->getBody()};
-    while (!Work.empty()) {
-      const Stmt *S = Work.pop_back_val();
-      if (!S)
-        continue;
-      for (const Stmt *C : S->children())
-        Work.push_back(C);
+  for (const FunctionDecl *Caller : Fns)
+    forEachStmt(Caller->getBody(), [&](const Stmt *S) {
       const auto *CE = dyn_cast<CallExpr>(S);
       const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
       if (!Callee || isa<CXXOperatorCallExpr>(CE))
-        continue;
+        return false;
       auto Def = Defined.find(Callee->getCanonicalDecl());
       if (Def == Defined.end())
-        continue;
+        return false;
       const FunctionDecl *Body = Def->second;
       auto [TIt, New] = TestedCache.try_emplace(Body);
       if (New)
         TIt->second = testedParams(Body);
-      if (TIt->second.empty())
-        continue;
       for (unsigned I = 0; I < CE->getNumArgs() && I < Body->getNumParams(); ++I) {
         if (!TIt->second.count(Body->getParamDecl(I)))
           continue;
@@ -104,8 +92,8 @@ constantArguments(llvm::ArrayRef<const FunctionDecl *> Fns, ASTContext &Ctx) {
         if (Vs.size() < MaxSpecialisations && !llvm::is_contained(Vs, PV))
           Vs.push_back(PV);
       }
-    }
-  }
+      return false;
+    });
   return Out;
 }
 

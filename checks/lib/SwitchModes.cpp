@@ -21,6 +21,7 @@
 #include "lockcheck/FindingFilter.h"
 #include "lockcheck/FunctionAnalysis.h"
 #include "lockcheck/LockOrder.h"
+#include "lockcheck/StmtWalk.h"
 #include "lockcheck/WrapperEvidence.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -53,31 +54,26 @@ static std::optional<int64_t> caseValue(const CaseStmt *CS, const ASTContext &Ct
 llvm::SmallVector<ParamValue, 8> switchedParamValues(const FunctionDecl *FD,
                                                      const ASTContext &Ctx) {
   llvm::SmallVector<ParamValue, 8> Out;
-  llvm::SmallVector<const Stmt *, 64> Work{FD->getBody()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    for (const Stmt *C : S->children())
-      Work.push_back(C);
+  forEachStmt(FD->getBody(), [&](const Stmt *S) {
     const auto *Sw = dyn_cast<SwitchStmt>(S);
     const ParmVarDecl *P = Sw ? switchedParam(Sw) : nullptr;
     if (!P || P->getDeclContext() != FD)
-      continue;
+      return false;
     llvm::SmallVector<ParamValue, 8> Values;
     for (const SwitchCase *SC = Sw->getSwitchCaseList(); SC; SC = SC->getNextSwitchCase())
       if (const auto *CS = dyn_cast<CaseStmt>(SC)) {
         std::optional<int64_t> V = caseValue(CS, Ctx);
         if (!V)
-          return {};
+          return true; // a case that is no constant: no modes at all
         ParamValue PV{P->getFunctionScopeIndex(), *V};
         if (!llvm::is_contained(Values, PV))
           Values.push_back(PV);
       }
     if (Values.size() < 2 || Values.size() > MaxModes)
-      continue;
-    return Values; // the first such switch decides
-  }
+      return false;
+    Out = std::move(Values); // the first such switch decides
+    return true;
+  });
   return Out;
 }
 
