@@ -239,6 +239,7 @@ public:
         E.ToName = L->Display;
         E.Kind = L->Kind;
         E.Loc = C.Loc;
+        E.AcrossTUs = true;
         Edges.push_back(std::move(E));
       }
       FactHeld Now{*L, C.Loc, true};
@@ -588,6 +589,7 @@ static void checkCall(const FactFunction &F, const FactCall &C, const CalleeView
       E.Kind = A.Kind;
       E.Loc = C.Loc;
       E.Chain = chainThrough(F, C, A.Chain);
+      E.AcrossTUs = true;
       Edges.push_back(std::move(E));
     }
   }

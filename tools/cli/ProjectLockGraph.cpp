@@ -60,12 +60,14 @@ std::vector<Report> ProjectLockGraph::crossTUCycles() {
 void ProjectLockGraph::reportCycle(const std::vector<std::pair<unsigned, unsigned>> &Cycle,
                                    std::set<const FactEdge *> &ReportedAt,
                                    std::vector<Report> &Out) {
-  // One TU with every edge of the cycle has reported it already.
+  // One TU whose own analysis saw every edge of the cycle has reported it
+  // already. An edge the whole-project step added to the TU (at its call into
+  // another TU) was not seen there: a cycle through it is reported here.
   std::vector<unsigned> Common;
   for (size_t I = 0; I < Cycle.size(); ++I) {
     std::vector<unsigned> TUs;
     for (const Occurrence &O : Pairs[Cycle[I]])
-      if (!O.Edge->Declared)
+      if (!O.Edge->Declared && !O.Edge->AcrossTUs)
         TUs.push_back(O.TU);
     std::sort(TUs.begin(), TUs.end());
     if (I == 0) {

@@ -1,9 +1,10 @@
 //===- ProjectLockGraph.h - the lock-order edges of every TU, merged ------===//
 //
 // Nodes are lock classes (the facts' merge key), an edge A -> B says some TU
-// acquired B while holding A. Cycles whose edges all occur in one TU were
-// already reported by that TU's analysis; the rest span files and are
-// reported here, at the acquisition seen last, with a note per other edge.
+// acquired B while holding A. Cycles whose edges the analysis of one TU all
+// found itself were already reported by it; the rest (spanning files, or
+// through an edge the whole-project step found at a TU's call into another)
+// are reported here, at the acquisition seen last, with a note per other edge.
 //
 //===----------------------------------------------------------------------===//
 #ifndef LOCKCHECK_CLI_PROJECTLOCKGRAPH_H

@@ -200,10 +200,14 @@ struct FactEdge {
   FactLocation Loc;
   std::vector<FactNote> Chain;
   bool Declared = false;
+  /// Added by the whole-project step (CrossTU.h) at a call into another TU:
+  /// the TU's own analysis never saw it, so it reported no cycle through it.
+  /// Not written to facts files.
+  bool AcrossTUs = false;
   bool operator==(const FactEdge &O) const {
     return FromClass == O.FromClass && ToClass == O.ToClass && FromName == O.FromName &&
            ToName == O.ToName && Kind == O.Kind && Loc == O.Loc && Chain == O.Chain &&
-           Declared == O.Declared;
+           Declared == O.Declared && AcrossTUs == O.AcrossTUs;
   }
 };
 
