@@ -592,6 +592,8 @@ bool ThrowGuards::tested(const CallExpr *Call, const FunctionDecl *In, Precondit
       } else if (const auto *CS = dyn_cast<CompoundStmt>(Parent)) {
         auto Body = CS->body();
         auto It = llvm::find(Body, Child);
+        if (It == Body.end())
+          return Result = false;
         for (unsigned Seen = 0; It != Body.begin(); ++Seen) {
           --It;
           // Entered by a jump past what comes before, or too far to read:
