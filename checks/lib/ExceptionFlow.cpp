@@ -104,7 +104,7 @@ void FunctionAnalysis::exceptionAt(const CFGBlock *B, const Stmt *S, bool CallWi
   ThrowSet Thrown;
   const CFGBlock *Target = nullptr;
   if (CallWithEdge) {
-    Thrown = Throws.callThrows(cast<CallExpr>(S));
+    Thrown = Throws.callThrows(cast<CallExpr>(S), FD);
     Target = exceptionalSuccessor(B);
   } else if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
     Thrown = Throws.constructThrows(CE);

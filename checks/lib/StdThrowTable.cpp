@@ -387,6 +387,23 @@ bool applies(const Entry &E, const FunctionDecl *Callee, llvm::ArrayRef<const Ex
   return false;
 }
 
+/// The precondition a caller can test to rule out \p E's exception, and
+/// which argument it is about (\p Arg).
+Precondition preconditionOf(const Entry &E, unsigned &Arg) {
+  llvm::StringRef N(E.Name);
+  Arg = E.Arg;
+  if (E.Cond == When::Position) // a bitset position must name a bit
+    return N.starts_with("std::bitset::") ? Precondition::Index : Precondition::Position;
+  if (N == "std::optional::value" || N == "std::expected::value" ||
+      N == "std::function::operator()")
+    return Precondition::Engaged;
+  if (N.ends_with("::at")) {
+    Arg = 0;
+    return N.ends_with("map::at") ? Precondition::Key : Precondition::Index;
+  }
+  return Precondition::None;
+}
+
 } // namespace
 
 bool isStdLibrary(const Decl *D) {
@@ -446,7 +463,7 @@ StdCallee stdLookup(const FunctionDecl *Callee) {
 }
 
 StdThrows stdCallThrows(const StdCallee &Found, const FunctionDecl *Callee,
-                        llvm::ArrayRef<const Expr *> Args) {
+                        llvm::ArrayRef<const Expr *> Args, PreconditionTested Tested) {
   StdThrows Out;
   Out.Unknown = Found.Unknown;
   Out.InvokesCallables = Found.InvokesCallables;
@@ -454,13 +471,16 @@ StdThrows stdCallThrows(const StdCallee &Found, const FunctionDecl *Callee,
     const Entry &E = Table[I];
     if (!applies(E, Callee, Args))
       continue;
+    Out.OpaqueTarget |= E.OpaqueTarget;
+    unsigned Arg;
+    if (Precondition P = preconditionOf(E, Arg); Tested && P != Precondition::None && Tested(P, Arg))
+      continue;
     llvm::SmallVector<llvm::StringRef, 2> Types;
     llvm::StringRef(E.Throws).split(Types, ',', -1, /*KeepEmpty=*/false);
     auto &Into = E.Allocation ? Out.AllocationTypes : Out.Types;
     for (llvm::StringRef T : Types)
       if (!llvm::is_contained(Into, T))
         Into.push_back(T);
-    Out.OpaqueTarget |= E.OpaqueTarget;
   }
   return Out;
 }

@@ -76,7 +76,7 @@ void ThrowSet::setMissingOrigins(unsigned Origin) {
 
 ThrowModel::ThrowModel(ASTContext &Ctx, const LockModel &Model, const Config &Cfg,
                        const VirtualOverriders &Virtuals, ImportResolver *Imports)
-    : Ctx(Ctx), Model(Model), Cfg(Cfg), Virtuals(Virtuals), Imports(Imports),
+    : Ctx(Ctx), Model(Model), Cfg(Cfg), Virtuals(Virtuals), Imports(Imports), Guards(Ctx),
       Enabled(Ctx.getLangOpts().CPlusPlus && Ctx.getLangOpts().CXXExceptions) {}
 
 bool ThrowModel::declaredNoThrow(const FunctionDecl *FD) const {
@@ -262,7 +262,7 @@ static llvm::ArrayRef<const Expr *> argsOf(const CallExpr *CE, const FunctionDec
   return Args;
 }
 
-ThrowSet ThrowModel::callThrows(const CallExpr *CE) {
+ThrowSet ThrowModel::callThrows(const CallExpr *CE, const FunctionDecl *In) {
   if (!Enabled)
     return {};
   const FunctionDecl *Callee = CE->getDirectCallee();
@@ -286,7 +286,7 @@ ThrowSet ThrowModel::callThrows(const CallExpr *CE) {
   if (declaredNoThrow(Callee))
     return {};
   if (isStdLibrary(Callee))
-    return libraryCallThrows(Callee, argsOf(CE, Callee));
+    return libraryCallThrows(Callee, argsOf(CE, Callee), CE, In ? In : Walking);
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE); MCE && dispatchesVirtually(MCE))
     return virtualThrows(Callee);
   return functionThrows(Callee);
@@ -342,12 +342,28 @@ ThrowSet ThrowModel::thrownBy(const CXXThrowExpr *TE, const FunctionDecl *FD) {
   return S;
 }
 
+/// The object a library member call is made on (for an operator, its first
+/// argument).
+static const Expr *objectOf(const CallExpr *CE) {
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+    return MC->getImplicitObjectArgument();
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE);
+      OC && isa_and_nonnull<CXXMethodDecl>(OC->getDirectCallee()) && OC->getNumArgs() > 0)
+    return OC->getArg(0);
+  return nullptr;
+}
+
 ThrowSet ThrowModel::libraryCallThrows(const FunctionDecl *Callee,
-                                       llvm::ArrayRef<const Expr *> Args) {
+                                       llvm::ArrayRef<const Expr *> Args, const CallExpr *Site,
+                                       const FunctionDecl *In) {
   auto [It, New] = StdMemo.try_emplace(Callee->getCanonicalDecl());
   if (New)
     It->second = stdLookup(Callee);
-  StdThrows T = stdCallThrows(It->second, Callee, Args);
+  auto Tested = [&](Precondition P, unsigned Arg) {
+    return Site && In &&
+           Guards.tested(Site, In, P, objectOf(Site), Arg < Args.size() ? Args[Arg] : nullptr);
+  };
+  StdThrows T = stdCallThrows(It->second, Callee, Args, Tested);
   ThrowSet S;
   for (llvm::StringRef Name : T.Types)
     S.add(internStd(Name));

@@ -12,6 +12,7 @@
 #define LOCKCHECK_STDTHROWTABLE_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
@@ -34,6 +35,19 @@ bool isStdLibrary(const clang::Decl *D);
 /// std::__1 and std::__cxx11 left out) and classes (without template
 /// arguments), then the function's name; a constructor is "std::thread::thread".
 std::string libraryName(const clang::FunctionDecl *FD);
+
+/// What a caller must not break for a call not to throw the table's
+/// exception, when code can test it first (ThrowGuards.h: whether it did).
+enum class Precondition : unsigned char {
+  None,
+  Engaged,  // an optional or expected holds a value, a std::function a target
+  Index,    // the argument is below size()
+  Position, // the argument is at most size()
+  Key,      // the map contains the argument
+};
+
+/// Whether the call site tested \p P (for the argument at index \p Arg).
+using PreconditionTested = llvm::function_ref<bool(Precondition P, unsigned Arg)>;
 
 /// What one standard library call may throw by the table.
 struct StdThrows {
@@ -58,9 +72,11 @@ struct StdCallee {
 StdCallee stdLookup(const clang::FunctionDecl *Callee);
 
 /// The table's verdict on a call (or construction) of \p Callee with
-/// \p Args (for a member call, without the object).
+/// \p Args (for a member call, without the object). An entry whose
+/// precondition \p Tested confirms adds no exception type.
 StdThrows stdCallThrows(const StdCallee &Found, const clang::FunctionDecl *Callee,
-                        llvm::ArrayRef<const clang::Expr *> Args);
+                        llvm::ArrayRef<const clang::Expr *> Args,
+                        PreconditionTested Tested = nullptr);
 
 /// The standard exception classes the table knows, each with its bases, so
 /// that handlers match by name even when <stdexcept> is not included

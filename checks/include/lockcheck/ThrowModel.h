@@ -16,6 +16,7 @@
 #define LOCKCHECK_THROWMODEL_H
 
 #include "lockcheck/StdThrowTable.h"
+#include "lockcheck/ThrowGuards.h"
 #include "clang/AST/Type.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
@@ -95,8 +96,10 @@ public:
   /// False when exceptions are disabled for the TU.
   bool exceptionsEnabled() const { return Enabled; }
 
-  /// What the call itself may throw (its arguments are separate points).
-  ThrowSet callThrows(const clang::CallExpr *CE);
+  /// What the call itself may throw (its arguments are separate points);
+  /// \p In is the function whose body holds it (its tests can rule out a
+  /// library call's exception, ThrowGuards.h).
+  ThrowSet callThrows(const clang::CallExpr *CE, const clang::FunctionDecl *In = nullptr);
   ThrowSet constructThrows(const clang::CXXConstructExpr *CE);
   /// Allocation failure of a `new` (its constructor is a point of its own).
   ThrowSet newThrows(const clang::CXXNewExpr *NE);
@@ -143,7 +146,9 @@ private:
   ThrowSet bodyThrows(const clang::FunctionDecl *Def);
   ThrowSet walk(const clang::Stmt *S, const ThrowSet *Caught);
   ThrowSet libraryCallThrows(const clang::FunctionDecl *Callee,
-                             llvm::ArrayRef<const clang::Expr *> Args);
+                             llvm::ArrayRef<const clang::Expr *> Args,
+                             const clang::CallExpr *Site = nullptr,
+                             const clang::FunctionDecl *In = nullptr);
   ThrowSet virtualThrows(const clang::FunctionDecl *MD);
   ThrowSet opaque() const;
   unsigned intern(clang::QualType T);
@@ -156,6 +161,7 @@ private:
   const Config &Cfg;
   const VirtualOverriders &Virtuals;
   ImportResolver *Imports;
+  ThrowGuards Guards;
   bool Enabled;
 
   std::vector<ThrownType> Types;
