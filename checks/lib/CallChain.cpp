@@ -3,12 +3,15 @@
 
 namespace lockcheck {
 
-CallChain::CallChain(ChainStep First, const CallChain &Rest)
+CallChain::CallChain(SharedStepRef First, const CallChain &Rest)
     : Head(new Node{1, std::move(First), Rest.Head}), Size(Rest.Size + 1) {
   retain(Rest.Head);
 }
 
-CallChain::CallChain(ChainStep Only) : Head(new Node{1, std::move(Only), nullptr}), Size(1) {}
+CallChain::CallChain(ChainStep First, const CallChain &Rest)
+    : CallChain(SharedStepRef(new SharedStep(std::move(First))), Rest) {}
+
+CallChain::CallChain(ChainStep Only) : CallChain(std::move(Only), CallChain()) {}
 
 void CallChain::release(const Node *N) {
   while (N && --N->Refs == 0) {

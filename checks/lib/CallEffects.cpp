@@ -21,6 +21,16 @@ namespace lockcheck {
 /// is summarised by the first ones).
 static constexpr unsigned MaxSummaryLocks = 64;
 
+/// Appends to one of the summary's capped lists. A list that outgrows its
+/// first entry gets room for the cap at once (takeSummary trims it to its
+/// size): grown one lock at a time, a list of 64 is reallocated seven times,
+/// and a chain of 4,000 calls fills two such lists per function.
+template <typename T> static void appendCapped(llvm::SmallVectorImpl<T> &List, T Item) {
+  if (List.size() == List.capacity() && !List.empty())
+    List.reserve(MaxSummaryLocks);
+  List.push_back(std::move(Item));
+}
+
 static bool isSharedRoot(const PathStep &Root) {
   if (Root.K == PathStep::This)
     return true;
@@ -42,13 +52,19 @@ static bool declaredOutside(const PathStep &Root, const FunctionDecl *FD) {
 }
 
 bool FunctionAnalysis::expressible(LockId Id) const {
-  const LockPath &P = Locks.info(Id).Path;
-  if (P.empty() || !(isSharedRoot(P.Steps.front()) || declaredOutside(P.Steps.front(), FD)))
-    return false;
-  for (const PathStep &S : P.Steps)
-    if (S.K == PathStep::Index && S.Decl) // an index variable means nothing to callers
-      return false;
-  return true;
+  if (Id >= Expressible.size())
+    Expressible.resize(Locks.size(), Tri::Unknown);
+  if (Expressible[Id] == Tri::Unknown) {
+    const LockPath &P = Locks.info(Id).Path;
+    bool Yes = !P.empty() &&
+               (isSharedRoot(P.Steps.front()) || declaredOutside(P.Steps.front(), FD)) &&
+               // an index variable means nothing to callers
+               llvm::none_of(P.Steps, [](const PathStep &S) {
+                 return S.K == PathStep::Index && S.Decl;
+               });
+    Expressible[Id] = Yes ? Tri::True : Tri::False;
+  }
+  return Expressible[Id] == Tri::True;
 }
 
 SummaryLock FunctionAnalysis::summaryLock(LockId Id, bool Shared,
@@ -72,7 +88,7 @@ void FunctionAnalysis::addToSummary(llvm::SmallVectorImpl<SummaryLock> &List, Lo
                                     bool Shared, const CallChain &Chain) {
   if (List.size() >= MaxSummaryLocks || !Listed.insert({&List, Id}).second)
     return;
-  List.push_back(summaryLock(Id, Shared, Chain));
+  appendCapped(List, summaryLock(Id, Shared, Chain));
 }
 
 void FunctionAnalysis::recordNested(LockId Id, bool Shared, const State &St,
@@ -99,14 +115,20 @@ void FunctionAnalysis::recordNested(LockId Id, bool Shared, const State &St,
       if (H.Site && HeldChain.empty())
         HeldChain =
             CallChain({locationOf(H.Site), msg::chainAcquires(functionName(), From.Display)});
-      Summary.Nested.push_back({summaryLock(H.Id, H.Shared, HeldChain),
-                                summaryLock(Id, Shared, Chain)});
+      appendCapped(Summary.Nested, NestedAcquire{summaryLock(H.Id, H.Shared, HeldChain),
+                                                 summaryLock(Id, Shared, Chain)});
     }
 }
 
 static bool isParameterOf(const ParmVarDecl *PV, const FunctionDecl *Callee) {
   const auto *Owner = dyn_cast_or_null<FunctionDecl>(PV->getDeclContext());
   return Owner && Owner->getCanonicalDecl() == Callee->getCanonicalDecl();
+}
+
+/// \p L's display when \p P is its path: spares printing the path of each
+/// of the 64 locks a call may pass up (see LockTable::intern).
+static llvm::StringRef displayOf(const SummaryLock &L, const LockPath &P) {
+  return L.Desc->DisplayIsPath && P == L.path() ? llvm::StringRef(L.display()) : "";
 }
 
 std::optional<LockId> FunctionAnalysis::translate(const SummaryLock &L, const CallSite &C) {
@@ -140,7 +162,7 @@ std::optional<LockId> FunctionAnalysis::translate(const SummaryLock &L, const Ca
     // whatever the call (a chain of calls passes up 64 such locks per call).
     auto [It, New] = SameAtEveryCall.try_emplace(L.Desc.get(), L.Desc, 0);
     if (New) {
-      It->second.second = internTyped(P, L.traits(), L.lockType());
+      It->second.second = internTyped(P, L.traits(), L.lockType(), displayOf(L, P));
       CalleeDescs.try_emplace(It->second.second, L.Desc);
     }
     return It->second.second;
@@ -150,7 +172,7 @@ std::optional<LockId> FunctionAnalysis::translate(const SummaryLock &L, const Ca
   if (Out.empty())
     return std::nullopt;
   Out.Steps.append(P.Steps.begin() + Rest, P.Steps.end());
-  LockId Id = internTyped(Out, L.traits(), L.lockType());
+  LockId Id = internTyped(Out, L.traits(), L.lockType(), displayOf(L, Out));
   if (Out == P) // the callee's description may do (see summaryLock)
     CalleeDescs.try_emplace(Id, L.Desc);
   return Id;
@@ -237,7 +259,7 @@ void FunctionAnalysis::recordOrder(LockId Id, const Stmt *Site, const State &St,
   const LockInfo &To = Locks.info(Id);
   if (!To.ClassKey)
     return;
-  Order.addNode(To.ClassKey, To.ClassDecl);
+  unsigned ToNode = Order.addNode(To.ClassKey, To.ClassDecl);
   llvm::SmallDenseSet<LockId, 8> Seen; // a set: a function may hold 1,000 locks
   for (const Disjunct &D : St.Ds)
     for (const HeldLock &H : D.Held) {
@@ -270,9 +292,8 @@ void FunctionAnalysis::recordOrder(LockId Id, const Stmt *Site, const State &St,
                  false, std::move(Notes));
         continue;
       }
-      Order.addNode(From.ClassKey, From.ClassDecl);
-      Order.addEdge(From.ClassKey, To.ClassKey, From.Display, To.Display, To.Traits.KindName,
-                    Loc, Chain, [&](const void *Key) {
+      Order.addEdge(Order.addNode(From.ClassKey, From.ClassDecl), ToNode, From.Display,
+                    To.Display, To.Traits.KindName, Loc, Chain, [&](const void *Key) {
                       return lockClassName(Key == From.ClassKey ? From : To);
                     });
     }
@@ -309,7 +330,11 @@ void FunctionAnalysis::applySummary(const CallSite &C, const FunctionSummary &S,
   std::string CalleeName = Callee->getNameAsString();
   if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee); MD && MD->getParent()->isLambda())
     CalleeName = "lambda";
-  ChainStep Call{locationOf(C.Site), msg::chainCalls(functionName(), CalleeName)};
+  // Put in front of the chain of every lock the callee passes up (chains are
+  // only looked at in the report pass).
+  SharedStepRef Call;
+  if (Reporting)
+    Call = new SharedStep({locationOf(C.Site), msg::chainCalls(functionName(), CalleeName)});
   for (const SummaryLock &A : S.Acquires) {
     std::optional<LockId> Id = translate(A, C);
     if (!Id)
@@ -379,7 +404,7 @@ void FunctionAnalysis::applySummary(const CallSite &C, const FunctionSummary &S,
 }
 
 void FunctionAnalysis::applyNested(const CallSite &C, llvm::StringRef CalleeName,
-                                   const ChainStep &Call, const FunctionSummary &S) {
+                                   const SharedStepRef &Call, const FunctionSummary &S) {
   if (!Reporting)
     return;
   for (const NestedAcquire &N : S.Nested) {
@@ -400,8 +425,9 @@ void FunctionAnalysis::applyNested(const CallSite &C, llvm::StringRef CalleeName
       if (expressible(*Held) && expressible(*Acq) && !PreHeld.count(*Held) &&
           !PreHeld.count(*Acq) && Summary.Nested.size() < MaxSummaryLocks &&
           NestedPairs.insert({*Held, *Acq}).second)
-        Summary.Nested.push_back({summaryLock(*Held, N.Held.Shared, prefixed(N.Held)),
-                                  summaryLock(*Acq, N.Acquired.Shared, prefixed(N.Acquired))});
+        appendCapped(Summary.Nested,
+                     NestedAcquire{summaryLock(*Held, N.Held.Shared, prefixed(N.Held)),
+                                   summaryLock(*Acq, N.Acquired.Shared, prefixed(N.Acquired))});
       continue;
     }
     if (LI.Traits.Recursive || (N.Held.Shared && N.Acquired.Shared && LI.Traits.SharedReentrant))

@@ -128,6 +128,7 @@ std::optional<SummaryLock> ImportResolver::resolve(const FactLock &L,
   Out.Traits.Recursive = L.Recursive;
   Out.Traits.KindName = Saver.save(L.Kind);
   Out.Display = L.Display;
+  Out.DisplayIsPath = false;
   Out.LockType = Cur.getCanonicalType().getTypePtr();
   CallChain Chain;
   for (const FactNote &N : llvm::reverse(L.Chain)) { // a chain grows at its front

@@ -15,14 +15,19 @@ using namespace clang;
 
 namespace lockcheck {
 
-void LockOrderGraph::addNode(const void *Class, const NamedDecl *ClassDecl) {
+unsigned LockOrderGraph::addNode(const void *Class, const NamedDecl *ClassDecl) {
   auto [It, New] = NodeIndex.try_emplace(Class, Nodes.size());
+  unsigned N = It->second;
   if (New) {
     Nodes.push_back(Class);
     NodeClass.push_back(~0u);
+    EdgesFrom.emplace_back();
+    NodeDeclByNumber.push_back(nullptr);
   }
-  if (ClassDecl)
-    NodeDecl[Class] = ClassDecl;
+  // Once per node and declaration, not once per edge.
+  if (ClassDecl && NodeDeclByNumber[N] != ClassDecl)
+    NodeDecl[Class] = NodeDeclByNumber[N] = ClassDecl;
+  return N;
 }
 
 unsigned LockOrderGraph::intern(llvm::StringRef S) {
@@ -34,14 +39,15 @@ unsigned LockOrderGraph::intern(llvm::StringRef S) {
 
 LockOrderGraph::StoredEdge *LockOrderGraph::slotFor(unsigned From, unsigned To, bool Declared,
                                                     SourceLocation Loc) {
-  auto [It, New] = EdgeIndex.try_emplace({From, To}, EdgeList.size());
+  auto [It, New] = EdgesFrom[From].try_emplace(To, NumEdges);
   if (New) {
-    EdgeList.emplace_back();
-    return &EdgeList.back();
+    if (NumEdges % EdgesPerBlock == 0)
+      EdgeBlocks.push_back(std::make_unique<StoredEdge[]>(EdgesPerBlock));
+    return &storedEdge(NumEdges++);
   }
   // A declaration never replaces an acquisition; an earlier acquisition
   // replaces a later one or a declaration.
-  StoredEdge &Old = EdgeList[It->second];
+  StoredEdge &Old = storedEdge(It->second);
   if (Declared || !(Old.Declared || SM.isBeforeInTranslationUnit(Loc, Old.Loc)))
     return nullptr;
   return &Old;
@@ -50,9 +56,7 @@ LockOrderGraph::StoredEdge *LockOrderGraph::slotFor(unsigned From, unsigned To, 
 void LockOrderGraph::addEdge(OrderEdge E) {
   if (!E.From || !E.To || E.From == E.To)
     return;
-  addNode(E.From, nullptr);
-  addNode(E.To, nullptr);
-  unsigned From = NodeIndex[E.From], To = NodeIndex[E.To];
+  unsigned From = addNode(E.From, nullptr), To = addNode(E.To, nullptr);
   if (NodeClass[From] == ~0u)
     NodeClass[From] = intern(E.FromClass);
   if (NodeClass[To] == ~0u)
@@ -61,31 +65,28 @@ void LockOrderGraph::addEdge(OrderEdge E) {
   if (!S)
     return;
   *S = {From,        To,    intern(E.FromName), intern(E.ToName), intern(E.ToKind),
-        intern(E.DeclaredIn), E.Loc, E.Chain, E.Declared};
+        intern(E.DeclaredIn), E.Loc, E.Declared, E.Chain};
 }
 
-void LockOrderGraph::addEdge(const void *FromKey, const void *ToKey, llvm::StringRef FromName,
+void LockOrderGraph::addEdge(unsigned From, unsigned To, llvm::StringRef FromName,
                              llvm::StringRef ToName, llvm::StringRef ToKind, SourceLocation Loc,
                              const CallChain &Chain,
                              llvm::function_ref<std::string(const void *)> ClassName) {
-  if (!FromKey || !ToKey || FromKey == ToKey)
+  if (From == To)
     return;
-  addNode(FromKey, nullptr);
-  addNode(ToKey, nullptr);
-  unsigned From = NodeIndex[FromKey], To = NodeIndex[ToKey];
   StoredEdge *S = slotFor(From, To, /*Declared=*/false, Loc);
   if (!S)
     return;
   if (NodeClass[From] == ~0u)
-    NodeClass[From] = intern(ClassName(FromKey));
+    NodeClass[From] = intern(ClassName(Nodes[From]));
   if (NodeClass[To] == ~0u)
-    NodeClass[To] = intern(ClassName(ToKey));
-  *S = {From, To, intern(FromName), intern(ToName), intern(ToKind), intern(""), Loc, Chain,
-        false};
+    NodeClass[To] = intern(ClassName(Nodes[To]));
+  *S = {From, To, intern(FromName), intern(ToName), intern(ToKind), EmptyString, Loc, false,
+        Chain};
 }
 
 OrderEdge LockOrderGraph::edge(size_t I) const {
-  const StoredEdge &S = EdgeList[I];
+  const StoredEdge &S = storedEdge(I);
   OrderEdge E;
   E.From = Nodes[S.From];
   E.To = Nodes[S.To];
@@ -177,9 +178,9 @@ void LockOrderGraph::reportCycles(const Config &Cfg, FindingSink &Sink,
                                   llvm::raw_ostream *DebugLog) {
   addDeclaredOrders(Cfg);
   std::vector<std::pair<unsigned, unsigned>> Pairs;
-  Pairs.reserve(EdgeList.size());
-  for (const StoredEdge &E : EdgeList)
-    Pairs.push_back({E.From, E.To});
+  Pairs.reserve(NumEdges);
+  for (size_t I = 0; I < NumEdges; ++I)
+    Pairs.push_back({storedEdge(I).From, storedEdge(I).To});
   WitnessCycles W = findWitnessCycles(Nodes.size(), Pairs);
   // Shortest first, and one finding per acquisition: several edges' witness
   // cycles can end at the same one (A -> B, then B -> C -> A and B -> D -> A

@@ -1,6 +1,7 @@
 //===- LockState.cpp - the dataflow lattice -------------------------------===//
 #include "lockcheck/LockState.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
 
 namespace lockcheck {
 
@@ -10,16 +11,17 @@ static constexpr unsigned MaxDisjuncts = 16;
 
 LockId LockTable::intern(const LockPath &P, const LockTraits &Traits,
                          const void *ClassKey, const clang::NamedDecl *ClassDecl,
-                         const clang::Type *LockType) {
-  std::string Key;
+                         const clang::Type *LockType, llvm::StringRef Display) {
+  llvm::SmallString<64> Key; // on the stack: a function may intern 64 locks per call
   for (const PathStep &S : P.Steps) {
     Key.push_back(static_cast<char>(S.K));
-    Key.append(reinterpret_cast<const char *>(&S.Decl), sizeof(S.Decl));
-    Key.append(reinterpret_cast<const char *>(&S.Const), sizeof(S.Const));
+    Key.append(llvm::StringRef(reinterpret_cast<const char *>(&S.Decl), sizeof(S.Decl)));
+    Key.append(llvm::StringRef(reinterpret_cast<const char *>(&S.Const), sizeof(S.Const)));
   }
   auto [It, New] = ByKey.try_emplace(Key, Infos.size());
   if (New)
-    Infos.push_back({P, P.display(), Traits, ClassKey, ClassDecl, LockType});
+    Infos.push_back({P, Display.empty() ? P.display() : Display.str(), Traits, ClassKey,
+                     ClassDecl, LockType});
   return It->second;
 }
 

@@ -79,11 +79,12 @@ LockId FunctionAnalysis::intern(const LockPath &P, const LockTraits &T, const Ex
 }
 
 LockId FunctionAnalysis::internTyped(const LockPath &P, const LockTraits &T,
-                                     const Type *LockType) {
+                                     const Type *LockType, llvm::StringRef Display) {
   const NamedDecl *D = P.orderClassDecl();
   LockTraits Traits = T;
   Traits.Recursive |= Model.isRecursiveLockByConfig(D) || Model.isRecursiveBySetup(D);
-  return Locks.intern(P, Traits, D ? static_cast<const void *>(D) : LockType, D, LockType);
+  return Locks.intern(P, Traits, D ? static_cast<const void *>(D) : LockType, D, LockType,
+                      Display);
 }
 
 static const ValueDecl *assignedDecl(const Expr *E) {

@@ -58,6 +58,20 @@ TEST(CallChain, CopiesOutliveTheOriginal) {
   EXPECT_EQ(messages(Moved), (std::vector<std::string>{"top", "leaf"}));
 }
 
+TEST(CallChain, OneStepStartsManyChains) {
+  SharedStepRef Call(new SharedStep(step("'a' calls 'b' here")));
+  CallChain First(step("'b' acquires 'm' here")), Second(step("'b' acquires 'n' here"));
+  CallChain ViaFirst(Call, First), ViaSecond(Call, Second);
+  EXPECT_EQ(messages(ViaFirst),
+            (std::vector<std::string>{"'a' calls 'b' here", "'b' acquires 'm' here"}));
+  EXPECT_EQ(messages(ViaSecond),
+            (std::vector<std::string>{"'a' calls 'b' here", "'b' acquires 'n' here"}));
+  // Both show the one stored step; it lives as long as a chain starts with it.
+  EXPECT_EQ(&*ViaFirst.begin(), &*ViaSecond.begin());
+  Call = nullptr;
+  EXPECT_EQ(ViaSecond.begin()->Message, "'a' calls 'b' here");
+}
+
 TEST(CallChain, ALongChainIsFreedWithoutRecursion) {
   CallChain C;
   for (int I = 0; I < 1000000; ++I)

@@ -10,6 +10,10 @@
 // A chain is a view of the first size() steps of its list: cutting it to
 // MaxChainSteps (take()) keeps the list and shows less of it.
 //
+// A call that passes up 64 locks puts the same step ("'f' calls 'g' here")
+// in front of 64 chains: the step is shared as well (SharedStep), so each of
+// those chains costs one small list node, not a copy of the text.
+//
 // The counts are not atomic: chains belong to one translation unit's
 // analysis, which runs on one thread.
 //
@@ -18,6 +22,7 @@
 #define LOCKCHECK_CALLCHAIN_H
 
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/IntrusiveRefCntPtr.h"
 #include <cstddef>
 #include <iterator>
 #include <string>
@@ -30,13 +35,20 @@ struct ChainStep {
   std::string Message; // "'deposit' calls 'update_balance' here", ...
 };
 
+/// One step, stored once for all the chains it starts.
+struct SharedStep : llvm::RefCountedBase<SharedStep> {
+  explicit SharedStep(ChainStep S) : Step(std::move(S)) {}
+  const ChainStep Step;
+};
+using SharedStepRef = llvm::IntrusiveRefCntPtr<const SharedStep>;
+
 /// Chains longer than this are cut in summaries (the notes would not help).
 constexpr unsigned MaxChainSteps = 8;
 
 class CallChain {
   struct Node {
     mutable unsigned Refs;
-    ChainStep Step;
+    SharedStepRef Step;
     const Node *Next;
   };
 
@@ -44,6 +56,7 @@ public:
   CallChain() = default;
   /// \p First, then the steps of \p Rest (shared, not copied).
   CallChain(ChainStep First, const CallChain &Rest);
+  CallChain(SharedStepRef First, const CallChain &Rest);
   explicit CallChain(ChainStep Only);
   CallChain(const CallChain &O) : Head(O.Head), Size(O.Size) { retain(Head); }
   CallChain(CallChain &&O) noexcept : Head(O.Head), Size(O.Size) {
@@ -74,8 +87,8 @@ public:
     using pointer = const ChainStep *;
     using reference = const ChainStep &;
     iterator() = default;
-    reference operator*() const { return N->Step; }
-    pointer operator->() const { return &N->Step; }
+    reference operator*() const { return N->Step->Step; }
+    pointer operator->() const { return &N->Step->Step; }
     iterator &operator++() {
       N = --Left ? N->Next : nullptr;
       return *this;

@@ -258,7 +258,11 @@ private:
   /// of the TU's own that reaches another TU (see ExternalCalls.h).
   void recordExternalCall(const CallSite &C, const State &St, bool Local, bool Imported);
   std::optional<LockId> translate(const SummaryLock &L, const CallSite &C);
+  /// Whether a caller can name the lock (a parameter, `this`, a global).
   bool expressible(LockId Id) const;
+  /// expressible(), by lock: asked for each of the 64 locks a call may pass up,
+  /// several times.
+  mutable std::vector<Tri> Expressible;
   void addToSummary(llvm::SmallVectorImpl<SummaryLock> &List, LockId Id, bool Shared,
                     const CallChain &Chain);
   SummaryLock summaryLock(LockId Id, bool Shared, const CallChain &Chain) const;
@@ -266,7 +270,7 @@ private:
   /// type is held (see NestedAcquire).
   void recordNested(LockId Id, bool Shared, const State &St, llvm::ArrayRef<LockId> Together,
                     const CallChain &Chain);
-  void applyNested(const CallSite &C, llvm::StringRef CalleeName, const ChainStep &Call,
+  void applyNested(const CallSite &C, llvm::StringRef CalleeName, const SharedStepRef &Call,
                    const FunctionSummary &S);
   void recordOrder(LockId Id, const clang::Stmt *Site, const State &St,
                    llvm::ArrayRef<LockId> Together, const CallChain &Chain);
@@ -301,7 +305,8 @@ private:
   llvm::SmallVector<LockId, 2> resolve(const LockOp &Op);
   LockId intern(const LockPath &P, const LockTraits &T, const clang::Expr *E,
                 bool IsPointer);
-  LockId internTyped(const LockPath &P, const LockTraits &T, const clang::Type *LockType);
+  LockId internTyped(const LockPath &P, const LockTraits &T, const clang::Type *LockType,
+                     llvm::StringRef Display = {});
   std::string functionName() const;
   void storeFacts(const clang::ValueDecl *Var, const clang::Expr *Value, State &St);
   // --- arrays of locks (IndexedLocks.cpp)
@@ -413,7 +418,9 @@ private:
   /// first touched by a release (acquisition).
   struct TouchModes {
     bool Seen = false;
-    llvm::SmallVector<Fact, 2> Facts;
+    /// Usually none: no inline room, so that a function touching 64 locks
+    /// through one call keeps a small table.
+    llvm::SmallVector<Fact, 0> Facts;
   };
   llvm::DenseMap<LockId, TouchModes> ReleaseModes, AcquireModes;
   /// The PreHeld locks inferred from a release (not from attributes).

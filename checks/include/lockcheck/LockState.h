@@ -50,8 +50,11 @@ std::string lockClassName(const LockInfo &LI);
 /// Interns lock paths so that locksets compare small integers.
 class LockTable {
 public:
+  /// \p Display: P.display() when the caller already has it (a callee's
+  /// summary names the same path), else empty.
   LockId intern(const LockPath &P, const LockTraits &Traits, const void *ClassKey,
-                const clang::NamedDecl *ClassDecl, const clang::Type *LockType);
+                const clang::NamedDecl *ClassDecl, const clang::Type *LockType,
+                llvm::StringRef Display = {});
   const LockInfo &info(LockId Id) const { return Infos[Id]; }
   unsigned size() const { return Infos.size(); }
 

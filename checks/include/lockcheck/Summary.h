@@ -35,6 +35,9 @@ struct LockDesc : llvm::RefCountedBase<LockDesc> {
   LockPath Path; // relative to the callee
   LockTraits Traits;
   std::string Display; // as the callee spells it
+  /// Display is Path.display(), not another TU's spelling (imports): a
+  /// caller interning the same path takes it instead of printing it again.
+  bool DisplayIsPath = true;
   const clang::Type *LockType = nullptr; // canonical
   bool sameAs(const LockDesc &O) const {
     return Path == O.Path && Traits.Recursive == O.Traits.Recursive &&
@@ -97,30 +100,33 @@ struct GuardLock {
 /// The destructor is checked where the guard is used (GuardClasses.h).
 struct GuardConstructor {
   bool Unlocker = false;
-  llvm::SmallVector<GuardLock, 1> Locks;
+  llvm::SmallVector<GuardLock, 0> Locks;
   bool empty() const { return Locks.empty(); }
 };
 
+/// The lists keep no inline room: the table holds one summary per function
+/// and moves them all when it grows (8 lists with room for one or two entries
+/// made a summary 500 bytes, most of them empty).
 struct FunctionSummary {
   /// Locks acquired (blocking) at some point during the call.
-  llvm::SmallVector<SummaryLock, 2> Acquires;
+  llvm::SmallVector<SummaryLock, 0> Acquires;
   /// Locks the function returns holding that it did not hold on entry.
-  llvm::SmallVector<SummaryLock, 1> NetAcquired;
+  llvm::SmallVector<SummaryLock, 0> NetAcquired;
   /// Locks held on entry that the function releases for its caller.
-  llvm::SmallVector<SummaryLock, 1> NetReleased;
-  llvm::SmallVector<NestedAcquire, 1> Nested;
+  llvm::SmallVector<SummaryLock, 0> NetReleased;
+  llvm::SmallVector<NestedAcquire, 0> Nested;
   /// Locks it returns holding on success only (not in NetAcquired).
-  llvm::SmallVector<ConditionalAcquire, 1> NetAcquiredIf;
+  llvm::SmallVector<ConditionalAcquire, 0> NetAcquiredIf;
   /// Member functions only: locks held on entry that some path releases
   /// and another does not (`if (owns_) mu_->Unlock();`), not in NetReleased.
-  llvm::SmallVector<SummaryLock, 1> MayRelease;
+  llvm::SmallVector<SummaryLock, 0> MayRelease;
   /// Constructors of scoped guard classes (see GuardConstructor).
   GuardConstructor Guard;
   /// Locks its caller holds on entry (it releases them, and may take them
   /// back): taking one of them again inside, after its own release, is no
   /// new acquisition for the caller. Not part of empty(): it matters only
   /// when calls into other TUs grow Acquires (CrossTU.cpp).
-  llvm::SmallVector<SummaryLock, 1> HeldOnEntry;
+  llvm::SmallVector<SummaryLock, 0> HeldOnEntry;
   bool empty() const {
     return Acquires.empty() && NetAcquired.empty() && NetReleased.empty() && Nested.empty() &&
            NetAcquiredIf.empty() && MayRelease.empty() && Guard.empty();
