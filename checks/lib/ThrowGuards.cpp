@@ -475,12 +475,36 @@ private:
     if (argumentsChange(Callee, Args))
       return true;
     bool Local = isLocal(Q.Object) && (!Q.Arg || Q.ArgConst || isLocal(Q.Arg));
-    if (Local || CE->getBuiltinCallee())
+    // After a call that never returns (an assert's failure), the call we
+    // ask about is not reached.
+    if (Local || CE->getBuiltinCallee() || (Callee && Callee->isNoReturn()))
       return false;
     const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
     if (MC && MC->getMethodDecl() && MC->getMethodDecl()->isConst())
       return false;
-    return !Callee || !Callee->getDeclContext()->isStdNamespace();
+    // The standard library reaches the object only through what it is
+    // given, unless it is given code to run.
+    return !Callee || !isStdLibrary(Callee) || runsCallerCode(Callee, Args);
+  }
+
+  /// A library call that may run code of the caller's: a call operator, or
+  /// a call given a function pointer, lambda or other callable object.
+  bool runsCallerCode(const FunctionDecl *Callee, llvm::ArrayRef<const Expr *> Args) const {
+    if (Callee->getOverloadedOperator() == OO_Call)
+      return true;
+    for (const Expr *A : Args) {
+      QualType T = A->getType().getNonReferenceType();
+      if (T->isFunctionPointerType() || T->isMemberFunctionPointerType() ||
+          T->isFunctionType())
+        return true;
+      const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+      if (RD && RD->hasDefinition() &&
+          !RD->getDefinition()
+               ->lookup(Ctx.DeclarationNames.getCXXOperatorName(OO_Call))
+               .empty())
+        return true;
+    }
+    return false;
   }
 
   bool argumentsChange(const FunctionDecl *Callee, llvm::ArrayRef<const Expr *> Args) const {

@@ -8,6 +8,7 @@
 // of another object, a change in between, a test that does not cover the
 // index, or a jump past the test leaves the exception possible.
 #include <cassert>
+#include <algorithm>
 #include <cstdlib>
 #include <functional>
 #include <map>
@@ -132,6 +133,33 @@ void asserted(std::optional<int> o) {
   counter = o.value();
   m.unlock();
 }
+
+// Between the test and the call: other asserts (whose failure never returns)
+// and library calls on other members change nothing.
+struct Compactor {
+  std::optional<int> earliest_;
+  std::vector<std::vector<int>> levels_;
+  const int *limit_;
+  void filter() {
+    m.lock();
+    assert(earliest_.has_value());
+    assert(limit_ != nullptr);
+    int first = levels_[0].empty() ? 0 : levels_[0].front();
+    counter = first + earliest_.value();
+    m.unlock();
+  }
+  // A library call given code to run may change anything the code reaches.
+  void filter_sorted(bool (*before)(int, int)) {
+    m.lock(); // expected-note {{mutex 'm' acquired here}}
+    if (!earliest_.has_value()) {
+      m.unlock();
+      return;
+    }
+    std::sort(levels_[0].begin(), levels_[0].end(), before);
+    counter = earliest_.value(); // expected-warning {{mutex 'm' stays locked if 'value' throws}}
+    m.unlock();
+  }
+};
 
 void map_lookup(const std::map<std::string, int> &table, const std::string &key) {
   m.lock();
