@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "lockcheck/ThrowGuards.h"
+#include "lockcheck/AssertText.h"
 #include "lockcheck/StmtWalk.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -223,6 +224,62 @@ public:
     return false;
   }
 
+  /// Whether one of the conjuncts of a compiled-out `assert` states the
+  /// query, spelled as the test would be (`o.has_value()`, `i < v.size()`).
+  bool statedBy(llvm::ArrayRef<TokenText> Conjuncts) const {
+    std::optional<TokenText> O = spelledTokens(Q.Object, Ctx);
+    std::optional<TokenText> A = Q.Arg ? spelledTokens(Q.Arg, Ctx) : std::nullopt;
+    if (!O || (Q.Arg && !A))
+      return false;
+    auto cat = [](std::initializer_list<TokenText> Parts) {
+      TokenText T;
+      for (const TokenText &P : Parts)
+        T.insert(T.end(), P.begin(), P.end());
+      return T;
+    };
+    const TokenText Call = {"(", ")"}, Dot = {"."};
+    std::vector<TokenText> Forms;
+    switch (Q.P) {
+    case Precondition::Engaged:
+      Forms = {*O,
+               cat({*O, {".", "has_value"}, Call}),
+               cat({*O, {"!=", "nullptr"}}),
+               cat({{"nullptr", "!="}, *O}),
+               cat({*O, {"!=", "std", "::", "nullopt"}}),
+               cat({{"std", "::", "nullopt", "!="}, *O})};
+      break;
+    case Precondition::Key:
+      for (const char *M : {"count", "contains"})
+        Forms.push_back(cat({*O, Dot, {M, "("}, *A, {")"}}));
+      Forms.push_back(cat({*O, {".", "count", "("}, *A, {")", ">", "0"}}));
+      Forms.push_back(cat({*O, {".", "find", "("}, *A, {")", "!="}, *O, {".", "end"}, Call}));
+      break;
+    case Precondition::Index:
+    case Precondition::Position:
+      if (Q.ArgConst) {
+        if (sizeAtLeast(1))
+          Forms.push_back(cat({{"!"}, *O, {".", "empty"}, Call}));
+        break;
+      }
+      for (const char *Size : {"size", "length"}) {
+        TokenText S = cat({*O, {".", Size}, Call});
+        Forms.push_back(cat({*A, {"<"}, S}));
+        Forms.push_back(cat({S, {">"}, *A}));
+        if (Q.P == Precondition::Position) {
+          Forms.push_back(cat({*A, {"<="}, S}));
+          Forms.push_back(cat({S, {">="}, *A}));
+        }
+      }
+      break;
+    case Precondition::None:
+      break;
+    }
+    for (const TokenText &C : Conjuncts)
+      if (llvm::is_contained(Forms, C))
+        return true;
+    return false;
+  }
+
   /// Whether \p S, run before the call, may change the object or the index.
   bool mayChange(const Stmt *S) const {
     bool Changed = false;
@@ -418,12 +475,36 @@ private:
     if (argumentsChange(Callee, Args))
       return true;
     bool Local = isLocal(Q.Object) && (!Q.Arg || Q.ArgConst || isLocal(Q.Arg));
-    if (Local || CE->getBuiltinCallee())
+    // After a call that never returns (an assert's failure), the call we
+    // ask about is not reached.
+    if (Local || CE->getBuiltinCallee() || (Callee && Callee->isNoReturn()))
       return false;
     const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
     if (MC && MC->getMethodDecl() && MC->getMethodDecl()->isConst())
       return false;
-    return !Callee || !Callee->getDeclContext()->isStdNamespace();
+    // The standard library reaches the object only through what it is
+    // given, unless it is given code to run.
+    return !Callee || !isStdLibrary(Callee) || runsCallerCode(Callee, Args);
+  }
+
+  /// A library call that may run code of the caller's: a call operator, or
+  /// a call given a function pointer, lambda or other callable object.
+  bool runsCallerCode(const FunctionDecl *Callee, llvm::ArrayRef<const Expr *> Args) const {
+    if (Callee->getOverloadedOperator() == OO_Call)
+      return true;
+    for (const Expr *A : Args) {
+      QualType T = A->getType().getNonReferenceType();
+      if (T->isFunctionPointerType() || T->isMemberFunctionPointerType() ||
+          T->isFunctionType())
+        return true;
+      const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+      if (RD && RD->hasDefinition() &&
+          !RD->getDefinition()
+               ->lookup(Ctx.DeclarationNames.getCXXOperatorName(OO_Call))
+               .empty())
+        return true;
+    }
+    return false;
   }
 
   bool argumentsChange(const FunctionDecl *Callee, llvm::ArrayRef<const Expr *> Args) const {
@@ -549,13 +630,14 @@ bool ThrowGuards::tested(const CallExpr *Call, const FunctionDecl *In, Precondit
   Reader Read(Ctx, Q);
   // What runs between a test found further up and the call.
   llvm::SmallVector<const Stmt *, 16> Between;
-  auto holds = [&](const Expr *Cond, bool Value) {
-    if (!Read.implies(Cond, Value))
-      return false;
+  auto unchangedSince = [&] {
     for (const Stmt *S : Between)
       if (Read.mayChange(S))
         return false;
     return true;
+  };
+  auto holds = [&](const Expr *Cond, bool Value) {
+    return Read.implies(Cond, Value) && unchangedSince();
   };
 
   bool InCase = false; // below a `case` label: tests before it are skipped
@@ -601,6 +683,10 @@ bool ThrowGuards::tested(const CallExpr *Call, const FunctionDecl *In, Precondit
           if (isa<SwitchCase>(*It) || isa<LabelStmt>(*It) || Seen == MaxSiblings)
             return Result = false;
           if (auto After = conditionAfter(*It); After && holds(After->first, After->second))
+            return Result = true;
+          // An assert NDEBUG compiled out still states the author's invariant.
+          if (auto Stated = compiledOutAssert(*It, Ctx);
+              Stated && Read.statedBy(*Stated) && unchangedSince())
             return Result = true;
           Between.push_back(*It);
         }

@@ -8,6 +8,7 @@
 // of another object, a change in between, a test that does not cover the
 // index, or a jump past the test leaves the exception possible.
 #include <cassert>
+#include <algorithm>
 #include <cstdlib>
 #include <functional>
 #include <map>
@@ -132,6 +133,33 @@ void asserted(std::optional<int> o) {
   counter = o.value();
   m.unlock();
 }
+
+// Between the test and the call: other asserts (whose failure never returns)
+// and library calls on other members change nothing.
+struct Compactor {
+  std::optional<int> earliest_;
+  std::vector<std::vector<int>> levels_;
+  const int *limit_;
+  void filter() {
+    m.lock();
+    assert(earliest_.has_value());
+    assert(limit_ != nullptr);
+    int first = levels_[0].empty() ? 0 : levels_[0].front();
+    counter = first + earliest_.value();
+    m.unlock();
+  }
+  // A library call given code to run may change anything the code reaches.
+  void filter_sorted(bool (*before)(int, int)) {
+    m.lock(); // expected-note {{mutex 'm' acquired here}}
+    if (!earliest_.has_value()) {
+      m.unlock();
+      return;
+    }
+    std::sort(levels_[0].begin(), levels_[0].end(), before);
+    counter = earliest_.value(); // expected-warning {{mutex 'm' stays locked if 'value' throws}}
+    m.unlock();
+  }
+};
 
 void map_lookup(const std::map<std::string, int> &table, const std::string &key) {
   m.lock();
@@ -268,12 +296,92 @@ void function_untested(const std::function<void()> &f) {
   m.unlock();
 }
 
-// <cassert> again with NDEBUG: the assertion is gone, and so is the test.
+// <cassert> again with NDEBUG: the assertion is gone from the code, but it
+// still states the author's invariant, read back from its text.
 #define NDEBUG
 #include <cassert>
+struct Cache {
+  std::optional<int> snapshot_;
+  std::vector<int> slots_;
+  std::map<std::string, int> index_;
+  void refresh();
+
+  void asserted_member() {
+    m.lock();
+    assert(snapshot_.has_value());
+    counter = snapshot_.value();
+    m.unlock();
+  }
+  void asserted_this_member(std::size_t i) {
+    m.lock();
+    assert((i < this->slots_.size()) && counter >= 0);
+    counter = slots_.at(i);
+    m.unlock();
+  }
+  void asserted_key(const std::string &k) {
+    m.lock();
+    assert(counter >= 0 && index_.count(k));
+    counter = this->index_.at(k);
+    m.unlock();
+  }
+  void asserted_then_refreshed() {
+    m.lock(); // expected-note {{mutex 'm' acquired here}}
+    assert(snapshot_.has_value());
+    refresh();
+    counter = snapshot_.value(); // expected-warning {{mutex 'm' stays locked if 'value' throws}}
+    m.unlock();
+  }
+};
+
 void assert_compiled_out(std::optional<int> o) {
+  m.lock();
+  assert(o.has_value());
+  counter = o.value();
+  m.unlock();
+}
+
+void assert_compiled_out_function(const std::function<void()> &f) {
+  m.lock();
+  assert(f != nullptr);
+  f();
+  m.unlock();
+}
+
+void assert_compiled_out_other(std::optional<int> o, std::optional<int> p) {
+  m.lock(); // expected-note {{mutex 'm' acquired here}}
+  assert(p.has_value());
+  counter = o.value(); // expected-warning {{mutex 'm' stays locked if 'value' throws}}
+  m.unlock();
+}
+
+void assert_compiled_out_either(std::optional<int> o, bool fallback) {
+  m.lock(); // expected-note {{mutex 'm' acquired here}}
+  assert(fallback || o.has_value());
+  counter = o.value(); // expected-warning {{mutex 'm' stays locked if 'value' throws}}
+  m.unlock();
+}
+
+void assert_compiled_out_wrong_bound(const std::vector<int> &v, std::size_t i) {
+  m.lock(); // expected-note {{mutex 'm' acquired here}}
+  assert(i <= v.size());
+  counter = v.at(i); // expected-warning {{mutex 'm' stays locked if 'at' throws}}
+  m.unlock();
+}
+
+void assert_compiled_out_changed(std::optional<int> o) {
   m.lock(); // expected-note {{mutex 'm' acquired here}}
   assert(o.has_value());
+  o.reset();
+  counter = o.value(); // expected-warning {{mutex 'm' stays locked if 'value' throws}}
+  m.unlock();
+}
+
+// Only `assert` is read: another macro that compiles to nothing may not
+// mean the same.
+#define CHECK_QUIETLY(c) ((void)0)
+void other_macro(std::optional<int> o) {
+  m.lock(); // expected-note {{mutex 'm' acquired here}}
+  CHECK_QUIETLY(o.has_value());
   counter = o.value(); // expected-warning {{mutex 'm' stays locked if 'value' throws}}
   m.unlock();
 }
