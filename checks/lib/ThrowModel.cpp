@@ -3,7 +3,8 @@
 // A body throws what its `throw`s, its calls and its constructions throw,
 // minus what its own handlers catch by type; a `throw;` in a handler
 // rethrows what that handler caught. Calls are followed through bodies
-// (memoised; a cycle of calls is iterated until its sets settle); the
+// (memoised; a cycle of calls is iterated until its sets settle; a callee
+// given an object of known class is read once more for it, DynamicTypes.h); the
 // standard library is judged by StdThrowTable.cpp; a function without a body
 // throws what another TU's facts say, and anything at all only when opaque
 // calls are configured to count.
@@ -36,6 +37,8 @@ namespace lockcheck {
 static constexpr unsigned MaxDepth = 48;
 // A call cycle is re-read at most this often before its sets are taken.
 static constexpr unsigned MaxCycleRounds = 8;
+// A function is read with at most this many sets of bound parameters.
+static constexpr unsigned MaxBoundVariants = 4;
 // Past this many types a set says "unknown" instead of growing.
 static constexpr unsigned MaxTypes = 32;
 
@@ -287,9 +290,38 @@ ThrowSet ThrowModel::callThrows(const CallExpr *CE, const FunctionDecl *In) {
     return {};
   if (isStdLibrary(Callee))
     return libraryCallThrows(Callee, argsOf(CE, Callee), CE, In ? In : Walking);
-  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE); MCE && dispatchesVirtually(MCE))
-    return virtualThrows(Callee);
-  return functionThrows(Callee);
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE); MCE && dispatchesVirtually(MCE)) {
+    // Through a parameter bound to an object of known class: its overrider.
+    const CXXMethodDecl *Target = DynamicTypes::target(MCE, {Walking, Bound});
+    if (!Target)
+      return virtualThrows(Callee);
+    if (declaredNoThrow(Target))
+      return {};
+    Callee = Target;
+  }
+  return boundCallThrows(Callee, CE);
+}
+
+ThrowSet ThrowModel::boundCallThrows(const FunctionDecl *Callee, const CallExpr *CE) {
+  const FunctionDecl *Def = nullptr;
+  if (isStdLibrary(Callee) || !Callee->hasBody(Def) || !Def)
+    return functionThrows(Callee);
+  ParamClasses B = Dynamic.bind(Def, argsOf(CE, Callee), {Walking, Bound});
+  return throwsOf(Callee, B.empty() ? 0 : bindingId(Callee->getCanonicalDecl(), std::move(B)));
+}
+
+unsigned ThrowModel::bindingId(const FunctionDecl *FD, ParamClasses B) {
+  auto [It, New] = BindingIds.try_emplace(B, Bindings.size());
+  if (New)
+    Bindings.push_back(std::move(B));
+  // Each binding set reads the body once more; past a few, the plain reading.
+  llvm::SmallVector<unsigned, 2> &Seen = BoundVariants[FD];
+  if (!llvm::is_contained(Seen, It->second)) {
+    if (Seen.size() >= MaxBoundVariants)
+      return 0;
+    Seen.push_back(It->second);
+  }
+  return It->second;
 }
 
 ThrowSet ThrowModel::constructThrows(const CXXConstructExpr *CE) {
@@ -473,13 +505,16 @@ const ThrowSet &ThrowModel::imported(const FunctionDecl *FD) {
   return It->second;
 }
 
-const ThrowSet &ThrowModel::functionThrows(const FunctionDecl *FD) {
+const ThrowSet &ThrowModel::functionThrows(const FunctionDecl *FD) { return throwsOf(FD, 0); }
+
+const ThrowSet &ThrowModel::throwsOf(const FunctionDecl *FD, unsigned BoundId) {
   if (!Enabled || !FD)
     return Empty;
   FD = FD->getCanonicalDecl();
   if (declaredNoThrow(FD))
     return Empty;
-  auto Found = Memo.find(FD);
+  const MemoKey Key{FD, BoundId};
+  auto Found = Memo.find(Key);
   if (Found != Memo.end() && Found->second.State != MemoEntry::Unvisited) {
     MemoEntry &E = Found->second;
     if (!LowLink.empty()) {
@@ -493,7 +528,7 @@ const ThrowSet &ThrowModel::functionThrows(const FunctionDecl *FD) {
     return E.Set;
   }
   if (isStdLibrary(FD)) {
-    MemoEntry &E = Memo[FD];
+    MemoEntry &E = Memo[Key];
     E.Set = libraryCallThrows(FD, {});
     E.State = MemoEntry::Done;
     return E.Set;
@@ -502,7 +537,7 @@ const ThrowSet &ThrowModel::functionThrows(const FunctionDecl *FD) {
   if (!FD->hasBody(Def) || !Def) {
     ThrowSet S = imported(FD);
     S.merge(opaque());
-    MemoEntry &E = Memo[FD];
+    MemoEntry &E = Memo[Key];
     E.Set = std::move(S);
     E.State = MemoEntry::Done;
     return E.Set;
@@ -514,7 +549,7 @@ const ThrowSet &ThrowModel::functionThrows(const FunctionDecl *FD) {
   unsigned MyDepth = LowLink.size();
   size_t ProvisionalStart = Provisional.size();
   {
-    MemoEntry &E = Memo[FD];
+    MemoEntry &E = Memo[Key];
     E.State = MemoEntry::InProgress;
     E.Depth = MyDepth;
     E.Low = UINT_MAX;
@@ -522,15 +557,15 @@ const ThrowSet &ThrowModel::functionThrows(const FunctionDecl *FD) {
   }
   for (unsigned Round = 0;; ++Round) {
     LowLink.push_back(UINT_MAX);
-    ThrowSet S = bodyThrows(Def);
+    ThrowSet S = bodyThrows(Def, BoundId ? &Bindings[BoundId] : nullptr);
     unsigned Low = LowLink.pop_back_val();
-    MemoEntry &E = Memo[FD];
+    MemoEntry &E = Memo[Key];
     if (Low < MyDepth) {
       // Part of a call cycle opened further up: final when that settles.
       E.Set = std::move(S);
       E.State = MemoEntry::Done;
       E.Low = Low;
-      Provisional.push_back(FD);
+      Provisional.push_back(Key);
       LowLink.back() = std::min(LowLink.back(), Low);
       return E.Set;
     }
@@ -542,7 +577,7 @@ const ThrowSet &ThrowModel::functionThrows(const FunctionDecl *FD) {
       for (size_t I = ProvisionalStart; I < Provisional.size(); ++I)
         Memo[Provisional[I]].Low = UINT_MAX;
       Provisional.resize(ProvisionalStart);
-      return Memo[FD].Set;
+      return Memo[Key].Set;
     }
     // The cycle read this function's set while it was incomplete: again.
     for (size_t I = ProvisionalStart; I < Provisional.size(); ++I)
@@ -553,9 +588,11 @@ const ThrowSet &ThrowModel::functionThrows(const FunctionDecl *FD) {
 
 //===--- bodies -----------------------------------------------------------===//
 
-ThrowSet ThrowModel::bodyThrows(const FunctionDecl *Def) {
+ThrowSet ThrowModel::bodyThrows(const FunctionDecl *Def, const ParamClasses *Params) {
   const FunctionDecl *Outer = Walking;
+  const ParamClasses *OuterBound = Bound;
   Walking = Def->getCanonicalDecl();
+  Bound = Params;
   ThrowSet S;
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
     for (const CXXCtorInitializer *Init : Ctor->inits())
@@ -563,6 +600,7 @@ ThrowSet ThrowModel::bodyThrows(const FunctionDecl *Def) {
         S.merge(walk(Init->getInit(), nullptr));
   S.merge(walk(Def->getBody(), nullptr));
   Walking = Outer;
+  Bound = OuterBound;
   return S;
 }
 
@@ -591,7 +629,8 @@ ThrowSet ThrowModel::walk(const Stmt *Root, const ThrowSet *Caught) {
           R = *Caught;
         else
           R.Unknown = true; // rethrows whatever is being handled
-        Rethrows[TE].merge(R);
+        if (!Bound) // with bound parameters a handler may catch less
+          Rethrows[TE].merge(R);
         Out.merge(R);
       }
       continue;

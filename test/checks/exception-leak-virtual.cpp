@@ -9,7 +9,9 @@
 // no body, also through summaries of the functions that make such a call.
 // An overrider in the TU that throws still counts (exception-leak-model.cpp).
 // A call whose target is known (an object of the class itself, a `final`
-// method or class, `Base::f()`) counts the body's throws.
+// method or class, `Base::f()`, a parameter bound to `&obj` or `obj` of a
+// local or member object by the call being followed) counts the body's
+// throws.
 #include <mutex>
 #include <stdexcept>
 
@@ -126,5 +128,106 @@ void recover_final(VectorRep *table) {
 void pure(MemTableRep *table) {
   m.lock(); // opaque-note {{mutex 'm' acquired here}}
   table->Insert(8); // opaque-warning {{mutex 'm' stays locked if 'Insert' throws [lockcheck-exception-leak]}}
+  m.unlock();
+}
+
+//===----------------------------------------------------------------------===//
+// An argument of known dynamic type: the address of a local or member object,
+// or such an object bound to a reference parameter. A virtual call through
+// that parameter runs only its class's overrider, also where the parameter is
+// passed on unchanged.
+//===----------------------------------------------------------------------===//
+
+struct Handler {
+  virtual void Put(int) {}
+  virtual ~Handler() = default;
+};
+struct Inserter : Handler {
+  void Put(int) override {}
+};
+struct Updater : Handler {
+  void Put(int) override { throw std::runtime_error("update failed"); }
+};
+
+void put_one(Handler *h) { h->Put(1); }
+void put_ref(Handler &h) { h.Put(2); }
+void put_deref(Handler *h) { put_ref(*h); }
+struct Batch {
+  void iterate(Handler *h) { put_one(h); }
+};
+void iterate_batch(Batch *b, Handler *h) { b->iterate(h); }
+
+// Not known to throw: the object is an Inserter.
+void insert_local() {
+  Inserter ins;
+  m.lock();
+  put_one(&ins);
+  m.unlock();
+}
+void insert_by_reference() {
+  Inserter ins;
+  m.lock();
+  put_ref(ins);
+  m.unlock();
+}
+void insert_deref() {
+  Inserter ins;
+  m.lock();
+  put_deref(&ins);
+  m.unlock();
+}
+struct Writer {
+  Inserter ins_;
+  void write() {
+    m.lock();
+    put_one(&ins_);
+    m.unlock();
+  }
+};
+
+// Passed on unchanged, two calls deep; the object is a local of the callee.
+void insert_into(Batch *b) {
+  Inserter ins;
+  iterate_batch(b, &ins);
+}
+void write_batch(Batch *b) {
+  m.lock();
+  insert_into(b);
+  m.unlock();
+}
+
+// Known to throw: the object is an Updater.
+void update_local() {
+  Updater up;
+  m.lock(); // expected-note {{mutex 'm' acquired here}}
+  put_one(&up); // expected-warning {{mutex 'm' stays locked if 'put_one' throws 'std::runtime_error' (from 'Updater::Put') [lockcheck-exception-leak]}}
+  m.unlock();
+}
+void update_into(Batch *b) {
+  Updater up;
+  iterate_batch(b, &up);
+}
+void write_update(Batch *b) {
+  m.lock(); // expected-note {{mutex 'm' acquired here}}
+  update_into(b); // expected-warning {{mutex 'm' stays locked if 'update_into' throws 'std::runtime_error' (from 'Updater::Put') [lockcheck-exception-leak]}}
+  m.unlock();
+}
+
+// The parameter is reassigned before the call: any overrider may run.
+void put_other(Handler *h, Handler *other) {
+  h = other;
+  h->Put(3);
+}
+void insert_reassigned(Handler *other) {
+  Inserter ins;
+  m.lock(); // expected-note {{mutex 'm' acquired here}}
+  put_other(&ins, other); // expected-warning {{mutex 'm' stays locked if 'put_other' throws 'std::runtime_error' (from 'Updater::Put')}}
+  m.unlock();
+}
+
+// A pointer of unknown dynamic type: any overrider may run.
+void insert_unknown(Handler *h) {
+  m.lock(); // expected-note {{mutex 'm' acquired here}}
+  put_one(h); // expected-warning {{mutex 'm' stays locked if 'put_one' throws 'std::runtime_error' (from 'Updater::Put')}}
   m.unlock();
 }

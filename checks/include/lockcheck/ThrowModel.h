@@ -15,6 +15,7 @@
 #ifndef LOCKCHECK_THROWMODEL_H
 #define LOCKCHECK_THROWMODEL_H
 
+#include "lockcheck/DynamicTypes.h"
 #include "lockcheck/StdThrowTable.h"
 #include "lockcheck/ThrowGuards.h"
 #include "clang/AST/Type.h"
@@ -22,7 +23,10 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
+#include <deque>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace clang {
@@ -143,7 +147,15 @@ public:
   ThrowSet callablesThrow(llvm::ArrayRef<const clang::Expr *> Args);
 
 private:
-  ThrowSet bodyThrows(const clang::FunctionDecl *Def);
+  /// A function, and the parameters its body is read with bound
+  /// (DynamicTypes.h; 0: none, as every caller sees it).
+  using MemoKey = std::pair<const clang::FunctionDecl *, unsigned>;
+  const ThrowSet &throwsOf(const clang::FunctionDecl *FD, unsigned BoundId);
+  /// What a call of \p Callee with the arguments of \p CE throws, with
+  /// the parameters the arguments give an exact class bound.
+  ThrowSet boundCallThrows(const clang::FunctionDecl *Callee, const clang::CallExpr *CE);
+  unsigned bindingId(const clang::FunctionDecl *FD, ParamClasses B);
+  ThrowSet bodyThrows(const clang::FunctionDecl *Def, const ParamClasses *Params);
   ThrowSet walk(const clang::Stmt *S, const ThrowSet *Caught);
   ThrowSet libraryCallThrows(const clang::FunctionDecl *Callee,
                              llvm::ArrayRef<const clang::Expr *> Args,
@@ -168,8 +180,16 @@ private:
   llvm::StringMap<unsigned> TypeIds;
   std::vector<ThrowOrigin> Origins{ThrowOrigin()}; // 0: not known
   llvm::StringMap<unsigned> OriginIds;
-  /// The function whose body walk() is reading (origins of its throws).
+  /// The function whose body walk() is reading (origins of its throws),
+  /// and its parameters bound by the call being followed.
   const clang::FunctionDecl *Walking = nullptr;
+  const ParamClasses *Bound = nullptr;
+  DynamicTypes Dynamic;
+  /// Binding sets by id (0: none; a deque, so that Bound stays valid).
+  std::deque<ParamClasses> Bindings{ParamClasses()};
+  std::map<ParamClasses, unsigned> BindingIds;
+  /// The binding sets each function was read with, at most a few.
+  llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<unsigned, 2>> BoundVariants;
   unsigned originHere(const clang::Stmt *S);
 
   struct MemoEntry {
@@ -180,7 +200,7 @@ private:
     unsigned Low = ~0u;
     ThrowSet Set;
   };
-  llvm::DenseMap<const clang::FunctionDecl *, MemoEntry> Memo;
+  llvm::DenseMap<MemoKey, MemoEntry> Memo;
   llvm::DenseMap<const clang::FunctionDecl *, ThrowSet> ImportMemo;
   llvm::DenseMap<const clang::FunctionDecl *, StdCallee> StdMemo;
   ThrowSet DepthCut;
@@ -188,7 +208,7 @@ private:
   llvm::SmallVector<unsigned, 8> LowLink;
   /// Functions computed while an enclosing call cycle was still open: final
   /// once the cycle's first function settles.
-  llvm::SmallVector<const clang::FunctionDecl *, 8> Provisional;
+  llvm::SmallVector<MemoKey, 8> Provisional;
   /// What each `throw;` rethrows, and which bodies were read for it.
   llvm::DenseMap<const clang::CXXThrowExpr *, ThrowSet> Rethrows;
   llvm::DenseMap<const clang::FunctionDecl *, bool> RethrowsRead;
