@@ -274,6 +274,10 @@ void FunctionAnalysis::prescan() {
     }
     return false;
   };
+  for (const ValueDecl *D : Assigned)
+    if (const auto *VD = dyn_cast<VarDecl>(D);
+        VD && VD->hasLocalStorage() && VD->getType()->isPointerType())
+      MovingPointers.insert(VD);
   for (const VarDecl *VD : PointerLocals) {
     if (Assigned.count(VD) || Escaping.count(VD) || readsAssigned(VD->getInit()))
       continue;
@@ -401,6 +405,14 @@ void FunctionAnalysis::pointerAssigned(const VarDecl *V, const Expr *Value, Stat
       renameRoot(St, W, 0, V, 0);
 }
 
+bool FunctionAnalysis::rootedAtMovingPointer(LockId Id) const {
+  const LockPath &P = Locks.info(Id).Path;
+  if (P.Steps.empty() || P.Steps.front().K != PathStep::Var)
+    return false;
+  const auto *V = dyn_cast_or_null<VarDecl>(P.Steps.front().Decl);
+  return V && MovingPointers.count(V);
+}
+
 void FunctionAnalysis::renameRoot(State &St, const VarDecl *From, int64_t FromVersion,
                                   const VarDecl *To, int64_t ToVersion) {
   for (Disjunct &D : St.Ds) {
@@ -413,6 +425,23 @@ void FunctionAnalysis::renameRoot(State &St, const VarDecl *From, int64_t FromVe
       LockPath P = LI.Path;
       P.Steps.front() = {PathStep::Var, To, ToVersion};
       Renames.push_back({H.Id, internTyped(P, LI.Traits, LI.LockType)});
+    }
+    // What this path released through the old value was released on
+    // another object: a later release through the new value is not a
+    // second one (a walk down a list releasing each node's lock).
+    llvm::SmallVector<std::pair<LockId, const Stmt *>, 2> Moved;
+    llvm::erase_if(D.Released, [&](const std::pair<LockId, const Stmt *> &R) {
+      const PathStep &Root = Locks.info(R.first).Path.Steps.front();
+      bool Rooted = Root.K == PathStep::Var && Root.Decl == From && Root.Const == FromVersion;
+      if (Rooted)
+        Moved.push_back(R);
+      return Rooted;
+    });
+    for (auto [Old, Site] : Moved) {
+      const LockInfo &LI = Locks.info(Old);
+      LockPath P = LI.Path;
+      P.Steps.front() = {PathStep::Var, To, ToVersion};
+      D.noteRelease(internTyped(P, LI.Traits, LI.LockType), Site);
     }
     for (auto [Old, New] : Renames) {
       HeldLock H = *D.held(Old);
@@ -661,6 +690,11 @@ void FunctionAnalysis::release(llvm::ArrayRef<LockId> Ids, const Stmt *Site, Sta
         // A path that locked no element of the array, while others did: how
         // often two loops over it ran is not tracked.
         if (ElementsElsewhere)
+          continue;
+        // Named through a local pointer the function moves (`n = n->next`),
+        // never taken or released through its current value on this path:
+        // whose lock it is, and whether the caller holds it, is not known.
+        if (!D.lastRelease(Id) && rootedAtMovingPointer(Id))
           continue;
         ++NotHeld;
         if (const Stmt *R = D.lastRelease(Id))

@@ -325,6 +325,9 @@ private:
   void pointerAssigned(const clang::VarDecl *V, const clang::Expr *Value, State &St);
   void renameRoot(State &St, const clang::VarDecl *From, int64_t FromVersion,
                   const clang::VarDecl *To, int64_t ToVersion);
+  /// A lock named through a local pointer the function assigns (`n->mu`
+  /// in a walk `n = n->next`).
+  bool rootedAtMovingPointer(LockId Id) const;
   void reportAt(Check C, const clang::Stmt *At, std::string Msg, bool Definite,
                 llvm::SmallVector<FindingNote, 2> Notes = {});
   FindingNote noteAt(const clang::Stmt *S, std::string Msg) const;
@@ -366,6 +369,8 @@ private:
   llvm::DenseMap<std::pair<const clang::Stmt *, LockId>, CallChain> HeldChains;
   LockPathBuilder Paths;
   llvm::DenseSet<const clang::ValueDecl *> Escaping;
+  /// Local pointers assigned after their declaration (prescan).
+  llvm::DenseSet<const clang::VarDecl *> MovingPointers;
   llvm::DenseSet<const clang::Expr *> InitConstructs; // handled at their DeclStmt
   /// Calls whose value the code looks at (`if (pthread_mutex_lock(&m) != 0)`).
   llvm::DenseSet<const clang::Expr *> ResultUsed;
