@@ -6,13 +6,13 @@
 //===----------------------------------------------------------------------===//
 #include "lockcheck/Config.h"
 #include "ConfigPatterns.h"
+#include "lockcheck/BoundedRead.h"
 #include "lockcheck/CheckNames.h"
 #include "lockcheck/JsonLimits.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/YAMLParser.h"
@@ -485,13 +485,14 @@ Expected<Config> parseConfig(StringRef Text, StringRef FileName) {
 }
 
 Expected<Config> loadConfigFile(StringRef Path) {
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buf =
-      MemoryBuffer::getFile(Path, /*IsText=*/true);
-  if (!Buf)
-    return make_error<ConfigError>(
-        Path.str(), 0, 0,
-        "cannot read configuration file: " + Buf.getError().message());
-  return parseConfig((*Buf)->getBuffer(), Path);
+  BoundedFile F = readFileBounded(Path, MaxConfigBytes);
+  if (F.Error)
+    return make_error<ConfigError>(Path.str(), 0, 0,
+                                   "cannot read configuration file: " + F.Error.message());
+  if (!F.TooLarge.empty())
+    return make_error<ConfigError>(Path.str(), 0, 0,
+                                   "not a lockcheck configuration: " + F.TooLarge);
+  return parseConfig(F.text(), Path);
 }
 
 std::optional<std::string> findConfigFile(StringRef SourceFile) {

@@ -1,8 +1,8 @@
 //===- Facts.cpp - facts JSON, written and read with llvm::json -----------===//
 #include "lockcheck/Facts.h"
+#include "lockcheck/BoundedRead.h"
 #include "lockcheck/JsonLimits.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
@@ -487,11 +487,14 @@ Error writeFactsFile(const TUFacts &F, StringRef Path) {
 }
 
 Expected<TUFacts> readFactsFile(StringRef Path) {
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(Path);
-  if (!Buf)
-    return createStringError(Buf.getError(), "cannot read facts file '%s': %s",
-                             Path.str().c_str(), Buf.getError().message().c_str());
-  return parseFacts((*Buf)->getBuffer(), Path);
+  BoundedFile F = readFileBounded(Path, MaxFactsBytes);
+  if (F.Error)
+    return createStringError(F.Error, "cannot read facts file '%s': %s", Path.str().c_str(),
+                             F.Error.message().c_str());
+  if (!F.TooLarge.empty())
+    return createStringError(inconvertibleErrorCode(), "%s: not a facts file lockcheck wrote: %s",
+                             Path.str().c_str(), F.TooLarge.c_str());
+  return parseFacts(F.text(), Path);
 }
 
 } // namespace lockcheck

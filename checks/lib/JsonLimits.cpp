@@ -12,11 +12,15 @@ std::string sizeText(size_t Bytes) {
   return std::to_string(Bytes) + " bytes";
 }
 
+std::string tooLargeText(std::optional<size_t> Size, size_t MaxBytes) {
+  std::string More = "more than the " + sizeText(MaxBytes) + " this reader accepts";
+  return Size ? std::to_string(*Size) + " bytes, " + More : More;
+}
+
 static std::optional<std::string> tooLarge(size_t Size, size_t MaxBytes) {
   if (Size <= MaxBytes)
     return std::nullopt;
-  return std::to_string(Size) + " bytes, more than the " + sizeText(MaxBytes) +
-         " this reader accepts";
+  return tooLargeText(Size, MaxBytes);
 }
 
 std::optional<std::string> jsonLimitProblem(llvm::StringRef Text, size_t MaxBytes,

@@ -1,8 +1,8 @@
 //===- Baseline.cpp -------------------------------------------------------===//
 #include "Baseline.h"
+#include "lockcheck/BoundedRead.h"
 #include "lockcheck/JsonLimits.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/SHA1.h"
@@ -45,16 +45,17 @@ std::string fingerprint(const Report &R, llvm::StringRef Root) {
 }
 
 llvm::Expected<Baseline> Baseline::read(llvm::StringRef Path) {
-  auto Buf = llvm::MemoryBuffer::getFile(Path);
-  if (!Buf)
-    return llvm::createStringError(Buf.getError(), "cannot read baseline '%s': %s",
-                                   Path.str().c_str(), Buf.getError().message().c_str());
-  if (std::optional<std::string> Problem =
-          jsonLimitProblem((*Buf)->getBuffer(), MaxBaselineBytes))
+  BoundedFile File = readFileBounded(Path, MaxBaselineBytes);
+  if (File.Error)
+    return llvm::createStringError(File.Error, "cannot read baseline '%s': %s",
+                                   Path.str().c_str(), File.Error.message().c_str());
+  std::optional<std::string> Problem =
+      File.TooLarge.empty() ? jsonLimitProblem(File.text(), MaxBaselineBytes) : File.TooLarge;
+  if (Problem)
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "'%s' is not a lockcheck baseline: %s", Path.str().c_str(),
                                    Problem->c_str());
-  llvm::Expected<llvm::json::Value> V = llvm::json::parse((*Buf)->getBuffer());
+  llvm::Expected<llvm::json::Value> V = llvm::json::parse(File.text());
   if (!V)
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "baseline '%s' is not JSON: %s", Path.str().c_str(),

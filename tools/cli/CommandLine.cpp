@@ -21,8 +21,9 @@ static const char *Overview =
     "  lockcheck merge <facts files or directories...>\n"
     "      merges facts written by the plugin's -fplugin-arg-lockcheck-facts=<path>\n"
     "      and reports lock-order cycles that span files.\n\n"
-    "Exit status: 0 no findings, 1 findings at or above --fail-on, 2 usage or\n"
-    "setup error, or some TU could not be analysed.\n";
+    "Exit status (the highest that applies): 0 no findings, 1 findings at or\n"
+    "above --fail-on, 2 usage or input error, or some TU could not be analysed,\n"
+    "3 an output (findings, --write-baseline, --lock-graph) could not be written.\n";
 
 llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
   cl::opt<std::string> BuildDir("p", cl::desc("Build directory with compile_commands.json"),

@@ -1,8 +1,8 @@
 //===- CompileDatabase.cpp ------------------------------------------------===//
 #include "CompileDatabase.h"
+#include "lockcheck/BoundedRead.h"
 #include "lockcheck/JsonLimits.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
-#include "llvm/Support/MemoryBuffer.h"
 
 namespace lockcheck::cli {
 
@@ -11,12 +11,16 @@ static constexpr size_t MaxDatabaseBytes = size_t(2) << 30;
 
 std::unique_ptr<clang::tooling::CompilationDatabase> loadCompileDatabase(llvm::StringRef Path,
                                                                          std::string &Err) {
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buf = llvm::MemoryBuffer::getFile(Path);
-  if (!Buf) {
-    Err = "cannot read it: " + Buf.getError().message();
+  BoundedFile File = readFileBounded(Path, MaxDatabaseBytes);
+  if (File.Error) {
+    Err = "cannot read it: " + File.Error.message();
     return nullptr;
   }
-  llvm::Expected<llvm::json::Value> V = parseJsonBounded((*Buf)->getBuffer(), MaxDatabaseBytes);
+  if (!File.TooLarge.empty()) {
+    Err = "not valid JSON: " + File.TooLarge;
+    return nullptr;
+  }
+  llvm::Expected<llvm::json::Value> V = parseJsonBounded(File.text(), MaxDatabaseBytes);
   if (!V) {
     Err = "not valid JSON: " + llvm::toString(V.takeError());
     return nullptr;
@@ -26,7 +30,7 @@ std::unique_ptr<clang::tooling::CompilationDatabase> loadCompileDatabase(llvm::S
     return nullptr;
   }
   return clang::tooling::JSONCompilationDatabase::loadFromBuffer(
-      (*Buf)->getBuffer(), Err, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+      File.text(), Err, clang::tooling::JSONCommandLineSyntax::AutoDetect);
 }
 
 } // namespace lockcheck::cli

@@ -6,7 +6,9 @@
 #include "ProjectLockGraph.h"
 #include "StdStreams.h"
 #include "TUAnalyzer.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
@@ -42,52 +44,66 @@ static std::error_code closeStream(llvm::raw_fd_ostream &OS) {
   return EC;
 }
 
-/// Writes the graph; .svg goes through Graphviz `dot`.
-static bool writeLockGraph(const ProjectLockGraph &G, llvm::StringRef Path) {
-  bool Svg = llvm::sys::path::extension(Path) == ".svg";
-  std::string DotPath = Path.str();
-  llvm::SmallString<128> Tmp;
-  llvm::ErrorOr<std::string> Dot = std::make_error_code(std::errc::no_such_file_or_directory);
-  if (Svg) {
-    Dot = llvm::sys::findProgramByName("dot");
-    if (!Dot) {
-      printError("--lock-graph '" + Path +
-                 "': rendering SVG needs Graphviz 'dot', which is not on PATH; "
-                 "install graphviz or ask for a .dot file");
-      return false;
-    }
-    if (std::error_code EC = llvm::sys::fs::createTemporaryFile("lockgraph", "dot", Tmp)) {
-      printError("cannot create a temporary file: " + EC.message());
-      return false;
-    }
-    DotPath = std::string(Tmp);
+/// Writes \p Write's text to \p Path, or says why it could not.
+static bool writeGraphFile(llvm::StringRef Path,
+                           llvm::function_ref<void(llvm::raw_ostream &)> Write) {
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Path, EC);
+  if (!EC) {
+    Write(OS);
+    EC = closeStream(OS);
   }
-  {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(DotPath, EC);
-    if (EC) {
-      printError("cannot write lock graph '" + DotPath + "': " + EC.message());
-      return false;
-    }
-    G.writeDot(OS);
-    if (std::error_code WEC = closeStream(OS)) {
-      printError("cannot write lock graph '" + DotPath + "': " + WEC.message());
-      return false;
-    }
-  }
-  if (!Svg)
-    return true;
-  std::string Out = "-o" + Path.str();
-  llvm::StringRef Argv[] = {*Dot, "-Tsvg", Out, DotPath};
+  if (EC)
+    printError("cannot write lock graph '" + Path + "': " + EC.message());
+  return !EC;
+}
+
+/// Renders \p G with Graphviz \p Dot into \p Path, through the temporary
+/// files \p DotPath and \p SvgPath.
+static bool renderSvg(const ProjectLockGraph &G, llvm::StringRef Dot, llvm::StringRef Path,
+                      llvm::StringRef DotPath, llvm::StringRef SvgPath) {
+  if (!writeGraphFile(DotPath, [&](llvm::raw_ostream &OS) { G.writeDot(OS); }))
+    return false;
+  // dot exits 0 when it cannot write its output (a full disk): it writes to
+  // standard output, into a temporary file, and lockcheck writes --lock-graph
+  // itself, checking every write as for a .dot file.
+  llvm::StringRef Argv[] = {Dot, "-Tsvg", DotPath};
+  std::optional<llvm::StringRef> Redirects[] = {std::nullopt, SvgPath, std::nullopt};
   std::string ErrMsg;
-  int RC = llvm::sys::ExecuteAndWait(*Dot, Argv, std::nullopt, {}, 0, 0, &ErrMsg);
-  llvm::sys::fs::remove(DotPath);
-  if (RC != 0) {
+  int RC = llvm::sys::ExecuteAndWait(Dot, Argv, std::nullopt, Redirects, 0, 0, &ErrMsg);
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Svg = llvm::MemoryBuffer::getFile(SvgPath);
+  if (RC != 0 || !Svg || !(*Svg)->getBuffer().rtrim().ends_with("</svg>")) {
     printError("'dot -Tsvg' failed for --lock-graph '" + Path + "'" +
-               (ErrMsg.empty() ? "" : ": " + ErrMsg));
+               (!ErrMsg.empty() ? ": " + ErrMsg
+                : RC == 0       ? std::string(": it wrote no complete SVG")
+                                : std::string()));
     return false;
   }
-  return true;
+  return writeGraphFile(Path, [&](llvm::raw_ostream &OS) { OS << (*Svg)->getBuffer(); });
+}
+
+/// Writes the graph; .svg goes through Graphviz `dot`.
+static bool writeLockGraph(const ProjectLockGraph &G, llvm::StringRef Path) {
+  if (llvm::sys::path::extension(Path) != ".svg")
+    return writeGraphFile(Path, [&](llvm::raw_ostream &OS) { G.writeDot(OS); });
+  llvm::ErrorOr<std::string> Dot = llvm::sys::findProgramByName("dot");
+  if (!Dot) {
+    printError("--lock-graph '" + Path +
+               "': rendering SVG needs Graphviz 'dot', which is not on PATH; "
+               "install graphviz or ask for a .dot file");
+    return false;
+  }
+  llvm::SmallString<128> DotPath, SvgPath;
+  std::error_code EC = llvm::sys::fs::createTemporaryFile("lockgraph", "dot", DotPath);
+  if (!EC)
+    EC = llvm::sys::fs::createTemporaryFile("lockgraph", "svg", SvgPath);
+  bool Written = !EC && renderSvg(G, *Dot, Path, DotPath, SvgPath);
+  if (EC)
+    printError("cannot create a temporary file: " + EC.message());
+  for (llvm::StringRef Tmp : {DotPath.str(), SvgPath.str()})
+    if (!Tmp.empty())
+      llvm::sys::fs::remove(Tmp);
+  return Written;
 }
 
 int finishRun(Collected &C, const CliOptions &O) {

@@ -1,5 +1,6 @@
 //===- ResultCache.cpp ----------------------------------------------------===//
 #include "ResultCache.h"
+#include "lockcheck/BoundedRead.h"
 #include "lockcheck/JsonLimits.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -53,17 +54,19 @@ std::string ResultCache::key(const clang::tooling::CompileCommand &Cmd,
 
 std::optional<TUOutcome> ResultCache::load(llvm::StringRef Key, std::string &Problem) const {
   std::string Path = entryPath(Key);
-  auto Buf = llvm::MemoryBuffer::getFile(Path);
-  if (!Buf) {
-    if (Buf.getError() != std::errc::no_such_file_or_directory)
-      Problem = "cannot read cache entry '" + Path + "': " + Buf.getError().message();
+  BoundedFile File = readFileBounded(Path, MaxFactsBytes);
+  if (File.Error) {
+    if (File.Error != std::errc::no_such_file_or_directory)
+      Problem = "cannot read cache entry '" + Path + "': " + File.Error.message();
     return std::nullopt;
   }
   auto Damaged = [&](llvm::StringRef Why) -> std::optional<TUOutcome> {
     Problem = ("ignoring damaged cache entry '" + Path + "': " + Why).str();
     return std::nullopt;
   };
-  llvm::Expected<llvm::json::Value> V = parseJsonBounded((*Buf)->getBuffer(), MaxFactsBytes);
+  if (!File.TooLarge.empty())
+    return Damaged(File.TooLarge);
+  llvm::Expected<llvm::json::Value> V = parseJsonBounded(File.text(), MaxFactsBytes);
   if (!V)
     return Damaged(llvm::toString(V.takeError()));
   const llvm::json::Object *O = V->getAsObject();

@@ -1,8 +1,8 @@
 //===- CompileCommands.cpp ------------------------------------------------===//
 #include "CompileCommands.h"
 #include "Log.h"
+#include "lockcheck/BoundedRead.h"
 #include "lockcheck/JsonLimits.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -52,8 +52,11 @@ CompileCommandFinder::databaseIn(llvm::StringRef Dir) {
     llvm::SmallString<256> Json(Dir);
     llvm::sys::path::append(Json, "compile_commands.json");
     std::optional<std::string> Problem;
-    if (auto Buf = llvm::MemoryBuffer::getFile(Json))
-      Problem = jsonLimitProblem((*Buf)->getBuffer(), size_t(2) << 30);
+    BoundedFile File = readFileBounded(Json, size_t(2) << 30);
+    if (!File.TooLarge.empty())
+      Problem = File.TooLarge;
+    else if (!File.Error)
+      Problem = jsonLimitProblem(File.text(), size_t(2) << 30);
     if (Problem)
       log(LogLevel::Error, "cannot load the compilation database in {0}: {1}", Dir, *Problem);
     else if (std::unique_ptr<CompilationDatabase> Loaded =

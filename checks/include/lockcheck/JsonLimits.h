@@ -33,6 +33,10 @@ constexpr size_t MaxLspMessageBytes = size_t(256) << 20;
 /// "1 GiB", "256 MiB", "1 MiB", else bytes.
 std::string sizeText(size_t Bytes);
 
+/// "2147483648 bytes, more than the 1 GiB this reader accepts"; without a
+/// size (a stream read up to the limit), from "more than".
+std::string tooLargeText(std::optional<size_t> Size, size_t MaxBytes);
+
 /// Why \p Text must not be given to llvm::json::parse ("nested deeper than
 /// 256 levels at byte 12", "2 GiB, more than the 1 GiB a ... may have"), or
 /// nullopt. Brackets inside strings do not count.
