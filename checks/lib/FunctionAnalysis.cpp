@@ -359,20 +359,45 @@ bool FunctionAnalysis::edgeState(const CFGBlock *From, unsigned SuccIndex, State
   return true;
 }
 
+llvm::SmallVector<unsigned, 2> FunctionAnalysis::edgesTo(const CFGBlock *P, const CFGBlock *B) {
+  llvm::SmallVector<unsigned, 2> Out;
+  // A switch has a successor per case, and each case block asks for its
+  // edge: scanning them all every time would be quadratic in the cases.
+  constexpr unsigned Few = 16;
+  if (P->succ_size() <= Few) {
+    unsigned I = 0;
+    for (const auto &Succ : P->succs()) {
+      if (Succ.getReachableBlock() == B)
+        Out.push_back(I);
+      ++I;
+    }
+    return Out;
+  }
+  auto [It, New] = SuccEdges.try_emplace(P);
+  if (New) {
+    unsigned I = 0;
+    for (const auto &Succ : P->succs()) {
+      if (const CFGBlock *R = Succ.getReachableBlock())
+        It->second[R->getBlockID()].push_back(I);
+      ++I;
+    }
+  }
+  auto Found = It->second.find(B->getBlockID());
+  if (Found != It->second.end())
+    Out.assign(Found->second.begin(), Found->second.end());
+  return Out;
+}
+
 State FunctionAnalysis::incoming(const CFGBlock *B) {
   State S;
   for (const auto &Pred : B->preds()) {
     const CFGBlock *P = Pred.getReachableBlock();
     if (!P || !Visited[P->getBlockID()] || isa_and_nonnull<CXXTryStmt>(P->getTerminatorStmt()))
       continue;
-    unsigned I = 0;
-    for (const auto &Succ : P->succs()) {
-      if (Succ.getReachableBlock() == B) {
-        State E;
-        if (edgeState(P, I, E) && !S.joinWith(E))
-          LostPrecision = true;
-      }
-      ++I;
+    for (unsigned I : edgesTo(P, B)) {
+      State E;
+      if (edgeState(P, I, E) && !S.joinWith(E))
+        LostPrecision = true;
     }
   }
   auto EIt = ExceptionIn.find(B->getBlockID());

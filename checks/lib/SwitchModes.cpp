@@ -65,8 +65,10 @@ llvm::SmallVector<ParamValue, 8> switchedParamValues(const FunctionDecl *FD,
         std::optional<int64_t> V = caseValue(CS, Ctx);
         if (!V)
           return true; // a case that is no constant: no modes at all
+        // Past MaxModes the values are not kept (deduplicating 20,000 cases
+        // would be quadratic), only checked to be constants.
         ParamValue PV{P->getFunctionScopeIndex(), *V};
-        if (!llvm::is_contained(Values, PV))
+        if (Values.size() <= MaxModes && !llvm::is_contained(Values, PV))
           Values.push_back(PV);
       }
     if (Values.size() < 2 || Values.size() > MaxModes)

@@ -172,6 +172,8 @@ private:
   void reportPass();
   State entryState() const;
   State incoming(const clang::CFGBlock *B);
+  /// The numbers of \p P's successor edges that lead to \p B.
+  llvm::SmallVector<unsigned, 2> edgesTo(const clang::CFGBlock *P, const clang::CFGBlock *B);
   bool edgeState(const clang::CFGBlock *From, unsigned SuccIndex, State &S);
   /// False when \p D knows the switched parameter's value and the edge is a
   /// case it does not take (SwitchModes.cpp).
@@ -369,6 +371,11 @@ private:
   llvm::DenseMap<std::pair<const clang::Stmt *, LockId>, CallChain> HeldChains;
   LockPathBuilder Paths;
   llvm::DenseSet<const clang::ValueDecl *> Escaping;
+  /// Per block with many successors (a switch): successor block id -> the
+  /// numbers of the edges to it (edgesTo).
+  llvm::DenseMap<const clang::CFGBlock *,
+                 llvm::DenseMap<unsigned, llvm::SmallVector<unsigned, 1>>>
+      SuccEdges;
   /// Local pointers assigned after their declaration (prescan).
   llvm::DenseSet<const clang::VarDecl *> MovingPointers;
   llvm::DenseSet<const clang::Expr *> InitConstructs; // handled at their DeclStmt
