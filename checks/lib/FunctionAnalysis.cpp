@@ -1,5 +1,6 @@
 //===- FunctionAnalysis.cpp - CFG, fixpoint, exceptions, exits ------------===//
 #include "lockcheck/FunctionAnalysis.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "lockcheck/ClangCompat.h"
 #include "lockcheck/Messages.h"
 #include "clang/AST/ASTContext.h"
@@ -322,7 +323,7 @@ bool FunctionAnalysis::edgeState(const CFGBlock *From, unsigned SuccIndex, State
     bool Value = SuccIndex == 0;
     size_t Kept = 0; // in place: disjuncts are large
     for (size_t I = 0; I < S.Ds.size(); ++I)
-      if (Conds->assumeBranch(Branch, Value, S.Ds[I])) {
+      if (feasibleBranch(Branch, Value, S.Ds[I])) {
         if (I != Kept)
           S.Ds[Kept] = std::move(S.Ds[I]);
         ++Kept;
@@ -359,6 +360,21 @@ bool FunctionAnalysis::edgeState(const CFGBlock *From, unsigned SuccIndex, State
   return true;
 }
 
+bool FunctionAnalysis::feasibleBranch(const Expr *Branch, bool Value, Disjunct &D) {
+  // In the coarse pass a block forgets the facts a branch adds as it is
+  // entered (forgetConditions), so for a path that knows nothing the
+  // branch only decides whether the edge is feasible (a constant, `if (0)`):
+  // the same for every such path, asked once.
+  if (!ForgetsEdgeFacts || !D.Facts.empty())
+    return Conds->assumeBranch(Branch, Value, D);
+  auto [It, New] = CoarseFeasible.try_emplace({Branch, unsigned(Value)}, true);
+  if (New) {
+    Disjunct Empty;
+    It->second = Conds->assumeBranch(Branch, Value, Empty);
+  }
+  return It->second;
+}
+
 llvm::SmallVector<unsigned, 2> FunctionAnalysis::edgesTo(const CFGBlock *P, const CFGBlock *B) {
   llvm::SmallVector<unsigned, 2> Out;
   // A switch has a successor per case, and each case block asks for its
@@ -390,6 +406,8 @@ llvm::SmallVector<unsigned, 2> FunctionAnalysis::edgesTo(const CFGBlock *P, cons
 
 State FunctionAnalysis::incoming(const CFGBlock *B) {
   State S;
+  ForgetsEdgeFacts = Coarse; // solveWithin forgets them right after
+  auto Reset = llvm::make_scope_exit([&] { ForgetsEdgeFacts = false; });
   for (const auto &Pred : B->preds()) {
     const CFGBlock *P = Pred.getReachableBlock();
     if (!P || !Visited[P->getBlockID()] || isa_and_nonnull<CXXTryStmt>(P->getTerminatorStmt()))

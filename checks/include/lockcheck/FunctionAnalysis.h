@@ -172,6 +172,13 @@ private:
   void reportPass();
   State entryState() const;
   State incoming(const clang::CFGBlock *B);
+  /// Whether the edge where \p Branch is \p Value is feasible on \p D
+  /// (adding what it says to \p D's facts).
+  bool feasibleBranch(const clang::Expr *Branch, bool Value, Disjunct &D);
+  /// Set while incoming() joins edges whose facts the coarse pass forgets.
+  bool ForgetsEdgeFacts = false;
+  /// The coarse pass: (branch, value) -> feasible on a path that knows nothing.
+  llvm::DenseMap<std::pair<const clang::Expr *, unsigned>, bool> CoarseFeasible;
   /// The numbers of \p P's successor edges that lead to \p B.
   llvm::SmallVector<unsigned, 2> edgesTo(const clang::CFGBlock *P, const clang::CFGBlock *B);
   bool edgeState(const clang::CFGBlock *From, unsigned SuccIndex, State &S);
