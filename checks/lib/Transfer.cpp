@@ -415,34 +415,33 @@ bool FunctionAnalysis::rootedAtMovingPointer(LockId Id) const {
 
 void FunctionAnalysis::renameRoot(State &St, const VarDecl *From, int64_t FromVersion,
                                   const VarDecl *To, int64_t ToVersion) {
+  // The lock \p Id names through the new root, if it is rooted at the old one.
+  auto renamed = [&](LockId Id) -> std::optional<LockId> {
+    const LockInfo &LI = Locks.info(Id);
+    const PathStep &Root = LI.Path.Steps.front();
+    if (Root.K != PathStep::Var || Root.Decl != From || Root.Const != FromVersion)
+      return std::nullopt;
+    LockPath P = LI.Path;
+    P.Steps.front() = {PathStep::Var, To, ToVersion};
+    return internTyped(P, LI.Traits, LI.LockType);
+  };
   for (Disjunct &D : St.Ds) {
     llvm::SmallVector<std::pair<LockId, LockId>, 2> Renames;
-    for (const HeldLock &H : D.Held) {
-      const LockInfo &LI = Locks.info(H.Id);
-      const PathStep &Root = LI.Path.Steps.front();
-      if (Root.K != PathStep::Var || Root.Decl != From || Root.Const != FromVersion)
-        continue;
-      LockPath P = LI.Path;
-      P.Steps.front() = {PathStep::Var, To, ToVersion};
-      Renames.push_back({H.Id, internTyped(P, LI.Traits, LI.LockType)});
-    }
+    for (const HeldLock &H : D.Held)
+      if (std::optional<LockId> New = renamed(H.Id))
+        Renames.push_back({H.Id, *New});
     // What this path released through the old value was released on
     // another object: a later release through the new value is not a
     // second one (a walk down a list releasing each node's lock).
     llvm::SmallVector<std::pair<LockId, const Stmt *>, 2> Moved;
     llvm::erase_if(D.Released, [&](const std::pair<LockId, const Stmt *> &R) {
-      const PathStep &Root = Locks.info(R.first).Path.Steps.front();
-      bool Rooted = Root.K == PathStep::Var && Root.Decl == From && Root.Const == FromVersion;
-      if (Rooted)
-        Moved.push_back(R);
-      return Rooted;
+      std::optional<LockId> New = renamed(R.first);
+      if (New)
+        Moved.push_back({*New, R.second});
+      return New.has_value();
     });
-    for (auto [Old, Site] : Moved) {
-      const LockInfo &LI = Locks.info(Old);
-      LockPath P = LI.Path;
-      P.Steps.front() = {PathStep::Var, To, ToVersion};
-      D.noteRelease(internTyped(P, LI.Traits, LI.LockType), Site);
-    }
+    for (auto [New, Site] : Moved)
+      D.noteRelease(New, Site);
     for (auto [Old, New] : Renames) {
       HeldLock H = *D.held(Old);
       D.dropHeld(Old);
