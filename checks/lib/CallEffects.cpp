@@ -353,7 +353,7 @@ void FunctionAnalysis::applySummary(const CallSite &C, const FunctionSummary &S,
     if (Reporting) {
       CallChain Chain(Call, A.Chain);
       if (First) {
-        bool Definite = Conflict == St.Ds.size();
+        bool Definite = onEveryPath(Conflict, St.Ds.size());
         reportAt(Check::DoubleLock, C.Site,
                  msg::callDoubleLock(CalleeName, LI.Traits.KindName, LI.Display, Definite),
                  Definite, heldThenChain(*First, *Id, A.Chain));

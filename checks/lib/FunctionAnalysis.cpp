@@ -140,12 +140,18 @@ bool FunctionAnalysis::run() {
     if (!solve())
       return false;
   }
+  if (LostPrecision) {
+    // Paths were dropped and conditions forgotten (five locks each taken
+    // and released under its own condition are 32 locksets): what is left
+    // would report, and pass on to callers and the lock order, locks held
+    // on paths that do not exist.
+    debug("skipped: more than 16 distinct locksets at a point (paths would be dropped)");
+    return false;
+  }
   if (Emit)
     for (LockId Id : PreHeld)
       if (!llvm::is_contained(ModeLocks, Id)) // it hands the lock back
         Wrappers.noteReleaseWrapper(Locks.info(Id).ClassKey);
-  if (LostPrecision)
-    debug("note: more than 16 distinct locksets at a point; some paths were merged");
   reportPass();
   return true;
 }
@@ -309,14 +315,21 @@ static bool computesInBlock(const CFGBlock *B, const Stmt *E) {
   return false;
 }
 
-bool FunctionAnalysis::edgeState(const CFGBlock *From, unsigned SuccIndex, State &S) {
+bool FunctionAnalysis::edgeState(const CFGBlock *From, unsigned SuccIndex, State &S,
+                                 bool *Unchanged) {
   if (isExceptionEdge(From, SuccIndex) || From->hasNoReturnElement())
     return false;
   const SharedState &FromOut = Out[From->getBlockID()];
-  S = FromOut ? FromOut->thaw() : State();
+  S = FromOut ? Pool.thaw(FromOut) : State();
+  size_t Before = S.Ds.size();
+  bool Dropped = false, Joins = false, AddsFacts = false;
   const Stmt *T = From->getTerminatorStmt();
   const auto *C = dyn_cast_or_null<Expr>(From->getTerminatorCondition());
   if (T && C && From->succ_size() == 2 && !isa<SwitchStmt>(T) && !isa<CXXTryStmt>(T)) {
+    // A branch may add a fact to a path it keeps, except where those are
+    // forgotten anyway (feasibleBranch) on paths that know nothing.
+    AddsFacts = !ForgetsEdgeFacts ||
+                llvm::any_of(S.Ds, [](const Disjunct &D) { return !D.Facts.empty(); });
     // `if (a && b)`: the CFG evaluated `a` in an earlier block; this one
     // decides on `b`.
     const Expr *Branch = computesInBlock(From, C) ? C : ConditionModel::branchedOn(C);
@@ -343,6 +356,7 @@ bool FunctionAnalysis::edgeState(const CFGBlock *From, unsigned SuccIndex, State
         }
         for (LockId Id : Gone)
           D.dropHeld(Id);
+        Dropped |= !Gone.empty();
       }
   }
   if (isa_and_nonnull<SwitchStmt>(T)) {
@@ -352,27 +366,30 @@ bool FunctionAnalysis::edgeState(const CFGBlock *From, unsigned SuccIndex, State
   // Entering the block that computes a `&&`, `||` or `?:` as a value: what
   // this edge says it is.
   auto Succ = From->succ_begin() + SuccIndex;
-  if (const CFGBlock *To = Succ->getReachableBlock())
+  if (const CFGBlock *To = Succ->getReachableBlock(); To && Conds->valueJoin(To)) {
+    Joins = true;
     for (Disjunct &D : S.Ds)
       Conds->enterValueJoin(From, SuccIndex, To, D);
-  if (!S.normalize())
+  }
+  // The coarse pass keeps block exit states normalised (solveWithin); the
+  // precise pass does not, so that each edge picks its paths before
+  // same-shape ones merge (and their facts are intersected away).
+  if ((!Coarse || Dropped) && !S.normalize())
     LostPrecision = true;
+  // Pruning paths, forgetting a lock or merging disjuncts changes the state.
+  if (Unchanged)
+    *Unchanged = FromOut && S.Ds.size() == Before && !Dropped && !Joins && !AddsFacts;
   return true;
 }
 
 bool FunctionAnalysis::feasibleBranch(const Expr *Branch, bool Value, Disjunct &D) {
   // In the coarse pass a block forgets the facts a branch adds as it is
-  // entered (forgetConditions), so for a path that knows nothing the
-  // branch only decides whether the edge is feasible (a constant, `if (0)`):
-  // the same for every such path, asked once.
-  if (!ForgetsEdgeFacts || !D.Facts.empty())
-    return Conds->assumeBranch(Branch, Value, D);
-  auto [It, New] = CoarseFeasible.try_emplace({Branch, unsigned(Value)}, true);
-  if (New) {
-    Disjunct Empty;
-    It->second = Conds->assumeBranch(Branch, Value, Empty);
-  }
-  return It->second;
+  // entered (forgetConditions), and a path that knows nothing can go either
+  // way: the CFG has already cut the edges of constant conditions (`if (0)`,
+  // `while (1)`).
+  if (ForgetsEdgeFacts && D.Facts.empty())
+    return true;
+  return Conds->assumeBranch(Branch, Value, D);
 }
 
 llvm::SmallVector<unsigned, 2> FunctionAnalysis::edgesTo(const CFGBlock *P, const CFGBlock *B) {
@@ -404,58 +421,78 @@ llvm::SmallVector<unsigned, 2> FunctionAnalysis::edgesTo(const CFGBlock *P, cons
   return Out;
 }
 
-State FunctionAnalysis::incoming(const CFGBlock *B) {
+State FunctionAnalysis::incoming(const CFGBlock *B, SharedState &Same) {
   State S;
+  Same = nullptr;
   ForgetsEdgeFacts = Coarse; // solveWithin forgets them right after
   auto Reset = llvm::make_scope_exit([&] { ForgetsEdgeFacts = false; });
+  unsigned Edges = 0;
   for (const auto &Pred : B->preds()) {
     const CFGBlock *P = Pred.getReachableBlock();
     if (!P || !Visited[P->getBlockID()] || isa_and_nonnull<CXXTryStmt>(P->getTerminatorStmt()))
       continue;
     for (unsigned I : edgesTo(P, B)) {
       State E;
-      if (edgeState(P, I, E) && !S.joinWith(E))
+      bool Unchanged = false;
+      if (!edgeState(P, I, E, &Unchanged))
+        continue;
+      bool Changed = false;
+      if (!S.joinNormalized(std::move(E), &Changed))
         LostPrecision = true;
+      // The first edge's state, if it crossed unchanged and no other edge
+      // added to it.
+      if (++Edges == 1)
+        Same = Unchanged ? Out[P->getBlockID()] : nullptr;
+      else if (Changed)
+        Same = nullptr;
     }
   }
   auto EIt = ExceptionIn.find(B->getBlockID());
-  if (EIt != ExceptionIn.end() && !S.joinWith(EIt->second))
-    LostPrecision = true;
+  if (EIt != ExceptionIn.end()) {
+    Same = nullptr;
+    if (!S.joinWith(EIt->second))
+      LostPrecision = true;
+  }
   return S;
 }
 
-void FunctionAnalysis::processBlock(const CFGBlock *B, const State &InState, State &OutState) {
-  OutState = InState;
+void FunctionAnalysis::processBlock(const CFGBlock *B, State &St) {
   const Stmt *Throwing = throwingCall(B);
   bool Exceptions = Throws.exceptionsEnabled();
   for (const CFGElement &E : *B) {
     if (auto CS = E.getAs<CFGStmt>()) {
       const Stmt *S = CS->getStmt();
       if (Exceptions)
-        exceptionAt(B, S, S == Throwing, OutState);
-      transferStmt(S, OutState);
+        exceptionAt(B, S, S == Throwing, St);
+      transferStmt(S, St);
     } else if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
-      destroyGuard(D->getVarDecl(), D->getTriggerStmt(), OutState);
-      transferImplicitDtor(E, OutState);
+      destroyGuard(D->getVarDecl(), D->getTriggerStmt(), St);
+      transferImplicitDtor(E, St);
     } else if (E.getAs<CFGTemporaryDtor>() || E.getAs<CFGMemberDtor>() ||
                E.getAs<CFGBaseDtor>()) {
-      transferImplicitDtor(E, OutState);
+      transferImplicitDtor(E, St);
     } else if (auto L = E.getAs<CFGLifetimeEnds>()) {
-      for (Disjunct &Dj : OutState.Ds)
+      for (Disjunct &Dj : St.Ds)
         Dj.dropFactsAbout(L->getVarDecl());
-      indexChanged(L->getVarDecl(), OutState);
+      indexChanged(L->getVarDecl(), St);
     }
   }
   if (const CXXThrowExpr *TE = endingThrow(B); TE && Exceptions)
-    propagateException(exceptionalSuccessor(B), OutState, TE, Throws.thrownBy(TE, FD));
+    propagateException(exceptionalSuccessor(B), St, TE, Throws.thrownBy(TE, FD));
 }
 
 /// Drops what the disjuncts remember about conditions, except try-lock
-/// results (tested right after the call, and few).
-static void forgetConditions(State &S) {
-  for (Disjunct &D : S.Ds)
+/// results (tested right after the call, and few). False if there were none.
+static bool forgetConditions(State &S) {
+  bool Any = false;
+  for (Disjunct &D : S.Ds) {
+    size_t Had = D.Facts.size();
     llvm::erase_if(D.Facts, [](const Fact &F) { return !F.IsTry; });
-  S.normalize();
+    Any |= D.Facts.size() != Had;
+  }
+  if (Any)
+    S.normalize();
+  return Any;
 }
 
 bool FunctionAnalysis::solve() {
@@ -479,6 +516,7 @@ bool FunctionAnalysis::solve() {
 
 bool FunctionAnalysis::solveWithin(std::string &Why) {
   unsigned N = Cfg->getNumBlockIDs();
+  LostPrecision = false; // of this solution, not an earlier one
   Pool.clear();
   In.assign(N, nullptr);
   Out.assign(N, nullptr);
@@ -496,25 +534,34 @@ bool FunctionAnalysis::solveWithin(std::string &Why) {
     const CFGBlock *B = ByRPO[*Work.begin()];
     Work.erase(Work.begin());
     unsigned ID = B->getBlockID();
-    State NewIn = B == &Cfg->getEntry() ? entryState() : incoming(B);
-    if (Coarse)
-      forgetConditions(NewIn);
+    SharedState Same; // NewIn as frozen already, if known
+    State NewIn = B == &Cfg->getEntry() ? entryState() : incoming(B, Same);
+    if (Coarse && forgetConditions(NewIn))
+      Same = nullptr;
     if (!NewIn.reachable())
       continue;
-    SharedState Frozen = Pool.intern(NewIn);
+    size_t Paths = NewIn.Ds.size();
+    SharedState Frozen = Same ? Same : Pool.internKeeping(std::move(NewIn));
     if (Visited[ID] && Frozen == In[ID])
       continue; // interned: equal states are one pointer
     if (++Visits > Limit) {
       Why = "no fixpoint within " + std::to_string(Limit) + " block visits";
       return false;
     }
-    Steps += (B->size() + 1) * NewIn.Ds.size();
+    Steps += (B->size() + 1) * Paths;
     In[ID] = std::move(Frozen);
     Seen += !Visited[ID];
     Visited[ID] = true;
-    State NewOut;
-    processBlock(B, NewIn, NewOut);
-    Out[ID] = Pool.intern(NewOut);
+    State NewOut = Pool.thaw(In[ID]); // kept thawed: a copy
+    processBlock(B, NewOut);
+    // Most blocks change nothing: no need to freeze the same state again.
+    if (const State *Was = Pool.peekThawed(In[ID]); Was && NewOut == *Was) {
+      Out[ID] = In[ID];
+    } else {
+      if (Coarse && !NewOut.normalize())
+        LostPrecision = true;
+      Out[ID] = Pool.internKeeping(std::move(NewOut)); // its successors read it next
+    }
     if (Pool.bytes() > MaxStateBytes)
       Pool.sweep(); // the count includes states that fell out of use
     if (Pool.bytes() > MaxStateBytes) {
@@ -610,7 +657,8 @@ void FunctionAnalysis::checkExits() {
       for (const HeldLock &H : D.Held) {
         if (HeldByContract.count({Raw, H.Id}))
           continue;
-        bool Definite = llvm::all_of(S.Ds, [&](const Disjunct &O) { return O.held(H.Id); });
+        bool Definite = onEveryPath(llvm::count_if(S.Ds, [&](const Disjunct &O) { return O.held(H.Id); }),
+                                   S.Ds.size());
         // Elements of an array locked in one loop and unlocked in another
         // stay held on paths where the loops ran different numbers of
         // times, which the analysis does not tell apart: only a path on
@@ -729,8 +777,8 @@ void FunctionAnalysis::reportPass() {
     unsigned ID = B->getBlockID();
     if (!Visited[ID])
       continue;
-    State Scratch;
-    processBlock(B, In[ID]->thaw(), Scratch);
+    State Scratch = Pool.thaw(In[ID]);
+    processBlock(B, Scratch);
   }
   checkExits();
   emitDeferred();

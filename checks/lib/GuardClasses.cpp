@@ -312,7 +312,7 @@ void FunctionAnalysis::createUnlocker(const LockOp &Op, llvm::ArrayRef<LockId> I
           firstTouch(Id, D, /*Release=*/true);
       }
     if (Reporting && NotHeld) {
-      bool Definite = NotHeld == St.Ds.size();
+      bool Definite = onEveryPath(NotHeld, St.Ds.size());
       llvm::SmallVector<FindingNote, 2> Notes;
       if (Previous)
         Notes.push_back(noteAt(Previous, msg::releasedHere(LI.Traits.KindName, LI.Display)));

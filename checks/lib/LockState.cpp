@@ -2,6 +2,7 @@
 #include "lockcheck/LockState.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
+#include <algorithm>
 
 namespace lockcheck {
 
@@ -58,8 +59,12 @@ void Disjunct::acquireLock(LockId Id, bool Shared, const clang::VarDecl *Guard,
     H->Count = std::min<uint16_t>(H->Count + 1, MaxCount);
     if (Guard) {
       H->Guard = H->Guard ? H->Guard : Guard;
-    } else if (H->Manual++ == 0) {
-      H->ManualSite = Site;
+    } else {
+      if (H->Manual == 0)
+        H->ManualSite = Site;
+      // Bounded like Count: a loop taking a recursive lock again and again
+      // would otherwise never reach a fixpoint.
+      H->Manual = std::min<uint16_t>(H->Manual + 1, H->Count);
     }
     return;
   }
@@ -124,7 +129,7 @@ const Fact *Disjunct::fact(const void *Key) const {
   auto It = lowerBound(Facts, Key, [](const Fact &F) { return F.Key; });
   return It != Facts.end() && It->Key == Key ? &*It : nullptr;
 }
-// Facts a disjunct keeps at most; past it the oldest keys go (a function
+// Facts a disjunct keeps at most; past it the lowest key goes (a function
 // with hundreds of live conditions gains nothing from remembering them all).
 static constexpr unsigned MaxFacts = 32;
 
@@ -155,7 +160,10 @@ void Disjunct::noteRelease(LockId Id, const clang::Stmt *S) {
     Released.insert(It, {Id, S});
 }
 
-static void intersectFacts(Disjunct &Into, const Disjunct &Other) {
+/// Keeps the facts \p Other shares and adds its releases; false if that
+/// changed nothing.
+static bool intersectFacts(Disjunct &Into, const Disjunct &Other) {
+  size_t Facts = Into.Facts.size(), Released = Into.Released.size();
   llvm::erase_if(Into.Facts, [&](const Fact &F) {
     const Fact *G = Other.fact(F.Key);
     return !G || !(*G == F);
@@ -163,6 +171,8 @@ static void intersectFacts(Disjunct &Into, const Disjunct &Other) {
   for (const auto &[L, S] : Other.Released)
     if (!Into.lastRelease(L))
       Into.noteRelease(L, S);
+  // Facts are only removed and releases only added: a count tells.
+  return Into.Facts.size() != Facts || Into.Released.size() != Released;
 }
 
 bool State::normalize() {
@@ -180,6 +190,10 @@ bool State::normalize() {
     ++Kept;
   }
   Ds.truncate(Kept);
+  return bound();
+}
+
+bool State::bound() {
   if (Ds.size() <= MaxDisjuncts)
     return true;
   for (Disjunct &D : Ds)
@@ -194,9 +208,37 @@ bool State::joinWith(const State &O) {
   return normalize();
 }
 
+bool State::joinNormalized(State &&O, bool *Changed) {
+  if (Changed)
+    *Changed = !O.Ds.empty();
+  if (Ds.empty()) {
+    Ds = std::move(O.Ds);
+    return true;
+  }
+  // Neither side has two disjuncts of one shape: only pairs across them can.
+  bool Any = false;
+  size_t Mine = Ds.size();
+  Ds.reserve(Mine + O.Ds.size());
+  for (Disjunct &D : O.Ds) {
+    auto *It = std::find_if(Ds.begin(), Ds.begin() + Mine,
+                            [&](const Disjunct &X) { return X.sameShape(D); });
+    if (It != Ds.begin() + Mine) {
+      Any |= intersectFacts(*It, D);
+    } else {
+      Ds.push_back(std::move(D));
+      Any = true;
+    }
+  }
+  if (Changed)
+    *Changed = Any;
+  return bound();
+}
+
 bool State::operator==(const State &O) const {
   if (Ds.size() != O.Ds.size())
     return false;
+  if (std::equal(Ds.begin(), Ds.end(), O.Ds.begin())) // the usual case: same order
+    return true;
   for (const Disjunct &D : Ds)
     if (!llvm::is_contained(O.Ds, D))
       return false;

@@ -49,9 +49,9 @@ void encode(const Disjunct &D, std::vector<uint64_t> &W) {
   }
 }
 
-/// Reads back one disjunct from \p At, which it advances.
-Disjunct decode(const uint64_t *&At) {
-  Disjunct D;
+/// Reads back one disjunct from \p At, which it advances, into \p D
+/// (fresh: built in place, a disjunct is large to move).
+void decode(const uint64_t *&At, Disjunct &D) {
   D.Mode = static_cast<uint8_t>(*At++);
   for (uint64_t N = *At++; N; --N) {
     HeldLock H;
@@ -98,32 +98,32 @@ Disjunct decode(const uint64_t *&At) {
     D.Released.push_back({static_cast<LockId>(At[0]), pointer<clang::Stmt>(At[1])});
     At += 2;
   }
-  return D;
 }
 } // namespace
 
-FrozenState::FrozenState(const State &S) {
+FrozenState::FrozenState(const State &S, FreezeScratch &Buffers) {
   // Disjuncts in the order of their words: a state is a set of them. All
   // are encoded into one scratch buffer (one allocation, not one each),
-  // then copied in order.
-  thread_local std::vector<uint64_t> Scratch;
-  thread_local std::vector<std::pair<size_t, size_t>> Parts; // [begin, end)
+  // then copied in order. (The buffers are the pool's, not thread_local:
+  // in a shared library every access to those is a call.)
+  std::vector<uint64_t> &Scratch = Buffers.Words;
+  std::vector<FreezeScratch::Part> &Parts = Buffers.Parts;
   Scratch.clear();
   Parts.clear();
   for (const Disjunct &D : S.Ds) {
     size_t Begin = Scratch.size();
     encode(D, Scratch);
-    Parts.push_back({Begin, Scratch.size()});
+    Parts.push_back({Begin, Scratch.size(), unsigned(Parts.size())});
   }
   const uint64_t *Base = Scratch.data();
   std::sort(Parts.begin(), Parts.end(), [Base](const auto &A, const auto &B) {
-    return std::lexicographical_compare(Base + A.first, Base + A.second, Base + B.first,
-                                        Base + B.second);
+    return std::lexicographical_compare(Base + A.Begin, Base + A.End, Base + B.Begin,
+                                        Base + B.End);
   });
   Words.reserve(Scratch.size() + 1);
   Words.push_back(S.Ds.size());
-  for (const auto &[Begin, End] : Parts)
-    Words.insert(Words.end(), Base + Begin, Base + End);
+  for (const FreezeScratch::Part &P : Parts)
+    Words.insert(Words.end(), Base + P.Begin, Base + P.End);
 }
 
 State FrozenState::thaw() const {
@@ -132,7 +132,7 @@ State FrozenState::thaw() const {
   uint64_t N = *At++;
   S.Ds.reserve(N);
   for (; N; --N)
-    S.Ds.push_back(decode(At));
+    decode(At, S.Ds.emplace_back());
   return S;
 }
 
@@ -142,20 +142,56 @@ uint64_t FrozenState::hash() const {
 }
 
 SharedState StatePool::intern(const State &S) {
-  auto Frozen = std::make_shared<const FrozenState>(S);
+  auto Frozen = std::make_shared<const FrozenState>(S, Scratch);
   auto &Bucket = ByHash[Frozen->hash()];
   for (const SharedState &Have : Bucket)
     if (*Have == *Frozen)
       return Have;
   Bytes += Frozen->bytes();
   Bucket.push_back(Frozen);
-  if (++SinceSweep >= 4096)
+  // States fall out of use as blocks move on: sweep once the pool has
+  // doubled since the last sweep (amortised, and at most half garbage).
+  if (Bytes > 2 * SweptBytes + (size_t(1) << 20))
     sweep();
   return Frozen;
 }
 
+const State *StatePool::peekThawed(const SharedState &S) const {
+  for (const auto &[Frozen, Copy] : Thawed)
+    if (Frozen == S)
+      return &Copy;
+  return nullptr;
+}
+
+State StatePool::thaw(const SharedState &S) {
+  if (const State *Kept = peekThawed(S))
+    return *Kept;
+  keepThawed(S, S->thaw());
+  return Thawed[(NextThawed + Recent - 1) % Recent].second;
+}
+
+SharedState StatePool::internKeeping(State &&S) {
+  SharedState Frozen = intern(S);
+  // Scratch.Parts still has the frozen order of S's disjuncts (equal states
+  // freeze alike, so it is the order of the pool's copy too).
+  State Ordered;
+  Ordered.Ds.reserve(S.Ds.size());
+  for (const FreezeScratch::Part &P : Scratch.Parts)
+    Ordered.Ds.push_back(std::move(S.Ds[P.Index]));
+  keepThawed(Frozen, std::move(Ordered));
+  return Frozen;
+}
+
+void StatePool::keepThawed(const SharedState &S, State &&Decoded) {
+  if (peekThawed(S))
+    return;
+  auto &[Frozen, Copy] = Thawed[NextThawed];
+  NextThawed = (NextThawed + 1) % Recent;
+  Frozen = S;
+  Copy = std::move(Decoded);
+}
+
 void StatePool::sweep() {
-  SinceSweep = 0;
   Bytes = 0;
   llvm::SmallVector<uint64_t, 16> Empty;
   for (auto &[Hash, Bucket] : ByHash) {
@@ -167,12 +203,17 @@ void StatePool::sweep() {
   }
   for (uint64_t H : Empty)
     ByHash.erase(H);
+  SweptBytes = Bytes;
 }
 
 void StatePool::clear() {
   ByHash.clear();
+  for (auto &[Frozen, Copy] : Thawed) {
+    Frozen = nullptr;
+    Copy = State();
+  }
   Bytes = 0;
-  SinceSweep = 0;
+  SweptBytes = 0;
 }
 
 } // namespace lockcheck

@@ -98,7 +98,7 @@ void FunctionAnalysis::checkJoin(const VarDecl *Thread, const Stmt *Join, bool A
       llvm::erase_if(St.Ds, Blocks);
       continue;
     }
-    bool Definite = Conflict == St.Ds.size();
+    bool Definite = onEveryPath(Conflict, St.Ds.size());
     reportAt(Check::DoubleLock, Join,
              msg::joinWhileHolding(Thread->getName(), LI.Traits.KindName, LI.Display, Definite,
                                    AtScopeEnd),

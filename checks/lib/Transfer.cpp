@@ -486,7 +486,7 @@ void FunctionAnalysis::reportGuardWithoutLock(const VarDecl *G, const Stmt *At,
     Notes.push_back(noteAt(GuardSite, msg::guardAcquiredHere(G->getName(), LI.Display)));
   if (ReleasedAt)
     Notes.push_back(noteAt(ReleasedAt, msg::releasedHere(LI.Traits.KindName, LI.Display)));
-  bool Definite = Missing == St.Ds.size();
+  bool Definite = onEveryPath(Missing, St.Ds.size());
   reportAt(Check::UnlockNotHeld, At,
            msg::guardReleasesUnheld(G->getName(), LI.Traits.KindName, LI.Display, Definite),
            Definite, std::move(Notes));
@@ -643,11 +643,10 @@ void FunctionAnalysis::acquire(const LockOp &Op, llvm::ArrayRef<LockId> Ids,
       llvm::SmallVector<FindingNote, 2> Notes;
       if (First->Site)
         Notes.push_back(noteAt(First->Site, msg::acquiredHere(LI.Traits.KindName, LI.Display)));
-      std::string M = Conflict ? msg::doubleLock(LI.Traits.KindName, LI.Display,
-                                                 Conflict + Upgrade == Total)
+      bool Definite = onEveryPath(Conflict + Upgrade, Total);
+      std::string M = Conflict ? msg::doubleLock(LI.Traits.KindName, LI.Display, Definite)
                                : msg::upgrade(LI.Traits.KindName, LI.Display);
-      reportAt(Check::DoubleLock, Site, std::move(M), Conflict + Upgrade == Total,
-               std::move(Notes));
+      reportAt(Check::DoubleLock, Site, std::move(M), Definite, std::move(Notes));
     }
     // A thread that blocks on a lock it holds never continues: those paths
     // end here (which also keeps one bug from cascading into more).
@@ -716,7 +715,7 @@ void FunctionAnalysis::release(llvm::ArrayRef<LockId> Ids, const Stmt *Site, Sta
                msg::wrongModeRelease(LI.Traits.KindName, LI.Display, WrongMode->Shared),
                true, std::move(Notes));
     } else if (Reporting && NotHeld) {
-      bool Definite = NotHeld == St.Ds.size();
+      bool Definite = onEveryPath(NotHeld, St.Ds.size());
       llvm::SmallVector<FindingNote, 2> Notes;
       if (Previous)
         Notes.push_back(noteAt(Previous, msg::releasedHere(LI.Traits.KindName, LI.Display)));
@@ -902,9 +901,9 @@ void FunctionAnalysis::guardOp(const LockOp &Op, const Stmt *Site, State &St) {
       llvm::SmallVector<FindingNote, 2> Notes;
       if (First->Site)
         Notes.push_back(noteAt(First->Site, msg::acquiredHere(LI.Traits.KindName, LI.Display)));
-      reportAt(Check::DoubleLock, Site,
-               msg::doubleLock(LI.Traits.KindName, LI.Display, Owning == St.Ds.size()),
-               Owning == St.Ds.size(), std::move(Notes));
+      bool Definite = onEveryPath(Owning, St.Ds.size());
+      reportAt(Check::DoubleLock, Site, msg::doubleLock(LI.Traits.KindName, LI.Display, Definite),
+               Definite, std::move(Notes));
     }
     if (Known == Owning)
       return;
@@ -946,7 +945,7 @@ void FunctionAnalysis::guardOp(const LockOp &Op, const Stmt *Site, State &St) {
       if (Sample->ReleaseSite && !Sample->Locks.empty())
         Notes.push_back(noteAt(Sample->ReleaseSite,
                                msg::guardReleasedHere(G->getName(), nameOf(Sample->Locks.front()))));
-      bool Definite = NotOwning == St.Ds.size();
+      bool Definite = onEveryPath(NotOwning, St.Ds.size());
       reportAt(Check::UnlockNotHeld, Site, msg::guardNotOwning(G->getName(), Kind, Definite),
                Definite, std::move(Notes));
     }

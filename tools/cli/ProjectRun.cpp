@@ -481,7 +481,10 @@ int runMerge(const CliOptions &O) {
     if (!Facts) {
       std::string Why = llvm::toString(Facts.takeError());
       printError(Why);
-      C.Summary.Skipped.push_back({F, Why});
+      // The list of what was not analysed names the file itself.
+      llvm::StringRef Reason(Why);
+      Reason.consume_front(F + ": ");
+      C.Summary.Skipped.push_back({F, Reason.str()});
       continue;
     }
     // Relative paths in facts are relative to where the compiler ran; the

@@ -82,6 +82,9 @@ public:
   /// value of each `&&`, `||` and `?:` that \p To computes as a value.
   void enterValueJoin(const clang::CFGBlock *From, unsigned SuccIndex,
                       const clang::CFGBlock *To, Disjunct &D);
+  /// The `&&`, `||` or `?:` whose value \p B starts by computing from
+  /// what its predecessors evaluated, if any.
+  const clang::Expr *valueJoin(const clang::CFGBlock *B);
   /// What storing \p E into \p Var tells: a fact keyed by \p Var, if any.
   std::optional<Fact> factForStore(const clang::ValueDecl *Var,
                                    const clang::Expr *E, const Disjunct &D);
@@ -112,9 +115,6 @@ private:
   /// The key and dependencies of a stable compound expression (null if not).
   const void *stableKey(const clang::Expr *E,
                         const llvm::SmallVectorImpl<const clang::ValueDecl *> **Deps);
-  /// The `&&`, `||` or `?:` whose value \p B starts by computing from
-  /// what its predecessors evaluated, if any.
-  const clang::Expr *valueJoin(const clang::CFGBlock *B);
   Tri valueOnEdge(const clang::Expr *V, const clang::CFGBlock *From,
                   unsigned SuccIndex, const Disjunct &D);
 

@@ -171,22 +171,28 @@ private:
   bool solve();
   void reportPass();
   State entryState() const;
-  State incoming(const clang::CFGBlock *B);
+  /// The join of \p B's incoming edges. \p Same is set to the state
+  /// already frozen as the result when one edge leads in and changes nothing.
+  State incoming(const clang::CFGBlock *B, SharedState &Same);
   /// Whether the edge where \p Branch is \p Value is feasible on \p D
   /// (adding what it says to \p D's facts).
   bool feasibleBranch(const clang::Expr *Branch, bool Value, Disjunct &D);
   /// Set while incoming() joins edges whose facts the coarse pass forgets.
   bool ForgetsEdgeFacts = false;
-  /// The coarse pass: (branch, value) -> feasible on a path that knows nothing.
-  llvm::DenseMap<std::pair<const clang::Expr *, unsigned>, bool> CoarseFeasible;
   /// The numbers of \p P's successor edges that lead to \p B.
   llvm::SmallVector<unsigned, 2> edgesTo(const clang::CFGBlock *P, const clang::CFGBlock *B);
-  bool edgeState(const clang::CFGBlock *From, unsigned SuccIndex, State &S);
+  /// The state on \p From's edge \p SuccIndex; false for edges no state
+  /// crosses (exceptions, noreturn). \p Unchanged, if given, says whether
+  /// it is \p From's exit state as it was.
+  bool edgeState(const clang::CFGBlock *From, unsigned SuccIndex, State &S,
+                 bool *Unchanged = nullptr);
   /// False when \p D knows the switched parameter's value and the edge is a
   /// case it does not take (SwitchModes.cpp).
   bool switchEdgeFeasible(const clang::CFGBlock *From, unsigned SuccIndex,
                           const Disjunct &D) const;
-  void processBlock(const clang::CFGBlock *B, const State &In, State &Out);
+  /// Runs \p B's statements on \p St, its state on entry, leaving its
+  /// state on exit.
+  void processBlock(const clang::CFGBlock *B, State &St);
   // --- exceptions (ExceptionFlow.cpp)
   void prescanExceptions();
   /// \p S may throw (\p CallWithEdge: it is the call whose exception edge
@@ -460,7 +466,13 @@ private:
   bool SaidUnnamed = false;
   /// Checked blocking C lock calls (`if (pthread_mutex_lock(&m) != 0)`).
   llvm::DenseSet<const clang::Stmt *> FailedBlockingLocks;
+  /// Paths were dropped at the bound on disjuncts (LockState.cpp): what is
+  /// true on the paths left may not be true on every path.
   bool LostPrecision = false;
+  /// Whether \p Count of the \p Paths paths at a point is every path there.
+  bool onEveryPath(size_t Count, size_t Paths) const {
+    return Count == Paths && !LostPrecision;
+  }
   /// Locks an assert_capability said are held (not acquired here).
   llvm::DenseSet<LockId> Asserted;
   /// A root: obligations stop here (no lock is held on entry, no lock it

@@ -164,8 +164,14 @@ struct State {
   /// Adds \p O's disjuncts and re-normalises. Returns false if the bound on
   /// disjuncts forced dropping paths.
   bool joinWith(const State &O);
+  /// joinWith for two normalised states (the edges into a block), taking
+  /// \p O's disjuncts rather than copying them. \p Changed, if given, says
+  /// whether this state is no longer what it was.
+  bool joinNormalized(State &&O, bool *Changed = nullptr);
   /// Merges same-shape disjuncts (intersecting facts) and enforces the bound.
   bool normalize();
+  /// Enforces the bound on disjuncts; false if paths were dropped.
+  bool bound();
   bool operator==(const State &O) const;
 };
 

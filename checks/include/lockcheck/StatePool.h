@@ -21,9 +21,19 @@
 
 namespace lockcheck {
 
+/// Buffers reused by every freezing (one per pool, so one per thread).
+struct FreezeScratch {
+  std::vector<uint64_t> Words;
+  struct Part {
+    size_t Begin, End; // in Words
+    unsigned Index;    // of the disjunct in the State
+  };
+  std::vector<Part> Parts; // in the frozen order
+};
+
 class FrozenState {
 public:
-  explicit FrozenState(const State &S);
+  FrozenState(const State &S, FreezeScratch &Scratch);
   State thaw() const;
   size_t bytes() const { return sizeof(*this) + Words.capacity() * sizeof(uint64_t); }
   bool operator==(const FrozenState &O) const { return Words == O.Words; }
@@ -41,6 +51,15 @@ public:
   /// The pool's copy of \p S (equal states, whatever the order of their
   /// disjuncts, give the same pointer).
   SharedState intern(const State &S);
+  /// \p S thawed. The last few states thawed are kept thawed: a block's
+  /// state is read by each of its successors and again when reporting, and
+  /// copying a State is cheaper than decoding it.
+  State thaw(const SharedState &S);
+  /// intern(), keeping \p S (reordered as thawing would give it) as the
+  /// thawed form: a block's exit state, about to be read by its successors.
+  SharedState internKeeping(State &&S);
+  /// The thawed form of \p S if kept, else null (valid until the next call).
+  const State *peekThawed(const SharedState &S) const;
   /// Bytes of the distinct states kept (those fallen out of use count until
   /// the next sweep).
   size_t bytes() const { return Bytes; }
@@ -51,8 +70,13 @@ public:
 
 private:
   llvm::DenseMap<uint64_t, llvm::SmallVector<SharedState, 1>> ByHash;
+  FreezeScratch Scratch;
+  static constexpr unsigned Recent = 4;
+  std::pair<SharedState, State> Thawed[Recent];
+  unsigned NextThawed = 0;
+  void keepThawed(const SharedState &S, State &&Decoded);
   size_t Bytes = 0;
-  unsigned SinceSweep = 0;
+  size_t SweptBytes = 0; // Bytes right after the last sweep
 };
 
 } // namespace lockcheck
