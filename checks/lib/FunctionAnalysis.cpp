@@ -11,6 +11,7 @@
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/raw_ostream.h"
+#include <algorithm>
 
 using namespace clang;
 
@@ -426,11 +427,24 @@ State FunctionAnalysis::incoming(const CFGBlock *B, SharedState &Same) {
   Same = nullptr;
   ForgetsEdgeFacts = Coarse; // solveWithin forgets them right after
   auto Reset = llvm::make_scope_exit([&] { ForgetsEdgeFacts = false; });
-  unsigned Edges = 0;
+  // Predecessors in reverse post-order: where paths disagree on a lock's
+  // last release, the first edge's is kept (a note's site), and taking the
+  // edges in the order the solver visits them keeps it from changing each
+  // time a back edge comes in (8,000 goto labels: 2.9 visits per block in
+  // the CFG's order, 1.0 in this one). edgesTo() gives every edge from a
+  // predecessor, so one listed twice is taken once.
+  llvm::SmallVector<const CFGBlock *, 4> Preds;
   for (const auto &Pred : B->preds()) {
     const CFGBlock *P = Pred.getReachableBlock();
-    if (!P || !Visited[P->getBlockID()] || isa_and_nonnull<CXXTryStmt>(P->getTerminatorStmt()))
-      continue;
+    if (P && Visited[P->getBlockID()] && !isa_and_nonnull<CXXTryStmt>(P->getTerminatorStmt()))
+      Preds.push_back(P);
+  }
+  std::stable_sort(Preds.begin(), Preds.end(), [&](const CFGBlock *X, const CFGBlock *Y) {
+    return RPOIndex[X->getBlockID()] < RPOIndex[Y->getBlockID()];
+  });
+  Preds.erase(std::unique(Preds.begin(), Preds.end()), Preds.end());
+  unsigned Edges = 0;
+  for (const CFGBlock *P : Preds) {
     for (unsigned I : edgesTo(P, B)) {
       State E;
       bool Unchanged = false;
@@ -579,6 +593,10 @@ bool FunctionAnalysis::solveWithin(std::string &Why) {
     }
     for (const auto &Succ : B->succs())
       enqueue(Succ.getReachableBlock());
+  }
+  if (SolverStats *Stats = Opts.Stats) {
+    Stats->Blocks += Seen;
+    Stats->Visits += Visits;
   }
   return true;
 }

@@ -23,6 +23,13 @@ class raw_ostream;
 
 namespace lockcheck {
 
+/// What the dataflow solver did, summed over the functions analysed: how
+/// fast it converges, which no finding shows (test/unit/SolverTest.cpp).
+struct SolverStats {
+  uint64_t Blocks = 0; // CFG blocks reached, counted once per pass
+  uint64_t Visits = 0; // times a block was processed with a new input
+};
+
 struct AnalysisOptions {
   CheckSet Enabled = CheckSet::defaults();
   /// Extra lock functions, recursive types, nothrow functions, orders.
@@ -37,6 +44,8 @@ struct AnalysisOptions {
   /// lockcheck-unguarded-access decides from this TU's accesses. The
   /// whole-project tool turns this off and decides over every TU's facts.
   bool DecideAccessesHere = true;
+  /// When set, the solver adds its counts here.
+  SolverStats *Stats = nullptr;
 };
 
 /// Analyses every function defined in the TU (outside system headers).
