@@ -3,8 +3,10 @@
 with the lockcheck plugin, counted by valgrind's callgrind. Unlike timings on a
 shared 2-core machine (which swing by 2x), the count is the same on every run.
 
-usage: python3 bench/instructions.py [--plugin build/lib/lockcheck-plugin.so] FILE...
-(-std=c++17 for .cpp files; prints a Markdown table)
+usage: python3 bench/instructions.py [--plugin build/lib/lockcheck-plugin.so]
+                                     [--before OTHER/lib/lockcheck-plugin.so] FILE...
+(-std=c++17 for .cpp files; prints a Markdown table; --before adds the ratio of
+another build's plugin, e.g. main's, measured in the same run)
 """
 import argparse
 import os
@@ -40,15 +42,24 @@ def instructions(cmd):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--plugin", default=os.path.join(ROOT, "build/lib/lockcheck-plugin.so"))
+    ap.add_argument("--before", help="another build's plugin to compare with")
     ap.add_argument("files", nargs="+")
     a = ap.parse_args()
-    print("| input | plain instructions | with lockcheck | ratio |")
-    print("|---|---:|---:|---:|")
+    for p in [a.plugin] + ([a.before] if a.before else []):
+        if not os.path.isfile(p):
+            sys.exit("error: no plugin at %s" % p)
+    extra = " before | ratio before |" if a.before else ""
+    print("| input | plain instructions | with lockcheck | ratio |" + extra)
+    print("|---|---:|---:|---:|" + ("---:|---:|" if a.before else ""))
     for f in a.files:
         cmd = cc1_command(f)
         plain = instructions(cmd)
         plugin = instructions(cmd + ["-load", a.plugin, "-add-plugin", "lockcheck"])
-        print("| %s | %d | %d | %.3fx |" % (os.path.basename(f), plain, plugin, plugin / plain))
+        row = "| %s | %d | %d | %.3fx |" % (os.path.basename(f), plain, plugin, plugin / plain)
+        if a.before:
+            old = instructions(cmd + ["-load", a.before, "-add-plugin", "lockcheck"])
+            row += " %d | %.3fx |" % (old, old / plain)
+        print(row)
 
 
 if __name__ == "__main__":

@@ -167,17 +167,34 @@ const void *ConditionModel::keyOfStable(const Expr *E) {
   return reinterpret_cast<const void *>(Key);
 }
 
-const void *ConditionModel::stableKey(
-    const Expr *E, const llvm::SmallVectorImpl<const ValueDecl *> **Deps) {
+llvm::ArrayRef<const ValueDecl *>
+ConditionModel::internDeps(llvm::ArrayRef<const ValueDecl *> Deps) {
+  if (Deps.empty())
+    return {};
+  auto It = DepsLists.find(Deps);
+  if (It != DepsLists.end())
+    return *It;
+  const ValueDecl **Copy = DepsArena.Allocate<const ValueDecl *>(Deps.size());
+  std::copy(Deps.begin(), Deps.end(), Copy);
+  llvm::ArrayRef<const ValueDecl *> Kept(Copy, Deps.size());
+  DepsLists.insert(Kept);
+  return Kept;
+}
+
+const void *ConditionModel::stableKey(const Expr *E,
+                                      llvm::ArrayRef<const ValueDecl *> *Deps) {
   auto It = StableCache.find(E);
   if (It == StableCache.end()) {
     StableInfo Info;
-    if (isStable(E, Info.Deps, 0))
+    llvm::SmallVector<const ValueDecl *, 4> Found;
+    if (isStable(E, Found, 0)) {
       Info.Key = keyOfStable(E);
-    It = StableCache.try_emplace(E, std::move(Info)).first;
+      Info.Deps = internDeps(Found);
+    }
+    It = StableCache.try_emplace(E, Info).first;
   }
   if (Deps)
-    *Deps = &It->second.Deps;
+    *Deps = It->second.Deps;
   return It->second.Key;
 }
 
@@ -292,9 +309,7 @@ const CondAtom &ConditionModel::leaf(const Expr *E) {
   } else if (isa<CallExpr>(Base)) {
     A.Key = Base;
   }
-  const llvm::SmallVectorImpl<const ValueDecl *> *Deps = nullptr;
-  if ((A.WholeKey = stableKey(E, &Deps)))
-    A.WholeDeps.assign(Deps->begin(), Deps->end());
+  A.WholeKey = stableKey(E, &A.WholeDeps);
   return Cache.try_emplace(E, std::move(A)).first->second;
 }
 
@@ -516,12 +531,12 @@ bool ConditionModel::assume(const Expr *E, bool Value, Disjunct &D, unsigned Dep
           Ok = assume(BO->getLHS(), Value, D, Depth + 1);
       }
     }
-    const llvm::SmallVectorImpl<const ValueDecl *> *Deps = nullptr;
+    llvm::ArrayRef<const ValueDecl *> Deps;
     if (const void *K = stableKey(E, &Deps); K && Ok) {
       Fact F;
       F.Key = K;
       F.Value = Value;
-      F.Deps.assign(Deps->begin(), Deps->end());
+      F.Deps = Deps;
       D.setFact(std::move(F));
     }
     return Ok;
@@ -576,12 +591,12 @@ bool ConditionModel::assumeBranch(const Expr *Branch, bool Value, Disjunct &D) {
     Tri Known = eval(P, D);
     if (Known != Tri::Unknown && (Known == Tri::True) != Value)
       return false;
-    const llvm::SmallVectorImpl<const ValueDecl *> *Deps = nullptr;
+    llvm::ArrayRef<const ValueDecl *> Deps;
     if (const void *K = stableKey(P, &Deps)) {
       Fact F;
       F.Key = K;
       F.Value = Value;
-      F.Deps.assign(Deps->begin(), Deps->end());
+      F.Deps = Deps;
       D.setFact(std::move(F));
     }
     E = P;
@@ -620,7 +635,7 @@ std::optional<Fact> ConditionModel::factForStore(const ValueDecl *Var, const Exp
       if (Try->Enc == SuccessValue::MinusOne) {
         F = *Try;
         F.Key = Var;
-        F.Deps.clear();
+        F.Deps = {};
       } else {
         F.Value = Try->Enc == SuccessValue::True ? Try->Value : !Try->Value;
       }

@@ -38,9 +38,9 @@ void encode(const Disjunct &D, std::vector<uint64_t> &W) {
     W.push_back(uint64_t(F.IsTry) | uint64_t(F.Enc) << 8 | uint64_t(F.Value) << 16 |
                 uint64_t(F.HasExact) << 24);
     W.push_back(static_cast<uint64_t>(F.Exact));
+    // Interned: equal lists are one pointer.
+    W.push_back(word(F.Deps.data()));
     W.push_back(F.Deps.size());
-    for (const clang::ValueDecl *V : F.Deps)
-      W.push_back(word(V));
   }
   W.push_back(D.Released.size());
   for (const auto &[Id, Site] : D.Released) {
@@ -88,11 +88,9 @@ void decode(const uint64_t *&At, Disjunct &D) {
     F.Value = (At[1] >> 16) & 1;
     F.HasExact = (At[1] >> 24) & 1;
     F.Exact = static_cast<int64_t>(At[2]);
-    uint64_t Deps = At[3];
-    At += 4;
-    for (; Deps; --Deps)
-      F.Deps.push_back(pointer<clang::ValueDecl>(*At++));
-    D.Facts.push_back(std::move(F));
+    F.Deps = {pointer<const clang::ValueDecl *>(At[3]), static_cast<size_t>(At[4])};
+    At += 5;
+    D.Facts.push_back(F);
   }
   for (uint64_t N = *At++; N; --N) {
     D.Released.push_back({static_cast<LockId>(At[0]), pointer<clang::Stmt>(At[1])});

@@ -42,7 +42,9 @@ State everyFieldSet() {
   F.Value = true;
   F.HasExact = true;
   F.Exact = -42;
-  F.Deps.push_back(fakePointer<clang::ValueDecl>(9));
+  static const clang::ValueDecl *Deps[1];
+  Deps[0] = fakePointer<clang::ValueDecl>(9);
+  F.Deps = Deps;
   D.Facts.push_back(F);
   D.Released.push_back({5, fakePointer<clang::Stmt>(10)});
   D.Mode = 2;

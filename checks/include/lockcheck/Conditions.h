@@ -24,6 +24,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/FoldingSet.h"
+#include "llvm/Support/Allocator.h"
 #include <map>
 #include <optional>
 
@@ -51,7 +52,7 @@ struct CondAtom {
   enum PredKind : uint8_t { Truthy, Falsy, Eq, Ne } Pred = Truthy;
   int64_t Const = 0;
   const void *WholeKey = nullptr;
-  llvm::SmallVector<const clang::ValueDecl *, 2> WholeDeps;
+  llvm::ArrayRef<const clang::ValueDecl *> WholeDeps; // interned
 };
 
 class ConditionModel {
@@ -114,7 +115,11 @@ private:
   const void *keyOfStable(const clang::Expr *E);
   /// The key and dependencies of a stable compound expression (null if not).
   const void *stableKey(const clang::Expr *E,
-                        const llvm::SmallVectorImpl<const clang::ValueDecl *> **Deps);
+                        llvm::ArrayRef<const clang::ValueDecl *> *Deps);
+  /// One copy of each distinct list of dependencies (so a fact copies two
+  /// words, and equal facts hold equal pointers).
+  llvm::ArrayRef<const clang::ValueDecl *>
+  internDeps(llvm::ArrayRef<const clang::ValueDecl *> Deps);
   Tri valueOnEdge(const clang::Expr *V, const clang::CFGBlock *From,
                   unsigned SuccIndex, const Disjunct &D);
 
@@ -128,7 +133,7 @@ private:
   llvm::DenseMap<const clang::Expr *, const clang::BinaryOperator *> LogicalParent;
   struct StableInfo {
     const void *Key = nullptr;
-    llvm::SmallVector<const clang::ValueDecl *, 2> Deps;
+    llvm::ArrayRef<const clang::ValueDecl *> Deps; // interned
   };
   llvm::DenseMap<const clang::Expr *, StableInfo> StableCache;
   llvm::DenseMap<const clang::CFGBlock *, const clang::Expr *> JoinCache;
@@ -136,6 +141,8 @@ private:
   std::map<unsigned, llvm::SmallVector<std::pair<llvm::FoldingSetNodeID, uintptr_t>, 1>>
       StableKeys;
   uintptr_t NextStableKey = 1;
+  llvm::BumpPtrAllocator DepsArena;
+  llvm::DenseSet<llvm::ArrayRef<const clang::ValueDecl *>> DepsLists;
 };
 
 } // namespace lockcheck

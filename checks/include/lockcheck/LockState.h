@@ -15,10 +15,12 @@
 
 #include "lockcheck/LockModel.h"
 #include "lockcheck/LockPath.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include <deque>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace clang {
@@ -109,12 +111,18 @@ struct Fact {
   /// as `i < n` on a loop's first iteration.
   bool HasExact = false;
   int64_t Exact = 0;
-  llvm::SmallVector<const clang::ValueDecl *, 2> Deps;
+  /// The variables and fields the key reads (a write to one ends the fact).
+  /// Interned by the ConditionModel, which outlives every state of its
+  /// function: a Fact is a few words, copied as such on every edge.
+  llvm::ArrayRef<const clang::ValueDecl *> Deps;
   bool operator==(const Fact &O) const {
     return Key == O.Key && IsTry == O.IsTry && Enc == O.Enc && Value == O.Value &&
            HasExact == O.HasExact && Exact == O.Exact;
   }
 };
+
+// Every edge copies each path's facts: they must stay plain words.
+static_assert(std::is_trivially_copyable_v<Fact>, "a Fact is copied as memory");
 
 struct Disjunct {
   llvm::SmallVector<HeldLock, 4> Held;   // sorted by Id
