@@ -26,7 +26,7 @@ namespace lockcheck {
 /// What the dataflow solver did, summed over the functions analysed: how
 /// fast it converges, which no finding shows (test/unit/SolverTest.cpp).
 struct SolverStats {
-  uint64_t Blocks = 0; // CFG blocks reached, counted once per pass
+  uint64_t Blocks = 0; // CFG blocks reached, once per pass that finished
   uint64_t Visits = 0; // times a block was processed with a new input
 };
 
