@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "lockcheck/ThrowGuards.h"
 #include "lockcheck/AssertText.h"
+#include "lockcheck/MemberInvariants.h"
 #include "lockcheck/StmtWalk.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -617,6 +618,9 @@ bool ThrowGuards::tested(const CallExpr *Call, const FunctionDecl *In, Precondit
   if (Found != Memo.end())
     return Found->second;
   bool &Result = Memo[Key];
+  // Set by every constructor and never reassigned: no test needed.
+  if (P == Precondition::Engaged && functionMemberAlwaysSet(Object))
+    return Result = true;
   const ParentMap *PM = parents(In);
   if (!PM)
     return Result = false;

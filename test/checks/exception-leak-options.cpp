@@ -20,6 +20,7 @@
 #include <stdexcept>
 #include <thread>
 #include <string>
+#include <variant>
 #include <vector>
 
 std::mutex m;
@@ -157,6 +158,15 @@ void capacity_caught(std::size_t n) {
   } catch (const std::bad_alloc &) {
   }
   m.unlock();
+}
+
+// std::visit throws only for a variant an exception left valueless while it
+// changed its alternative (a failed allocation, in practice).
+int visit_variant(const std::variant<int, std::string> &v) {
+  m.lock(); // alloc-note {{mutex 'm' acquired here}}
+  int n = std::visit([](const auto &x) { return static_cast<int>(sizeof(x)); }, v); // alloc-warning {{mutex 'm' stays locked if 'visit' throws}}
+  m.unlock();
+  return n;
 }
 
 // new (std::nothrow) returns null instead; placement new allocates nothing.
