@@ -15,6 +15,7 @@
 #include "lockcheck/FindingFilter.h"
 #include "lockcheck/FunctionAnalysis.h"
 #include "lockcheck/GuardClasses.h"
+#include "lockcheck/RecursiveInit.h"
 #include "lockcheck/Roots.h"
 #include "lockcheck/StrongComponents.h"
 #include "lockcheck/LockModel.h"
@@ -156,6 +157,7 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
     if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
       Virtuals.add(MD);
   LockModel Model(Ctx, Opts.Cfg);
+  Model.setRecursiveSetups(mutexesSetUpRecursive(Ctx, Fns));
   // A function the TU only declares: its summary may come from another TU.
   const SourceManager &SM = Ctx.getSourceManager();
   auto isExternal = [&](const FunctionDecl *Callee) {
@@ -201,6 +203,9 @@ void analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts,
     // A function the configuration declares a lock function is a primitive
     // by declaration: its body is its implementation, not a use.
     if (Model.configRole(FD))
+      return false;
+    // Analysed, and reported once, where it is used (Roots.h).
+    if (isUnusedSharedHelper(FD))
       return false;
     if (Model.mentionsLocks(FD->getBody()))
       return true;

@@ -60,8 +60,12 @@ static bool isStdComparison(const CXXOperatorCallExpr *OCE) {
   if (!RD || !RD->isInStdNamespace() || !RD->getIdentifier())
     return false;
   return llvm::StringSwitch<bool>(RD->getName())
-      .Cases("less", "greater", "less_equal", "greater_equal", true)
-      .Cases("equal_to", "not_equal_to", true)
+      .Case("less", true)
+      .Case("greater", true)
+      .Case("less_equal", true)
+      .Case("greater_equal", true)
+      .Case("equal_to", true)
+      .Case("not_equal_to", true)
       .Default(false);
 }
 
@@ -103,6 +107,24 @@ bool ConditionModel::isStable(const Expr *E,
     if ((!isa<FieldDecl>(MD) && !isa<VarDecl>(MD)) || Escaping.count(MD))
       return false;
     Deps.push_back(MD);
+    // `o.mu` through a reference `Obj &o` is `p->mu` through a pointer: the
+    // reference never rebinds (whatever is done with it: `f(o)`, `&o`), and
+    // the field is the memory that may change.
+    if (const auto *Base = dyn_cast<DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(Base->getDecl());
+          VD && VD->getType()->isReferenceType()) {
+        Deps.push_back(VD);
+        return true;
+      }
+    // The pointer a lock is named through (`cw.lock`), in a local whose
+    // address was given away: a call is read as leaving it alone, as the
+    // lock's name is (callMayWrite), and a store to the field in this
+    // function still drops the test (it depends on the field).
+    if (KeptAcrossCalls.count(MD))
+      if (const auto *Base = dyn_cast<DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts()))
+        if (const auto *VD = dyn_cast<VarDecl>(Base->getDecl());
+            VD && Escaping.count(VD) && !ME->isArrow() && VD->hasLocalStorage())
+          return true;
     return isStable(ME->getBase(), Deps, Depth + 1);
   }
   if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
@@ -652,7 +674,8 @@ void ConditionModel::callMayWrite(const CallExpr *CE, State &St) {
   for (Disjunct &D : St.Ds)
     llvm::erase_if(D.Facts, [&](const Fact &F) {
       return llvm::any_of(F.Deps, [&](const ValueDecl *Dep) {
-        return WriteEffects::isMemory(Dep) && Writes.mayWrite(CE, Dep);
+        return WriteEffects::isMemory(Dep) && !KeptAcrossCalls.count(Dep) &&
+               Writes.mayWrite(CE, Dep);
       });
     });
 }

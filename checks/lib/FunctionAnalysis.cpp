@@ -1,6 +1,5 @@
 //===- FunctionAnalysis.cpp - CFG, fixpoint, exceptions, exits ------------===//
 #include "lockcheck/FunctionAnalysis.h"
-#include "llvm/ADT/ScopeExit.h"
 #include "lockcheck/ClangCompat.h"
 #include "lockcheck/Messages.h"
 #include "clang/AST/ASTContext.h"
@@ -92,7 +91,7 @@ bool FunctionAnalysis::run() {
     return false;
   }
   prescan();
-  Conds = std::make_unique<ConditionModel>(Ctx, Model, Escaping, *Writes);
+  Conds = std::make_unique<ConditionModel>(Ctx, Model, Escaping, LockPointerFields, *Writes);
   Conds->noteLogicalParents(FD->getBody());
   if (!buildCFG()) {
     debug("skipped: no CFG could be built");
@@ -426,7 +425,10 @@ State FunctionAnalysis::incoming(const CFGBlock *B, SharedState &Same) {
   State S;
   Same = nullptr;
   ForgetsEdgeFacts = Coarse; // solveWithin forgets them right after
-  auto Reset = llvm::make_scope_exit([&] { ForgetsEdgeFacts = false; });
+  struct ResetOnExit {
+    bool &Flag;
+    ~ResetOnExit() { Flag = false; }
+  } Reset{ForgetsEdgeFacts};
   // Predecessors in reverse post-order: where paths disagree on a lock's
   // last release, the first edge's is kept (a note's site), and taking the
   // edges in the order the solver visits them keeps it from changing each

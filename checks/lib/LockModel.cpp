@@ -37,9 +37,12 @@ StdMutex stdMutexKind(const CXXRecordDecl *RD) {
   if (!RD || !RD->isInStdNamespace())
     return StdMutex::None;
   return llvm::StringSwitch<StdMutex>(recordName(RD))
-      .Cases("mutex", "timed_mutex", StdMutex::Plain)
-      .Cases("recursive_mutex", "recursive_timed_mutex", StdMutex::Recursive)
-      .Cases("shared_mutex", "shared_timed_mutex", StdMutex::Shared)
+      .Case("mutex", StdMutex::Plain)
+      .Case("timed_mutex", StdMutex::Plain)
+      .Case("recursive_mutex", StdMutex::Recursive)
+      .Case("recursive_timed_mutex", StdMutex::Recursive)
+      .Case("shared_mutex", StdMutex::Shared)
+      .Case("shared_timed_mutex", StdMutex::Shared)
       .Default(StdMutex::None);
 }
 
@@ -165,6 +168,8 @@ bool LockModel::isRecursiveLockByConfig(const NamedDecl *LockDecl) const {
 }
 
 bool LockModel::isRecursiveBySetup(const NamedDecl *LockDecl) const {
+  if (const auto *VD = dyn_cast_or_null<ValueDecl>(LockDecl); VD && RecursiveSetups.count(VD))
+    return true;
   const auto *FD = dyn_cast_or_null<FieldDecl>(LockDecl);
   const auto *RD = dyn_cast_or_null<CXXRecordDecl>(LockDecl);
   if (!FD && !(RD && RD->hasDefinition()))
@@ -410,21 +415,32 @@ std::optional<LockOp> LockModel::classifyFreeCall(const CallExpr *CE,
       OpKind K;
       bool Shared;
     };
-    std::optional<CFn> F =
-        llvm::StringSwitch<std::optional<CFn>>(Name)
-            .Cases("pthread_mutex_lock", "pthread_rwlock_wrlock", "pthread_spin_lock",
-                   "mtx_lock", CFn{OpKind::Acquire, false})
-            .Case("pthread_rwlock_rdlock", CFn{OpKind::Acquire, true})
-            .Cases("pthread_mutex_unlock", "pthread_rwlock_unlock",
-                   "pthread_spin_unlock", "mtx_unlock", CFn{OpKind::Release, false})
-            .Cases("pthread_mutex_trylock", "pthread_mutex_timedlock",
-                   "pthread_mutex_clocklock", "pthread_spin_trylock", "mtx_trylock",
-                   "mtx_timedlock", CFn{OpKind::TryAcquire, false})
-            .Cases("pthread_rwlock_trywrlock", "pthread_rwlock_timedwrlock",
-                   "pthread_rwlock_clockwrlock", CFn{OpKind::TryAcquire, false})
-            .Cases("pthread_rwlock_tryrdlock", "pthread_rwlock_timedrdlock",
-                   "pthread_rwlock_clockrdlock", CFn{OpKind::TryAcquire, true})
-            .Default(std::nullopt);
+    const CFn Lock{OpKind::Acquire, false}, ReadLock{OpKind::Acquire, true},
+        Unlock{OpKind::Release, false}, TryLock{OpKind::TryAcquire, false},
+        TryReadLock{OpKind::TryAcquire, true};
+    std::optional<CFn> F = llvm::StringSwitch<std::optional<CFn>>(Name)
+                               .Case("pthread_mutex_lock", Lock)
+                               .Case("pthread_rwlock_wrlock", Lock)
+                               .Case("pthread_spin_lock", Lock)
+                               .Case("mtx_lock", Lock)
+                               .Case("pthread_rwlock_rdlock", ReadLock)
+                               .Case("pthread_mutex_unlock", Unlock)
+                               .Case("pthread_rwlock_unlock", Unlock)
+                               .Case("pthread_spin_unlock", Unlock)
+                               .Case("mtx_unlock", Unlock)
+                               .Case("pthread_mutex_trylock", TryLock)
+                               .Case("pthread_mutex_timedlock", TryLock)
+                               .Case("pthread_mutex_clocklock", TryLock)
+                               .Case("pthread_spin_trylock", TryLock)
+                               .Case("mtx_trylock", TryLock)
+                               .Case("mtx_timedlock", TryLock)
+                               .Case("pthread_rwlock_trywrlock", TryLock)
+                               .Case("pthread_rwlock_timedwrlock", TryLock)
+                               .Case("pthread_rwlock_clockwrlock", TryLock)
+                               .Case("pthread_rwlock_tryrdlock", TryReadLock)
+                               .Case("pthread_rwlock_timedrdlock", TryReadLock)
+                               .Case("pthread_rwlock_clockrdlock", TryReadLock)
+                               .Default(std::nullopt);
     if (F) {
       LockOp Op;
       Op.Kind = F->K;

@@ -1,5 +1,6 @@
 //===- RecursiveInit.cpp - locks made recursive when they are set up -----===//
 #include "lockcheck/RecursiveInit.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -71,6 +72,13 @@ public:
     }
   }
 
+  /// Adds the mutexes this body initialised with a recursive attribute.
+  void recursiveMutexes(llvm::DenseSet<const ValueDecl *> &Out) const {
+    for (const auto &[M, A] : Inits)
+      if (RecursiveAttrs.count(A))
+        Out.insert(M);
+  }
+
   bool initialisesRecursive(const ValueDecl *Mutex) const {
     for (const auto &[M, A] : Inits)
       if (M == Mutex && RecursiveAttrs.count(A))
@@ -110,6 +118,32 @@ bool fieldInitializedRecursive(const FieldDecl *FD, const SourceManager &SM,
       return true;
   }
   return false;
+}
+
+/// Whether the TU calls pthread_mutexattr_settype at all (most do not: no
+/// need to read every body).
+static bool callsSetType(ASTContext &Ctx) {
+  auto It = Ctx.Idents.find("pthread_mutexattr_settype");
+  if (It == Ctx.Idents.end())
+    return false;
+  for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(DeclarationName(It->getValue())))
+    if (D->isReferenced())
+      return true;
+  return false;
+}
+
+llvm::DenseSet<const ValueDecl *>
+mutexesSetUpRecursive(ASTContext &Ctx, llvm::ArrayRef<const FunctionDecl *> Fns) {
+  llvm::DenseSet<const ValueDecl *> Out;
+  if (!callsSetType(Ctx))
+    return Out;
+  for (const FunctionDecl *FD : Fns)
+    if (const Stmt *Body = FD->getBody()) {
+      SetupScan Scan(Ctx.getSourceManager(), Ctx.getLangOpts());
+      Scan.Visit(Body);
+      Scan.recursiveMutexes(Out);
+    }
+  return Out;
 }
 
 } // namespace lockcheck

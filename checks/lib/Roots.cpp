@@ -2,7 +2,9 @@
 #include "lockcheck/Roots.h"
 #include "lockcheck/CallTargets.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -44,13 +46,20 @@ const FunctionDecl *threadFunction(const CallExpr *CE) {
 
 } // namespace
 
+bool isUnusedSharedHelper(const FunctionDecl *FD) {
+  if (FD->isExternallyVisible() || FD->isReferenced())
+    return false;
+  const SourceManager &SM = FD->getASTContext().getSourceManager();
+  return FD->isInlineSpecified() || !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation()));
+}
+
 llvm::DenseSet<const FunctionDecl *> findRoots(const std::vector<const FunctionDecl *> &Fns) {
   llvm::DenseSet<const FunctionDecl *> Roots;
   for (const FunctionDecl *FD : Fns) {
     // main, and a function of this file's own (internal linkage) that
     // nothing in the TU names: no call, no address taken, no table entry.
     if (FD->isMain() || (!FD->isExternallyVisible() && !FD->isReferenced() &&
-                         !isa<CXXMethodDecl>(FD)))
+                         !isa<CXXMethodDecl>(FD) && !isUnusedSharedHelper(FD)))
       Roots.insert(FD->getCanonicalDecl());
     llvm::SmallVector<const Stmt *, 32> Work{FD->getBody()};
     while (!Work.empty()) {

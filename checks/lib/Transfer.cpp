@@ -183,11 +183,15 @@ void FunctionAnalysis::prescan() {
   llvm::DenseSet<const ValueDecl *> Assigned;
   llvm::SmallVector<const VarDecl *, 8> PointerLocals;
   llvm::SmallVector<std::pair<const VarDecl *, const Expr *>, 4> ReferenceLocals;
+  llvm::SmallVector<LockRef, 8> LockOperands;
   while (!Work.empty()) {
     const Stmt *S = Work.pop_back_val();
     if (!S)
       continue;
     markUsedResults(S);
+    if (const auto *CE = dyn_cast<CallExpr>(S))
+      if (std::optional<LockOp> Op = Model.classifyCall(CE))
+        LockOperands.append(Op->Locks.begin(), Op->Locks.end());
     if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
       if (UO->getOpcode() == UO_AddrOf) {
         if (const ValueDecl *D = assignedDecl(UO->getSubExpr()))
@@ -289,6 +293,17 @@ void FunctionAnalysis::prescan() {
   for (const auto &[VD, Init] : ReferenceLocals)
     if (!readsAssigned(Init))
       Paths.addAlias(VD, Init, false);
+  // `if (l->lock) lock(l->lock); f(l); if (l->lock) unlock(l->lock);`: the
+  // lock keeps its name `*l->lock` across f(l), so f is taken not to change
+  // l->lock; the test of it must survive the call too, or the two readings
+  // contradict each other (a "may not be held" on a path that took it).
+  for (const LockRef &R : LockOperands) {
+    LockPath P = Paths.fromExpr(R.E, R.IsPointer);
+    for (size_t I = 0; I + 1 < P.Steps.size(); ++I)
+      if (P.Steps[I].K == PathStep::Field && P.Steps[I + 1].K == PathStep::Deref)
+        if (const auto *Field = dyn_cast_or_null<ValueDecl>(P.Steps[I].Decl))
+          LockPointerFields.insert(Field);
+  }
   for (const ValueDecl *D : Assigned)
     if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getType()->isReferenceType())
       Escaping.insert(VD);
@@ -398,7 +413,10 @@ void FunctionAnalysis::pointerAssigned(const VarDecl *V, const Expr *Value, Stat
   if (!V->hasLocalStorage())
     return;
   renameRoot(St, V, 0, V, 1);
-  if (!Value)
+  // A pointer never reassigned is read as its initialiser (LockPath.h): a
+  // lock named through it is the one named through the initialiser, so
+  // nothing moves to the new name (`T *l = p; unlock(l);` releases `*p`).
+  if (!Value || Paths.isAlias(V))
     return;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Value->IgnoreParenImpCasts()))
     if (const auto *W = dyn_cast<VarDecl>(DRE->getDecl()); W && W != V && W->hasLocalStorage())

@@ -5,7 +5,10 @@
 // a global that nothing writes in between, an `a && b` chain, the address of
 // a weak symbol, a constant macro. A write in between (an assignment, a
 // callee whose body writes it, an unknown function that receives the object
-// or may write a global other files see) makes the second test unknown.
+// or may write a global other files see) makes the second test unknown,
+// except for the pointer the lock itself is named through (`if (o->lock)
+// pthread_mutex_lock(o->lock);`): calls are taken to leave it alone, as they
+// are when the lock keeps its name `*o->lock` across them.
 #include <pthread.h>
 #include <stddef.h>
 
@@ -23,6 +26,14 @@ void inspect(const struct conn *c);    // unknown, cannot write *c
 void update(struct conn *c);           // unknown, may write *c
 static int is_shared(const struct conn *c) { return c->shared; }
 static void unshare(struct conn *c) { c->shared = 0; }
+
+// A lock that is NULL when the program runs without threads.
+struct obj {
+  pthread_mutex_t *lock;
+  int n;
+  int (*op)(struct obj *);
+};
+void update_obj(struct obj *o); // unknown, may write *o
 
 pthread_mutex_t g_mu = PTHREAD_MUTEX_INITIALIZER;
 int g_verbose;        // other files may write it
@@ -124,6 +135,34 @@ void n_global_no_call(int n) {
     pthread_mutex_unlock(&g_mu);
 }
 
+// N9: the pointer the lock is named through, tested at the lock and at the
+// unlock, with calls that receive the object in between.
+int n_lock_pointer(struct obj *o) {
+  int r;
+  if (o->lock)
+    pthread_mutex_lock(o->lock);
+  update_obj(o);
+  r = o->op(o);
+  if (o->lock)
+    pthread_mutex_unlock(o->lock);
+  return r;
+}
+
+// N10: the same in a local struct whose address a call was given: only the
+// lock pointer's test survives the calls.
+void start_worker(struct obj *o);
+void n_lock_pointer_escaped(pthread_mutex_t *m) {
+  struct obj local;
+  local.lock = m;
+  local.n = 0;
+  start_worker(&local);
+  if (local.lock)
+    pthread_mutex_lock(local.lock);
+  work();
+  if (local.lock)
+    pthread_mutex_unlock(local.lock);
+}
+
 //===----------------------------------------------------------------------===//
 // Positive cases: the condition may have changed
 //===----------------------------------------------------------------------===//
@@ -171,3 +210,35 @@ void p_opposite(void *p) {
   if (!p)
     pthread_mutex_unlock(&g_mu); // expected-warning {{releasing mutex 'g_mu' that is not held [lockcheck-unlock-not-held]}}
 } // expected-warning {{mutex 'g_mu' may still be held at the end of 'p_opposite' [lockcheck-missing-unlock]}}
+
+// P6: the lock pointer itself reassigned in between: the unlock may release
+// another lock.
+void p_lock_pointer_assigned(struct obj *o, pthread_mutex_t *other) {
+  if (o->lock)
+    pthread_mutex_lock(o->lock); // expected-note {{mutex '*o->lock' acquired here}}
+  o->lock = other;
+  if (o->lock)
+    pthread_mutex_unlock(o->lock); // expected-warning {{releasing mutex '*o->lock' that may not be held [lockcheck-unlock-not-held]}}
+} // expected-warning {{mutex '*o->lock' may still be held at the end of 'p_lock_pointer_assigned' [lockcheck-missing-unlock]}}
+
+// P7: another field of the object tested, which the call may write.
+void p_other_field(struct obj *o) {
+  if (o->n)
+    pthread_mutex_lock(o->lock); // expected-note {{mutex '*o->lock' acquired here}}
+  update_obj(o);
+  if (o->n)
+    pthread_mutex_unlock(o->lock); // expected-warning {{releasing mutex '*o->lock' that may not be held [lockcheck-unlock-not-held]}}
+} // expected-warning {{mutex '*o->lock' may still be held at the end of 'p_other_field' [lockcheck-missing-unlock]}}
+
+// P8: another field of that local struct, which the call may write.
+void p_escaped_other_field(pthread_mutex_t *m) {
+  struct obj local;
+  local.lock = m;
+  local.n = 1;
+  start_worker(&local);
+  if (local.n)
+    pthread_mutex_lock(local.lock); // expected-note {{mutex '*local.lock' acquired here}}
+  work();
+  if (local.n)
+    pthread_mutex_unlock(local.lock); // expected-warning {{releasing mutex '*local.lock' that may not be held [lockcheck-unlock-not-held]}}
+} // expected-warning {{mutex '*local.lock' may still be held at the end of 'p_escaped_other_field' [lockcheck-missing-unlock]}}

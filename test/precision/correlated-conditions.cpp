@@ -51,6 +51,40 @@ void n_pointers(int *p) noexcept {
     mu.unlock();
 }
 
+// N3: fields of an object received by reference, as of one received by
+// pointer; the pointer the lock is named through keeps its test across calls
+// that receive the object (as the lock keeps its name `*o.mu`).
+struct Options {
+  bool verbose = false;
+  std::mutex *mu = nullptr; // null when the program runs single-threaded
+};
+void adjust(Options &o) noexcept;  // defined elsewhere: may write o
+void adjust_p(Options *o) noexcept;
+void n_reference(Options &o) noexcept {
+  static std::mutex log_mu;
+  if (o.verbose)
+    log_mu.lock();
+  log_line("o");
+  if (o.verbose)
+    log_mu.unlock();
+  if (o.mu)
+    o.mu->lock();
+  adjust(o);
+  adjust_p(&o);
+  if (o.mu)
+    o.mu->unlock();
+}
+
+// P0: a field of an object received by reference, which a call may write.
+void p_reference(Options &o) noexcept {
+  static std::mutex log_mu;
+  if (o.verbose)
+    log_mu.lock(); // expected-note {{mutex 'log_mu' acquired here}}
+  adjust(o);
+  if (o.verbose)
+    log_mu.unlock(); // expected-warning {{releasing mutex 'log_mu' that may not be held [lockcheck-unlock-not-held]}}
+} // expected-warning {{mutex 'log_mu' may still be held at the end of 'p_reference' [lockcheck-missing-unlock]}}
+
 // P1: a non-const member function defined elsewhere may change enabled_.
 void Cache::put_and_configure(int k) noexcept {
   if (enabled_)

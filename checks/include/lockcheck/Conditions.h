@@ -57,10 +57,14 @@ struct CondAtom {
 
 class ConditionModel {
 public:
+  /// \p KeptAcrossCalls: fields no call is taken to write (the pointers a
+  /// lock is named through).
   ConditionModel(clang::ASTContext &Ctx, const LockModel &Model,
                  const llvm::DenseSet<const clang::ValueDecl *> &Escaping,
+                 const llvm::DenseSet<const clang::ValueDecl *> &KeptAcrossCalls,
                  WriteEffects &Writes)
-      : Ctx(Ctx), Model(Model), Escaping(Escaping), Writes(Writes) {}
+      : Ctx(Ctx), Model(Model), Escaping(Escaping), KeptAcrossCalls(KeptAcrossCalls),
+        Writes(Writes) {}
 
   /// Whether \p E is true on the path \p D (Unknown when its facts do not say).
   Tri eval(const clang::Expr *E, const Disjunct &D);
@@ -126,6 +130,7 @@ private:
   clang::ASTContext &Ctx;
   const LockModel &Model;
   const llvm::DenseSet<const clang::ValueDecl *> &Escaping;
+  const llvm::DenseSet<const clang::ValueDecl *> &KeptAcrossCalls;
   WriteEffects &Writes;
   llvm::DenseMap<const clang::Expr *, CondAtom> Cache;
   mutable llvm::DenseMap<const clang::Expr *, std::optional<int64_t>> Constants;

@@ -384,6 +384,10 @@ private:
   llvm::DenseMap<std::pair<const clang::Stmt *, LockId>, CallChain> HeldChains;
   LockPathBuilder Paths;
   llvm::DenseSet<const clang::ValueDecl *> Escaping;
+  /// Pointer fields on the path of a lock this function takes or releases
+  /// (`l->lock` in `pthread_mutex_lock(l->lock)`; prescan): a call is read
+  /// as leaving them alone, as it is when the lock keeps its name.
+  llvm::DenseSet<const clang::ValueDecl *> LockPointerFields;
   /// Per block with many successors (a switch): successor block id -> the
   /// numbers of the edges to it (edgesTo).
   llvm::DenseMap<const clang::CFGBlock *,

@@ -13,6 +13,7 @@
 #include "lockcheck/Config.h"
 #include "lockcheck/LockPath.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include <memory>
@@ -134,6 +135,10 @@ public:
   /// `pthread_mutex_init(&m_, &a)`, see RecursiveInit.h), or a lock class
   /// holding such a field.
   bool isRecursiveBySetup(const clang::NamedDecl *LockDecl) const;
+  /// The mutexes the TU's functions set up recursive (mutexesSetUpRecursive).
+  void setRecursiveSetups(llvm::DenseSet<const clang::ValueDecl *> S) {
+    RecursiveSetups = std::move(S);
+  }
 
   /// Guard classes inferred from their bodies (null: only the known ones).
   void setGuardClasses(GuardClassTable *T) { Inferred = T; }
@@ -164,6 +169,7 @@ private:
   mutable llvm::DenseMap<const clang::FunctionDecl *, int> ConfigMatchCache;
   mutable llvm::DenseMap<const clang::NamedDecl *, bool> RecursiveLockCache;
   mutable llvm::DenseMap<const clang::NamedDecl *, bool> RecursiveSetupCache;
+  llvm::DenseSet<const clang::ValueDecl *> RecursiveSetups;
 };
 
 /// The local variable an expression names, looking through std::move.

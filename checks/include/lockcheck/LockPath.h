@@ -80,6 +80,8 @@ public:
   void addPointsTo(const clang::ValueDecl *Var, const clang::Expr *Object) {
     Aliases[Var] = {Object, /*IsPointer=*/true, /*PointsToObject=*/true};
   }
+  /// Whether uses of \p Var are read as what it was initialised with.
+  bool isAlias(const clang::ValueDecl *Var) const { return Aliases.count(Var); }
 
   /// The path of the lock object denoted by \p E. When \p IsPointer, E is a
   /// pointer to the lock (pthread style). Empty if the expression is not a

@@ -12,7 +12,13 @@
 #ifndef LOCKCHECK_RECURSIVEINIT_H
 #define LOCKCHECK_RECURSIVEINIT_H
 
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseSet.h"
+
 namespace clang {
+class ASTContext;
+class FunctionDecl;
+class ValueDecl;
 class FieldDecl;
 class SourceManager;
 class LangOptions;
@@ -27,6 +33,13 @@ namespace lockcheck {
 /// whose attribute object A gets a recursive type there?
 bool fieldInitializedRecursive(const clang::FieldDecl *FD, const clang::SourceManager &SM,
                                const clang::LangOptions &LO);
+
+/// The mutexes (fields, by class; globals) that some function of \p Fns
+/// initialises with an attribute object it gives a recursive type: C code
+/// sets its locks up in an init function (`foo_init(struct foo *f)`), not a
+/// constructor. Empty when the TU never calls pthread_mutexattr_settype.
+llvm::DenseSet<const clang::ValueDecl *>
+mutexesSetUpRecursive(clang::ASTContext &Ctx, llvm::ArrayRef<const clang::FunctionDecl *> Fns);
 
 /// Is \p E spelled with a macro or names an enumerator whose name says
 /// RECURSIVE (`PTHREAD_MUTEX_RECURSIVE`, `PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP`)?
