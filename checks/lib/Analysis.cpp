@@ -135,6 +135,7 @@ bool sameSummary(const FunctionSummary &A, const FunctionSummary &B) {
   return Same(A.Acquires, B.Acquires, Lock) && Same(A.NetAcquired, B.NetAcquired, Lock) &&
          Same(A.NetReleased, B.NetReleased, Lock) && Same(A.Nested, B.Nested, Pair) &&
          Same(A.NetAcquiredIf, B.NetAcquiredIf, If) && Same(A.MayRelease, B.MayRelease, Lock) &&
+         Same(A.MayAcquire, B.MayAcquire, Lock) &&
          A.Guard.Unlocker == B.Guard.Unlocker && Same(A.Guard.Locks, B.Guard.Locks, Guard);
 }
 

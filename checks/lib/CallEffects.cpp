@@ -385,6 +385,16 @@ void FunctionAnalysis::applySummary(const CallSite &C, const FunctionSummary &S,
   for (const SummaryLock &A : S.NetReleased)
     if (std::optional<LockId> Id = translate(A, C))
       release({*Id}, C.Site, St, Callee);
+  // Held after the call on some of the callee's paths, by a test the caller
+  // cannot read: where it was not held, it may be now.
+  for (const SummaryLock &A : S.MayAcquire)
+    if (std::optional<LockId> Id = translate(A, C)) {
+      UnknownAfter.insert(C.Site);
+      MayAcquiredAt.insert(C.Site);
+      for (Disjunct &D : St.Ds)
+        if (!D.held(*Id))
+          D.noteRelease(*Id, C.Site);
+    }
   // A conditional acquire is a try-lock whose result the caller tests; a
   // caller that ignores the result is taken to trust it.
   for (const ConditionalAcquire &A : S.NetAcquiredIf)
@@ -523,7 +533,7 @@ void FunctionAnalysis::summarizeExits(const ExitStates &ByExit) {
     // function less of an acquire wrapper.
     if (everywhere([&](const Disjunct &D) {
           const HeldLock *O = D.held(H.Id);
-          return (O && O->Manual) || FailedBlockingLocks.count(D.lastRelease(H.Id));
+          return (O && O->Manual) || UnknownAfter.count(D.lastRelease(H.Id));
         })) {
       addToSummary(Summary.NetAcquired, H.Id, H.Shared, {});
     } else if (conditionalAcquire(ByExit, H.Id)) {
@@ -533,8 +543,18 @@ void FunctionAnalysis::summarizeExits(const ExitStates &ByExit) {
       for (const auto &[Raw, Entry] : ByExit)
         if (llvm::any_of(Entry.S.Ds, [&](const Disjunct &D) { return D.held(H.Id); }))
           HeldByContract.insert({Raw, H.Id});
+    } else {
+      addToSummary(Summary.MayAcquire, H.Id, H.Shared, {});
     }
   }
+  // Unknown at an exit because a call may have taken it, and not held
+  // anywhere: the caller's state is unknown too (a wrapper of such a wrapper).
+  for (const auto &[Raw, Entry] : ByExit)
+    for (const Disjunct &D : Entry.S.Ds)
+      for (const auto &[Id, Site] : D.Released)
+        if (MayAcquiredAt.count(Site) && !PreHeld.count(Id) && expressible(Id) &&
+            !llvm::any_of(Candidates, [&](const HeldLock &C) { return C.Id == Id; }))
+          addToSummary(Summary.MayAcquire, Id, false, {});
   for (LockId Id : PreHeld) {
     if (!expressible(Id))
       continue;

@@ -206,7 +206,7 @@ bool fromJSON(const json::Value &V, FactGuard &G, json::Path P) {
 }
 bool fromJSON(const json::Value &V, FactFunction &F, json::Path P) {
   json::ObjectMapper O(V, P);
-  // `mayRelease` and `guard` are written only when not empty.
+  // `mayRelease`, `mayAcquire` and `guard` are written only when not empty.
   return O && O.map("usr", F.Usr) && O.map("name", F.Name) && O.map("location", F.Loc) &&
          O.map("acquires", F.Acquires) && O.map("returnsHolding", F.NetAcquired) &&
          O.map("releasesForCaller", F.NetReleased) &&
@@ -214,6 +214,7 @@ bool fromJSON(const json::Value &V, FactFunction &F, json::Path P) {
          O.map("calls", F.Calls) && O.mapOptional("throws", F.Throws) &&
          O.mapOptional("throwsUnknown", F.ThrowsUnknown) &&
          O.mapOptional("mayRelease", F.MayRelease) &&
+         O.mapOptional("mayAcquire", F.MayAcquire) &&
          O.mapOptional("heldOnEntry", F.HeldOnEntry) &&
          O.mapOptional("guard", F.Guard);
 }
@@ -387,6 +388,8 @@ json::Value toJSON(const TUFacts &F) {
       O["throwsUnknown"] = true;
     if (!Fn.MayRelease.empty())
       O["mayRelease"] = locksToJSON(Fn.MayRelease);
+    if (!Fn.MayAcquire.empty())
+      O["mayAcquire"] = locksToJSON(Fn.MayAcquire);
     if (!Fn.HeldOnEntry.empty())
       O["heldOnEntry"] = locksToJSON(Fn.HeldOnEntry);
     if (!Fn.Guard.empty())

@@ -177,6 +177,7 @@ TUFacts collectFacts(ASTContext &Ctx, const SummaryTable &Summaries,
     for (const NestedAcquire &N : S.Nested)
       Fn.Nested.push_back({C.lock(N.Held), C.lock(N.Acquired)});
     Fn.MayRelease = C.locks(S.MayRelease);
+    Fn.MayAcquire = C.locks(S.MayAcquire);
     Fn.HeldOnEntry = C.locks(S.HeldOnEntry);
     Fn.Guard.Unlocker = S.Guard.Unlocker;
     for (const GuardLock &G : S.Guard.Locks)

@@ -91,7 +91,7 @@ bool FunctionAnalysis::run() {
     return false;
   }
   prescan();
-  Conds = std::make_unique<ConditionModel>(Ctx, Model, Escaping, LockPointerFields, *Writes);
+  Conds = std::make_unique<ConditionModel>(Ctx, Model, Escaping, LockPointers, *Writes);
   Conds->noteLogicalParents(FD->getBody());
   if (!buildCFG()) {
     debug("skipped: no CFG could be built");

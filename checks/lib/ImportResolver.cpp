@@ -188,6 +188,7 @@ const FunctionSummary *ImportResolver::lookup(const FunctionDecl *Callee) {
           S.Nested.push_back({std::move(*H), std::move(*A)});
       }
       convert(F->MayRelease, S.MayRelease);
+      convert(F->MayAcquire, S.MayAcquire);
       for (const FactGuardLock &G : F->Guard.Locks) {
         std::optional<SummaryLock> L = resolve(G.Lock, Callee), M = resolve(G.Member, Callee);
         if (!L || !M) { // a guard whose locks cannot all be named here is none

@@ -299,10 +299,14 @@ void FunctionAnalysis::prescan() {
   // contradict each other (a "may not be held" on a path that took it).
   for (const LockRef &R : LockOperands) {
     LockPath P = Paths.fromExpr(R.E, R.IsPointer);
-    for (size_t I = 0; I + 1 < P.Steps.size(); ++I)
-      if (P.Steps[I].K == PathStep::Field && P.Steps[I + 1].K == PathStep::Deref)
-        if (const auto *Field = dyn_cast_or_null<ValueDecl>(P.Steps[I].Decl))
-          LockPointerFields.insert(Field);
+    for (size_t I = 0; I + 1 < P.Steps.size(); ++I) {
+      const auto *D = dyn_cast_or_null<ValueDecl>(P.Steps[I].Decl);
+      bool Memory = P.Steps[I].K == PathStep::Field ||
+                    (P.Steps[I].K == PathStep::Var && isa_and_nonnull<VarDecl>(D) &&
+                     cast<VarDecl>(D)->hasGlobalStorage());
+      if (D && Memory && P.Steps[I + 1].K == PathStep::Deref)
+        LockPointers.insert(D);
+    }
   }
   for (const ValueDecl *D : Assigned)
     if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getType()->isReferenceType())
@@ -541,7 +545,7 @@ void FunctionAnalysis::applyOp(const LockOp &Op, const Stmt *Site, State &St) {
       // goes on usually aborts in a logger we cannot see): remember the
       // failed call as the last "release", which release() does not hold
       // against the code.
-      FailedBlockingLocks.insert(Site);
+      UnknownAfter.insert(Site);
       for (Disjunct &D : St.Ds)
         for (LockId Id : Ids)
           if (!D.held(Id))
@@ -699,8 +703,13 @@ void FunctionAnalysis::release(llvm::ArrayRef<LockId> Ids, const Stmt *Site, Sta
       if (H && H->Site && ReleasesShared && H->Shared != *ReleasesShared && !WrongMode)
         WrongMode = H;
       if (!H) {
-        if (FailedBlockingLocks.count(D.lastRelease(Id)))
-          continue; // after a failed blocking lock: unknown, not "not held"
+        if (UnknownAfter.count(D.lastRelease(Id))) {
+          // Released after a call that may have taken it: that call is a
+          // (conditional) acquire wrapper, as below.
+          if (Emit && Reporting && MayAcquiredAt.count(D.lastRelease(Id)))
+            Wrappers.noteReleaseWrapper(LI.ClassKey);
+          continue; // after a failed blocking lock or such a call: unknown, not "not held"
+        }
         if (heldEarlierElement(D, Id))
           continue; // one of the elements an earlier index locked
         // A path that locked no element of the array, while others did: how

@@ -7,8 +7,8 @@
 // callee whose body writes it, an unknown function that receives the object
 // or may write a global other files see) makes the second test unknown,
 // except for the pointer the lock itself is named through (`if (o->lock)
-// pthread_mutex_lock(o->lock);`): calls are taken to leave it alone, as they
-// are when the lock keeps its name `*o->lock` across them.
+// pthread_mutex_lock(o->lock);`, a global `g_lock`): calls are taken to leave
+// it alone, as they are when the lock keeps its name `*o->lock` across them.
 #include <pthread.h>
 #include <stddef.h>
 
@@ -161,6 +161,19 @@ void n_lock_pointer_escaped(pthread_mutex_t *m) {
   work();
   if (local.lock)
     pthread_mutex_unlock(local.lock);
+}
+
+// N11: a global lock pointer (NULL until threads are set up), other files
+// see it and an unknown call comes in between.
+pthread_mutex_t *g_count_lock;
+int g_count;
+void n_global_lock_pointer(void) {
+  if (g_count_lock)
+    pthread_mutex_lock(g_count_lock);
+  if (++g_count > 10)
+    work();
+  if (g_count_lock)
+    pthread_mutex_unlock(g_count_lock);
 }
 
 //===----------------------------------------------------------------------===//

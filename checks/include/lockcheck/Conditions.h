@@ -57,8 +57,8 @@ struct CondAtom {
 
 class ConditionModel {
 public:
-  /// \p KeptAcrossCalls: fields no call is taken to write (the pointers a
-  /// lock is named through).
+  /// \p KeptAcrossCalls: fields and globals no call is taken to write (the
+  /// pointers a lock is named through).
   ConditionModel(clang::ASTContext &Ctx, const LockModel &Model,
                  const llvm::DenseSet<const clang::ValueDecl *> &Escaping,
                  const llvm::DenseSet<const clang::ValueDecl *> &KeptAcrossCalls,

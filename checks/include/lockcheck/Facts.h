@@ -183,6 +183,8 @@ struct FactFunction {
   bool ThrowsUnknown = false;
   /// Locks of the object released on some paths only (member functions).
   std::vector<FactLock> MayRelease;
+  /// Locks it returns holding on some paths only (FunctionSummary::MayAcquire).
+  std::vector<FactLock> MayAcquire;
   FactGuard Guard;
   /// Locks the caller holds on entry (FunctionSummary::HeldOnEntry).
   std::vector<FactLock> HeldOnEntry;
@@ -191,7 +193,7 @@ struct FactFunction {
            NetAcquired == O.NetAcquired && NetReleased == O.NetReleased &&
            NetAcquiredIf == O.NetAcquiredIf && Nested == O.Nested && Calls == O.Calls &&
            Throws == O.Throws && ThrowsUnknown == O.ThrowsUnknown &&
-           MayRelease == O.MayRelease && Guard == O.Guard && HeldOnEntry == O.HeldOnEntry;
+           MayRelease == O.MayRelease && MayAcquire == O.MayAcquire && Guard == O.Guard && HeldOnEntry == O.HeldOnEntry;
   }
 };
 

@@ -384,10 +384,11 @@ private:
   llvm::DenseMap<std::pair<const clang::Stmt *, LockId>, CallChain> HeldChains;
   LockPathBuilder Paths;
   llvm::DenseSet<const clang::ValueDecl *> Escaping;
-  /// Pointer fields on the path of a lock this function takes or releases
-  /// (`l->lock` in `pthread_mutex_lock(l->lock)`; prescan): a call is read
-  /// as leaving them alone, as it is when the lock keeps its name.
-  llvm::DenseSet<const clang::ValueDecl *> LockPointerFields;
+  /// Pointer fields and globals on the path of a lock this function takes
+  /// or releases (`l->lock` in `pthread_mutex_lock(l->lock)`, `g_lock` in
+  /// `pthread_mutex_lock(g_lock)`; prescan): a call is read as leaving them
+  /// alone, as it is when the lock keeps its name.
+  llvm::DenseSet<const clang::ValueDecl *> LockPointers;
   /// Per block with many successors (a switch): successor block id -> the
   /// numbers of the edges to it (edgesTo).
   llvm::DenseMap<const clang::CFGBlock *,
@@ -468,8 +469,12 @@ private:
   /// Locks a std::lock call takes together (no order among them).
   llvm::SmallVector<LockId, 4> TakenTogether;
   bool SaidUnnamed = false;
-  /// Checked blocking C lock calls (`if (pthread_mutex_lock(&m) != 0)`).
-  llvm::DenseSet<const clang::Stmt *> FailedBlockingLocks;
+  /// Calls after which a lock's state is unknown, noted as its last
+  /// "release" (which release() does not hold against the code): checked
+  /// blocking C lock calls (`if (pthread_mutex_lock(&m) != 0)`) on their
+  /// failure branch, and calls of a function that may return holding it
+  /// (MayAcquire; those are also in MayAcquiredAt).
+  llvm::DenseSet<const clang::Stmt *> UnknownAfter, MayAcquiredAt;
   /// Paths were dropped at the bound on disjuncts (LockState.cpp): what is
   /// true on the paths left may not be true on every path.
   bool LostPrecision = false;

@@ -120,6 +120,10 @@ struct FunctionSummary {
   /// Member functions only: locks held on entry that some path releases
   /// and another does not (`if (owns_) mu_->Unlock();`), not in NetReleased.
   llvm::SmallVector<SummaryLock, 0> MayRelease;
+  /// Locks it returns holding on some paths and not on others, by no
+  /// convention a caller can test (`if (b->lock) lock(b->lock);`): after a
+  /// call the caller's state of them is unknown. Not in NetAcquired(If).
+  llvm::SmallVector<SummaryLock, 0> MayAcquire;
   /// Constructors of scoped guard classes (see GuardConstructor).
   GuardConstructor Guard;
   /// Locks its caller holds on entry (it releases them, and may take them
@@ -129,13 +133,13 @@ struct FunctionSummary {
   llvm::SmallVector<SummaryLock, 0> HeldOnEntry;
   bool empty() const {
     return Acquires.empty() && NetAcquired.empty() && NetReleased.empty() && Nested.empty() &&
-           NetAcquiredIf.empty() && MayRelease.empty() && Guard.empty();
+           NetAcquiredIf.empty() && MayRelease.empty() && MayAcquire.empty() && Guard.empty();
   }
   /// Capacities down to sizes, for the table that keeps one summary per
   /// function: a list grown to 64 locks has room for 127.
   void shrinkToFit() {
     fit(Acquires), fit(NetAcquired), fit(NetReleased), fit(Nested), fit(NetAcquiredIf),
-        fit(MayRelease), fit(Guard.Locks), fit(HeldOnEntry);
+        fit(MayRelease), fit(MayAcquire), fit(Guard.Locks), fit(HeldOnEntry);
   }
 
 private:
