@@ -47,7 +47,9 @@ const FunctionDecl *threadFunction(const CallExpr *CE) {
 } // namespace
 
 bool isUnusedSharedHelper(const FunctionDecl *FD) {
-  if (FD->isExternallyVisible() || FD->isReferenced())
+  // Methods (lambdas' call operators among them) are no C helpers: whether
+  // a member is named is not what decides whether it runs.
+  if (FD->isExternallyVisible() || FD->isReferenced() || isa<CXXMethodDecl>(FD))
     return false;
   const SourceManager &SM = FD->getASTContext().getSourceManager();
   return FD->isInlineSpecified() || !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation()));

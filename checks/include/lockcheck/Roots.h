@@ -22,10 +22,10 @@ class FunctionDecl;
 
 namespace lockcheck {
 
-/// A function of internal linkage that nothing in the TU names and that is
-/// meant to be shared (`static inline`, or defined in a header): the TUs
-/// that include it and call it analyse it, as a wrapper like any other;
-/// here it is neither a root nor analysed.
+/// A function (not a method) of internal linkage that nothing in the TU
+/// names and that is meant to be shared (`static inline`, or defined in a
+/// header): the TUs that include it and call it analyse it, as a wrapper
+/// like any other; here it is neither a root nor analysed.
 bool isUnusedSharedHelper(const clang::FunctionDecl *FD);
 
 /// The roots among \p Fns (canonical declarations).
